@@ -1,0 +1,121 @@
+"""합성곱·풀링의 출력 크기와 SAME 패딩 계산 (순수 파이썬).
+
+출력 크기 공식 (패딩 p, 스트라이드 s, 팽창 d):
+
+    o = (n + 2p - d(f-1) - 1) / s + 1
+
+d = 1이면 강의의 공식 OH = (H + 2P - FH)/S + 1 과 같습니다.
+"""
+
+from __future__ import annotations
+
+import math
+
+from ._validate import check_int
+
+__all__ = ["conv_output_size", "same_padding", "effective_kernel_size"]
+
+
+def effective_kernel_size(f: int, d: int = 1) -> int:
+    """팽창(dilation) d를 적용한 커널이 실제로 덮는 길이 d(f-1)+1을 돌려줍니다.
+
+    >>> effective_kernel_size(3, 2)
+    5
+    """
+    f = check_int("f(커널 크기)", f, minimum=1)
+    d = check_int("d(팽창)", d, minimum=1)
+    return d * (f - 1) + 1
+
+
+def same_padding(n: int, f: int, s: int = 1, d: int = 1) -> tuple[int, int]:
+    """TensorFlow가 padding='SAME'에서 넣는 (앞, 뒤) 패딩 칸 수를 돌려줍니다.
+
+    출력 크기는 ceil(n/s)이고, 모자라는 칸 수를 둘로 나눠 남는 한 칸은 뒤(아래·오른쪽)에 둡니다.
+
+    >>> same_padding(5, 3)
+    (1, 1)
+    >>> same_padding(6, 2, 2)
+    (0, 0)
+    >>> same_padding(5, 4)
+    (1, 2)
+    """
+    n = check_int("n(입력 크기)", n, minimum=1)
+    s = check_int("s(스트라이드)", s, minimum=1)
+    f_eff = effective_kernel_size(f, d)
+    out = math.ceil(n / s)
+    total = max((out - 1) * s + f_eff - n, 0)
+    return total // 2, total - total // 2
+
+
+def _resolve_padding(n: int, f: int, p, s: int, d: int) -> tuple[int, int]:
+    """p(정수, 'valid', 'same')를 (앞, 뒤) 패딩으로 바꿉니다."""
+    if isinstance(p, str):
+        mode = p.lower()
+        if mode == "valid":
+            return 0, 0
+        if mode == "same":
+            return same_padding(n, f, s, d)
+        raise ValueError(f"p(패딩)는 0 이상의 정수, 'valid', 'same' 중 하나여야 합니다. 받은 값: {p!r}")
+    p = check_int("p(패딩)", p, minimum=0)
+    return p, p
+
+
+def _divisible_suggestions(n: int, f_eff: int, pad_total: int, s: int) -> str:
+    """나누어떨어지게 만드는 패딩·스트라이드 제안 문장을 만듭니다."""
+    hints = []
+    for extra in range(1, 2 * s + 1):  # 패딩을 늘리는 쪽 (양쪽 같은 p)
+        p2 = pad_total // 2 + extra
+        if (n + 2 * p2 - f_eff) >= 0 and (n + 2 * p2 - f_eff) % s == 0:
+            hints.append(f"p={p2}")
+            break
+    for extra in range(1, pad_total // 2 + 1):  # 패딩을 줄이는 쪽
+        p2 = pad_total // 2 - extra
+        if (n + 2 * p2 - f_eff) >= 0 and (n + 2 * p2 - f_eff) % s == 0:
+            hints.insert(0, f"p={p2}")
+            break
+    span = n + pad_total - f_eff
+    strides = [t for t in range(1, s + 3) if t != s and span % t == 0]
+    if strides:
+        hints.append("s=" + " 또는 s=".join(str(t) for t in strides[-2:]))
+    return ", ".join(hints)
+
+
+def conv_output_size(n: int, f: int, p=0, s: int = 1, d: int = 1, *, strict: bool = True) -> int:
+    """합성곱·풀링 한 축의 출력 크기를 계산합니다.
+
+    n: 입력 크기, f: 커널(필터) 크기, p: 한쪽 패딩(정수) 또는 'valid'/'same',
+    s: 스트라이드, d: 팽창(dilation).
+    strict=True이면 (n + 2p - d(f-1) - 1)이 s로 나누어떨어지지 않을 때 고칠 방법을 알려 주는
+    ValueError를 냅니다. strict=False이면 TensorFlow처럼 내림합니다. 'same'은 언제나 ceil(n/s)입니다.
+
+    >>> conv_output_size(5, 3)
+    3
+    >>> conv_output_size(5, 3, p=1)
+    5
+    >>> conv_output_size(7, 3, s=2)
+    3
+    >>> conv_output_size(6, 3, s=2, strict=False)
+    2
+    """
+    n = check_int("n(입력 크기)", n, minimum=1)
+    s = check_int("s(스트라이드)", s, minimum=1)
+    f_eff = effective_kernel_size(f, d)
+    if not isinstance(strict, bool):
+        raise TypeError(f"strict는 True 또는 False여야 합니다. 받은 값: {strict!r}")
+    before, after = _resolve_padding(n, f, p, s, d)
+    span = n + before + after - f_eff
+    if span < 0:
+        raise ValueError(
+            f"커널이 패딩을 더한 입력보다 큽니다: 커널이 덮는 길이 {f_eff} > 입력 {n} + 패딩 {before + after} "
+            f"= {n + before + after}. 커널을 {n + before + after} 이하로 줄이거나 패딩을 늘리세요."
+        )
+    if isinstance(p, str) and p.lower() == "same":
+        return math.ceil(n / s)
+    if strict and span % s != 0:
+        suggestion = _divisible_suggestions(n, f_eff, before + after, s)
+        raise ValueError(
+            f"(n + 2p - d(f-1) - 1) / s = ({n} + {before + after} - {f_eff - 1} - 1) / {s} = {span}/{s} 가 "
+            f"정수로 나누어떨어지지 않습니다. 나누어떨어지게 하려면 {suggestion} 을(를) 써 보세요. "
+            f"(TensorFlow처럼 내림하려면 strict=False)"
+        )
+    return span // s + 1

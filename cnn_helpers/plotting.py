@@ -1,0 +1,131 @@
+"""그림 도우미: 한국어 글꼴 설정, 이미지 격자, 커널 값, 특징 맵.
+
+한국어 글꼴은 패키지에 함께 들어 있는 나눔고딕(NanumGothic, SIL OFL 1.1, fonts/OFL.txt)을
+matplotlib에 등록해 씁니다. 네트워크도, 시스템 글꼴도 필요 없습니다.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib
+import numpy as np
+from matplotlib import font_manager
+from matplotlib import pyplot as plt
+
+from ._validate import check_array
+
+__all__ = ["use_korean_font", "FONT_FILE", "show_images", "show_kernel", "show_feature_maps", "plot_history"]
+
+FONT_FILE = Path(__file__).with_name("fonts") / "NanumGothic.ttf"
+
+
+def use_korean_font() -> str:
+    """나눔고딕을 matplotlib 기본 글꼴로 등록하고 글꼴 이름을 돌려줍니다 (여러 번 불러도 됩니다).
+
+    나눔고딕에는 유니코드 빼기 기호(U+2212)가 없어서 axes.unicode_minus를 끕니다.
+    """
+    names = {f.name for f in font_manager.fontManager.ttflist if Path(f.fname) == FONT_FILE}
+    if not names:
+        font_manager.fontManager.addfont(str(FONT_FILE))
+        names = {font_manager.FontProperties(fname=str(FONT_FILE)).get_name()}
+    name = names.pop()
+    # 나눔고딕에 없는 글자(예: U+2212 빼기 기호, 그리스 문자)는 DejaVu Sans가 대신 그립니다 (matplotlib 3.6+).
+    matplotlib.rcParams["font.family"] = [name, "DejaVu Sans"]
+    matplotlib.rcParams["axes.unicode_minus"] = False
+    return name
+
+
+def _grid(count: int, ncols: int | None, size: float):
+    ncols = min(count, ncols or 8)
+    nrows = -(-count // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(size * ncols, size * nrows + 0.3), squeeze=False)
+    for ax in axes.flat:
+        ax.axis("off")
+    return fig, axes.flat
+
+
+def show_images(images, titles=None, *, ncols: int | None = None, cmap: str = "gray", size: float = 2.0, suptitle=None):
+    """이미지 여러 장을 격자로 보여 주고 Figure를 돌려줍니다.
+
+    images: (N, H, W), (N, H, W, 1|3) 배열이나 2-D/3-D 배열의 리스트. titles: 그림마다 붙일 제목.
+    """
+    if isinstance(images, np.ndarray) and images.ndim in (3, 4) and not (images.ndim == 3 and images.shape[-1] in (3, 4)):
+        images = list(images)
+    elif not isinstance(images, (list, tuple)):
+        images = [images]
+    if len(images) == 0:
+        raise ValueError("images에 그림이 한 장도 없습니다.")
+    if titles is not None and len(titles) != len(images):
+        raise ValueError(f"titles의 개수({len(titles)})가 그림 수({len(images)})와 같아야 합니다.")
+    use_korean_font()
+    fig, axes = _grid(len(images), ncols, size)
+    for i, (ax, image) in enumerate(zip(axes, images)):
+        image = np.asarray(image)
+        if image.ndim == 3 and image.shape[-1] == 1:
+            image = image[..., 0]
+        if image.ndim not in (2, 3):
+            raise ValueError(f"{i}번째 그림의 모양 {image.shape}은 (H, W) 또는 (H, W, 3)이어야 합니다.")
+        ax.imshow(image, cmap=cmap if image.ndim == 2 else None)
+        if titles is not None:
+            ax.set_title(str(titles[i]), fontsize=10)
+    if suptitle:
+        fig.suptitle(suptitle)
+    fig.tight_layout()
+    return fig
+
+
+def show_kernel(kernel, *, ax=None, title: str | None = None, fmt: str = "{:g}", cmap: str = "RdBu_r"):
+    """2-D 커널을 칸마다 값이 적힌 색 격자로 그립니다. 0은 흰색, 양수는 빨강, 음수는 파랑입니다."""
+    kernel = check_array("kernel", kernel, 2, what="(높이, 너비)").astype(float)
+    use_korean_font()
+    if ax is None:
+        _, ax = plt.subplots(figsize=(0.6 * kernel.shape[1] + 0.8, 0.6 * kernel.shape[0] + 0.8))
+    limit = float(np.abs(kernel).max()) or 1.0
+    ax.imshow(kernel, cmap=cmap, vmin=-limit, vmax=limit)
+    for (r, c), v in np.ndenumerate(kernel):
+        ax.text(c, r, fmt.format(round(v, 3)), ha="center", va="center", fontsize=10,
+                color="white" if abs(v) > 0.6 * limit else "black")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    if title:
+        ax.set_title(title, fontsize=11)
+    return ax.figure
+
+
+def show_feature_maps(maps, *, titles=None, ncols: int = 8, size: float = 1.6, cmap: str = "viridis", suptitle=None):
+    """특징 맵 (H, W, C) 또는 (1, H, W, C)의 채널을 한 장씩 격자로 보여 줍니다."""
+    maps = np.asarray(maps.numpy() if hasattr(maps, "numpy") else maps)
+    if maps.ndim == 4 and maps.shape[0] == 1:
+        maps = maps[0]
+    maps = check_array("maps", maps, 3, what="(높이, 너비, 채널)")
+    channels = np.moveaxis(maps, -1, 0)
+    if titles is None:
+        titles = [f"채널 {i}" for i in range(len(channels))]
+    return show_images(list(channels), titles, ncols=ncols, cmap=cmap, size=size, suptitle=suptitle)
+
+
+def plot_history(history, metrics=("loss", "accuracy"), *, title: str | None = None):
+    """Keras History(또는 그 .history 사전)의 학습·검증 곡선을 지표별로 나란히 그립니다."""
+    logs = getattr(history, "history", history)
+    if not isinstance(logs, dict):
+        raise TypeError("history는 model.fit()이 돌려준 History 또는 그 .history 사전이어야 합니다.")
+    metrics = [m for m in metrics if m in logs]
+    if not metrics:
+        raise ValueError(f"그릴 지표가 없습니다. history에 있는 지표: {sorted(logs)}")
+    use_korean_font()
+    labels = {"loss": "손실", "accuracy": "정확도"}
+    fig, axes = plt.subplots(1, len(metrics), figsize=(4.5 * len(metrics), 3.2), squeeze=False)
+    for ax, m in zip(axes.flat, metrics):
+        epochs = np.arange(1, len(logs[m]) + 1)
+        ax.plot(epochs, logs[m], "o-", label="학습")
+        if f"val_{m}" in logs:
+            ax.plot(epochs, logs[f"val_{m}"], "s--", label="검증")
+        ax.set_xlabel("에포크")
+        ax.set_ylabel(labels.get(m, m))
+        ax.grid(alpha=0.3)
+        ax.legend()
+    if title:
+        fig.suptitle(title)
+    fig.tight_layout()
+    return fig

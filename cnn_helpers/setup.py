@@ -1,0 +1,93 @@
+"""노트북 첫 셀이 부르는 준비 함수: 버전 확인, 난수 시드, 한국어 글꼴, Colab 안내."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import platform
+import sys
+
+__all__ = ["lesson_setup", "in_colab", "import_tensorflow_quietly"]
+
+MIN_TF = (2, 16)  # Keras 3가 tf.keras가 된 버전
+
+
+def in_colab() -> bool:
+    """Google Colab에서 실행 중이면 True."""
+    return "google.colab" in sys.modules
+
+
+@contextlib.contextmanager
+def _stderr_silenced():
+    """파일 서술자 2(C 수준의 stderr)를 잠시 /dev/null로 돌립니다."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 2)
+        yield
+    finally:
+        sys.stderr.flush()
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
+
+
+def import_tensorflow_quietly():
+    """TensorFlow를 불러오되, import 때 C++ 코드가 stderr에 쓰는 안내 줄을 숨깁니다.
+
+    TensorFlow 2.21은 TF_CPP_MIN_LOG_LEVEL=3이어도 absl 초기화 전 로그("Could not find cuda drivers…")를
+    stderr에 씁니다. 학생에게는 잡음이고, 저장된 출력과 비교하는 시험(nbval)도 깨뜨립니다.
+    import 중 오류가 나면 그 예외는 그대로 올라갑니다.
+    """
+    if "tensorflow" in sys.modules:
+        return sys.modules["tensorflow"]
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
+    with _stderr_silenced():
+        import tensorflow as tf
+    return tf
+
+
+def _version_tuple(text: str) -> tuple[int, ...]:
+    parts = []
+    for piece in text.split(".")[:2]:
+        digits = "".join(ch for ch in piece if ch.isdigit())
+        parts.append(int(digits or 0))
+    return tuple(parts)
+
+
+def lesson_setup(seed: int = 42, *, tensorflow: bool = True) -> None:
+    """강의 노트북의 준비 셀: 시드를 고정하고 글꼴을 등록하고 버전을 한 줄씩 알려 줍니다.
+
+    seed: 파이썬·numpy·TensorFlow 난수 시드. tensorflow=False이면 TensorFlow를 불러오지 않습니다.
+    """
+    if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
+        raise ValueError(f"seed는 0 이상의 정수여야 합니다. 받은 값: {seed!r}")
+    import matplotlib
+    import numpy as np
+
+    from .plotting import use_korean_font
+
+    lines = [f"Python {platform.python_version()}", f"numpy {np.__version__}", f"matplotlib {matplotlib.__version__}"]
+    if tensorflow:
+        tf = import_tensorflow_quietly()
+        import keras
+
+        if _version_tuple(tf.__version__) < MIN_TF:
+            raise RuntimeError(
+                f"TensorFlow {tf.__version__}은(는) 너무 오래되었습니다. 이 강의는 Keras 3를 쓰는 "
+                f"TensorFlow {MIN_TF[0]}.{MIN_TF[1]} 이상이 필요합니다: pip install -U 'tensorflow>={MIN_TF[0]}.{MIN_TF[1]}'"
+            )
+        keras.utils.set_random_seed(seed)  # random, numpy, TensorFlow 시드를 한 번에
+        lines += [f"TensorFlow {tf.__version__}", f"Keras {keras.__version__}"]
+    else:
+        import random
+
+        random.seed(seed)
+        np.random.seed(seed)
+    font = use_korean_font()
+    print("버전: " + ", ".join(lines))
+    print(f"난수 시드 {seed}, 그림 글꼴 {font}")
+    if in_colab():
+        print("Colab에서 실행 중입니다: 위젯이 보이지 않으면 런타임을 다시 시작하지 말고 셀을 한 번 더 실행하세요.")

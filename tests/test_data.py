@@ -1,0 +1,136 @@
+"""data: MNIST 찾기 순서, 파일 검사, 한국어 오류, 예제 사진."""
+
+import os
+
+import numpy as np
+import pytest
+
+from cnn_helpers import data
+from cnn_helpers.data import ENV_VAR, load_mnist, sample_image
+
+
+def write_mnist(path, n_train=5, n_test=3, **override):
+    arrays = {
+        "x_train": np.zeros((n_train, 28, 28), np.uint8),
+        "y_train": np.arange(n_train, dtype=np.uint8) % 10,
+        "x_test": np.zeros((n_test, 28, 28), np.uint8),
+        "y_test": np.arange(n_test, dtype=np.uint8) % 10,
+    }
+    arrays.update(override)
+    arrays = {k: v for k, v in arrays.items() if v is not None}
+    np.savez(path, **arrays)
+    return path
+
+
+@pytest.fixture
+def clean_env(monkeypatch, tmp_path):
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path / "keras-home"))
+    return tmp_path
+
+
+def test_explicit_path(clean_env, capsys):
+    path = write_mnist(clean_env / "m.npz")
+    (xtr, ytr), (xte, yte) = load_mnist(path)
+    assert xtr.shape == (5, 28, 28) and xte.shape == (3, 28, 28) and xtr.dtype == np.uint8
+    assert ytr.dtype == np.uint8
+    line = capsys.readouterr().out.strip()
+    assert line == "MNIST: 지정한 파일 (m.npz)에서 읽음 — 학습 5장, 시험 3장"
+    assert "지정한 파일" in data.mnist_source()
+
+
+def test_env_var_then_keras_cache(clean_env, monkeypatch, capsys):
+    cache = clean_env / "keras-home" / "datasets"
+    cache.mkdir(parents=True)
+    write_mnist(cache / "mnist.npz", n_train=4)
+    (xtr, _), _ = load_mnist()
+    assert len(xtr) == 4 and "Keras 캐시" in capsys.readouterr().out
+    monkeypatch.setenv(ENV_VAR, str(write_mnist(clean_env / "env.npz", n_train=6)))
+    (xtr, _), _ = load_mnist()
+    assert len(xtr) == 6 and ENV_VAR in capsys.readouterr().out
+
+
+def test_path_beats_env(clean_env, monkeypatch):
+    monkeypatch.setenv(ENV_VAR, str(write_mnist(clean_env / "env.npz", n_train=6)))
+    (xtr, _), _ = load_mnist(write_mnist(clean_env / "arg.npz", n_train=2), verbose=False)
+    assert len(xtr) == 2
+
+
+def test_missing_files_are_korean_errors(clean_env, monkeypatch):
+    with pytest.raises(FileNotFoundError, match="MNIST 파일 .* 없습니다"):
+        load_mnist(clean_env / "nope.npz")
+    monkeypatch.setenv(ENV_VAR, str(clean_env / "nope.npz"))
+    with pytest.raises(FileNotFoundError, match=f"환경 변수 {ENV_VAR}"):
+        load_mnist()
+
+
+def test_failed_download_says_what_to_do(clean_env, monkeypatch):
+    def broken():
+        raise OSError("network unreachable")
+
+    import keras
+
+    monkeypatch.setattr(keras.datasets.mnist, "load_data", broken)
+    with pytest.raises(RuntimeError, match="내려받기도 실패") as info:
+        load_mnist()
+    assert "load_mnist(path=" in str(info.value) and ENV_VAR in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "content, text",
+    [
+        (b"this is not a zip file", "손상"),
+        (b"PK\x03\x04broken", "손상"),
+    ],
+)
+def test_corrupt_file(clean_env, content, text):
+    path = clean_env / "bad.npz"
+    path.write_bytes(content)
+    with pytest.raises(ValueError, match=text):
+        load_mnist(path)
+
+
+@pytest.mark.parametrize(
+    "override, text",
+    [
+        ({"y_test": None}, "y_test"),
+        ({"x_train": np.zeros((5, 32, 32), np.uint8)}, "x_train"),
+        ({"x_train": np.zeros((5, 28, 28), np.float32)}, "uint8"),
+        ({"y_train": np.arange(4, dtype=np.uint8)}, "y_train"),
+        ({"y_train": np.full(5, 12, np.uint8)}, "0~9"),
+    ],
+)
+def test_wrong_layout(clean_env, override, text):
+    with pytest.raises(ValueError, match=text):
+        load_mnist(write_mnist(clean_env / "w.npz", **override))
+
+
+def test_pickled_objects_are_refused(clean_env):
+    path = clean_env / "obj.npz"
+    np.savez(path, x_train=np.array([{"a": 1}], dtype=object), y_train=np.zeros(1), x_test=np.zeros(1), y_test=np.zeros(1))
+    with pytest.raises(ValueError):
+        load_mnist(path)
+
+
+def test_path_type():
+    with pytest.raises(TypeError, match="경로"):
+        load_mnist(123)
+
+
+@pytest.mark.skipif(not os.environ.get(ENV_VAR), reason=f"{ENV_VAR}가 없으면 공유 MNIST 부분집합을 건너뜁니다")
+def test_shared_subset_is_real_mnist():
+    (xtr, ytr), (xte, yte) = load_mnist(verbose=False)
+    assert xtr.shape == (7000, 28, 28) and xte.shape == (2000, 28, 28)
+    assert set(np.unique(ytr)) == set(range(10))
+    assert 30 < xtr.mean() < 40  # MNIST 화소 평균은 약 33
+
+
+def test_sample_images():
+    cam = sample_image("camera")
+    assert cam.shape == (512, 512) and cam.dtype == np.uint8
+    cat = sample_image("chelsea")
+    assert cat.shape == (300, 451, 3)
+    gray = sample_image("chelsea", gray=True)
+    assert gray.shape == (300, 451) and gray.dtype == np.uint8
+    with pytest.raises(ValueError, match="'camera'"):
+        sample_image("lena")

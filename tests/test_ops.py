@@ -1,0 +1,153 @@
+"""ops: numpy 합성곱·풀링이 TensorFlow / SciPy와 같은 값을 내는지 무작위 입력 수백 개로 확인합니다."""
+
+import numpy as np
+import pytest
+import scipy.signal
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cnn_helpers.ops import conv2d, convolve2d, correlate2d, pool2d
+
+CASES = 300
+
+
+@pytest.fixture(scope="module")
+def tf():
+    import tensorflow as tf
+
+    return tf
+
+
+def dilate_kernel(w, dh, dw):
+    """커널 사이에 0을 끼워 팽창 커널을 만듭니다 (TF CPU는 스트라이드+팽창을 함께 지원하지 않아 비교용)."""
+    kh, kw = w.shape[:2]
+    out = np.zeros(((kh - 1) * dh + 1, (kw - 1) * dw + 1) + w.shape[2:], w.dtype)
+    out[::dh, ::dw] = w
+    return out
+
+
+@st.composite
+def conv_case(draw):
+    n = draw(st.integers(1, 3))
+    cin, cout = draw(st.integers(1, 4)), draw(st.integers(1, 4))
+    kh, kw = draw(st.integers(1, 4)), draw(st.integers(1, 4))
+    sh, sw = draw(st.integers(1, 3)), draw(st.integers(1, 3))
+    dh, dw = draw(st.integers(1, 3)), draw(st.integers(1, 3))
+    padding = draw(st.one_of(st.sampled_from(["valid", "same", "VALID", "SAME"]), st.integers(0, 2),
+                             st.tuples(st.integers(0, 2), st.integers(0, 2))))
+    ph, pw = (0, 0) if isinstance(padding, str) else (padding if isinstance(padding, tuple) else (padding, padding))
+    h = draw(st.integers(max(1, (kh - 1) * dh + 1 - 2 * ph), 12))
+    w = draw(st.integers(max(1, (kw - 1) * dw + 1 - 2 * pw), 12))
+    seed = draw(st.integers(0, 2**31))
+    return n, h, w, cin, cout, kh, kw, (sh, sw), (dh, dw), padding, seed
+
+
+def tf_padding(padding):
+    if isinstance(padding, str):
+        return padding.upper()
+    ph, pw = padding if isinstance(padding, tuple) else (padding, padding)
+    return [[0, 0], [ph, ph], [pw, pw], [0, 0]]
+
+
+@settings(max_examples=CASES, deadline=None)
+@given(case=conv_case(), bias=st.booleans())
+def test_conv2d_matches_tf(tf, case, bias):
+    """스트라이드·팽창·패딩·채널·배치를 모두 바꿔 가며 비교합니다.
+
+    TF의 CPU conv2d는 스트라이드와 팽창을 함께 받지 않으므로, 기준값은 0을 끼워 넣은 팽창 커널로
+    계산합니다 (수학적으로 같은 연산). 팽창 인자 자체는 아래 시험에서 TF와 직접 비교합니다.
+    """
+    n, h, w, cin, cout, kh, kw, stride, dilation, padding, seed = case
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(n, h, w, cin)).astype(np.float32)
+    k = rng.normal(size=(kh, kw, cin, cout)).astype(np.float32)
+    b = rng.normal(size=cout).astype(np.float32) if bias else None
+    expected = tf.nn.conv2d(x, dilate_kernel(k, *dilation), strides=[1, *stride, 1], padding=tf_padding(padding))
+    expected = expected.numpy() + (b if bias else 0)
+    got = conv2d(x, k, b, stride=stride, padding=padding, dilation=dilation)
+    assert got.shape == expected.shape
+    np.testing.assert_allclose(got, expected, rtol=1e-4, atol=1e-4)
+
+
+@settings(max_examples=100, deadline=None)
+@given(case=conv_case())
+def test_conv2d_dilation_matches_tf_dilations(tf, case):
+    n, h, w, cin, cout, kh, kw, _, dilation, padding, seed = case
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(n, h, w, cin)).astype(np.float32)
+    k = rng.normal(size=(kh, kw, cin, cout)).astype(np.float32)
+    expected = tf.nn.conv2d(x, k, strides=1, padding=tf_padding(padding), dilations=[1, *dilation, 1]).numpy()
+    np.testing.assert_allclose(conv2d(x, k, padding=padding, dilation=dilation), expected, rtol=1e-4, atol=1e-4)
+
+
+@settings(max_examples=CASES, deadline=None)
+@given(h=st.integers(1, 10), w=st.integers(1, 10), kh=st.integers(1, 5), kw=st.integers(1, 5),
+       seed=st.integers(0, 2**31), ints=st.booleans())
+def test_correlate_and_convolve_match_scipy(h, w, kh, kw, seed, ints):
+    if kh > h or kw > w:
+        kh, kw = min(kh, h), min(kw, w)
+    rng = np.random.default_rng(seed)
+    x = rng.integers(-5, 6, size=(h, w)) if ints else rng.normal(size=(h, w))
+    k = rng.integers(-3, 4, size=(kh, kw)) if ints else rng.normal(size=(kh, kw))
+    np.testing.assert_allclose(correlate2d(x, k), scipy.signal.correlate2d(x, k, mode="valid"), atol=1e-9)
+    np.testing.assert_allclose(convolve2d(x, k), scipy.signal.convolve2d(x, k, mode="valid"), atol=1e-9)
+
+
+@st.composite
+def pool_case(draw):
+    kh, kw = draw(st.integers(1, 4)), draw(st.integers(1, 4))
+    stride = draw(st.one_of(st.none(), st.tuples(st.integers(1, 3), st.integers(1, 3))))
+    padding = draw(st.sampled_from(["valid", "same"]))
+    h, w = draw(st.integers(kh, 11)), draw(st.integers(kw, 11))
+    return draw(st.integers(1, 3)), h, w, draw(st.integers(1, 3)), (kh, kw), stride, padding, draw(st.integers(0, 2**31))
+
+
+@settings(max_examples=CASES, deadline=None)
+@given(case=pool_case(), mode=st.sampled_from(["max", "avg"]))
+def test_pool2d_matches_tf(tf, case, mode):
+    n, h, w, c, size, stride, padding, seed = case
+    x = np.random.default_rng(seed).normal(size=(n, h, w, c)).astype(np.float32)
+    fn = tf.nn.max_pool2d if mode == "max" else tf.nn.avg_pool2d
+    expected = fn(x, ksize=size, strides=stride or size, padding=padding.upper()).numpy()
+    got = pool2d(x, size, stride=stride, padding=padding, mode=mode)
+    assert got.shape == expected.shape
+    np.testing.assert_allclose(got, expected, rtol=1e-5, atol=1e-5)
+
+
+def test_accepts_tf_tensors_and_ints(tf):
+    x = tf.ones((1, 3, 3, 1))
+    assert conv2d(x, np.ones((3, 3, 1, 1), int))[0, 0, 0, 0] == 9
+    assert pool2d(np.arange(4).reshape(1, 2, 2, 1), 2, mode="avg")[0, 0, 0, 0] == 1.5
+
+
+X = np.zeros((1, 5, 5, 2))
+W = np.zeros((3, 3, 2, 4))
+
+
+@pytest.mark.parametrize(
+    "call, error, text",
+    [
+        (lambda: conv2d(np.zeros((5, 5, 2)), W), ValueError, "4차원"),
+        (lambda: conv2d(X, np.zeros((3, 3, 2))), ValueError, "4차원"),
+        (lambda: conv2d(X, np.zeros((3, 3, 3, 4))), ValueError, "채널 수가 맞지 않습니다"),
+        (lambda: conv2d(X, np.zeros((7, 7, 2, 4))), ValueError, "커널이 덮는 길이"),
+        (lambda: conv2d(X, W, dilation=3), ValueError, "커널이 덮는 길이"),
+        (lambda: conv2d(X, W, stride=0), ValueError, "stride"),
+        (lambda: conv2d(X, W, stride=(1, 2, 3)), ValueError, "stride"),
+        (lambda: conv2d(X, W, padding=-1), ValueError, "padding"),
+        (lambda: conv2d(X, W, padding="full"), ValueError, "'valid', 'same'"),
+        (lambda: conv2d(X, W, b=np.zeros(3)), ValueError, "편향"),
+        (lambda: conv2d("이미지", W), TypeError, "숫자 배열"),
+        (lambda: conv2d([[1, 2], [3]], W), TypeError, "배열로 바꿀 수 없습니다"),
+        (lambda: conv2d(np.zeros((0, 5, 5, 2)), W), ValueError, "원소가 없습니다"),
+        (lambda: correlate2d(np.zeros((2, 2)), np.zeros((3, 3))), ValueError, "커널이 덮는 길이"),
+        (lambda: convolve2d(np.zeros((4, 4, 1)), np.zeros((3, 3))), ValueError, "2차원"),
+        (lambda: pool2d(X, mode="min"), ValueError, "'max' 또는 'avg'"),
+        (lambda: pool2d(X, size=0), ValueError, "size"),
+        (lambda: pool2d(X, size=6), ValueError, "커널이 덮는 길이"),
+        (lambda: pool2d(X, size=2.5), TypeError, "정수"),
+    ],
+)
+def test_bad_input_korean(call, error, text):
+    with pytest.raises(error, match=text):
+        call()

@@ -1,0 +1,55 @@
+"""저장소 규칙: README의 명령과 CI, 저장된 노트북의 상태, 링크, 린트."""
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def readme_commands():
+    return re.findall(r"```bash\n(.+?)\n```", README)
+
+
+def test_readme_has_exactly_two_commands_and_ci_runs_the_test_one():
+    commands = readme_commands()
+    assert len(commands) == 2
+    setup_and_open, test = commands
+    assert "jupyterlab" in setup_and_open and "pytest" in test
+    ci_lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert test in ci_lines, ".ci/run은 README의 시험 명령을 그대로 실행해야 합니다"
+
+
+def test_links_follow_the_single_repository_url():
+    result = subprocess.run([sys.executable, "scripts/sync_links.py", "--check"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+    for nb in NOTEBOOKS:
+        assert f"blob/main/notebooks/{nb.name})" in README
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_stored_notebook_is_clean(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    code = [c for c in nb["cells"] if c["cell_type"] == "code" and "".join(c["source"]).strip()]
+    assert all(c["execution_count"] is not None for c in code), "실행하지 않은 셀이 있습니다: scripts/run_notebooks.py"
+    outputs = [o for c in code for o in c["outputs"]]
+    assert not [o for o in outputs if o["output_type"] == "error"]
+    assert not [o for o in outputs if o.get("name") == "stderr"]
+    for value in (nb["metadata"].get("widgets") or {}).values():
+        assert "state" in value, "metadata.widgets에 state가 없으면 GitHub이 노트북을 렌더링하지 못합니다"
+    markdown = "".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    assert not re.search(r"(src=[\"']|\]\()https?://[^)\"']+\.(gif|png|jpe?g|svg)", markdown), "원격 이미지 금지"
+    assert re.match(r"\d\d_[a-z0-9_]+\.ipynb$", path.name), "파일 이름은 ASCII: 01_topic.ipynb"
+    assert "lesson_setup(" in "".join("".join(c["source"]) for c in code[:2]), "준비 셀이 있어야 합니다"
+    assert "--nbval-lax" not in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+
+
+def test_ruff_clean():
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", "."], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
