@@ -37,8 +37,8 @@ def main():
     xt, wt = tf.constant(x), tf.constant(w)
     print(f"{'연산':<28}{'numpy ms':>10}{'TF ms':>10}{'비율':>8}")
     for padding in ("VALID", "SAME"):
-        ours = median_ms(lambda: conv2d(x, w, padding=padding))
-        theirs = median_ms(lambda: tf.nn.conv2d(xt, wt, strides=1, padding=padding).numpy())
+        ours = median_ms(lambda p=padding: conv2d(x, w, padding=p))
+        theirs = median_ms(lambda p=padding: tf.nn.conv2d(xt, wt, strides=1, padding=p).numpy())
         print(f"{'conv2d 3×3, 16→32, ' + padding:<28}{ours:>10.2f}{theirs:>10.2f}{ours / theirs:>8.2f}")
     ours = median_ms(lambda: pool2d(x, 2))
     theirs = median_ms(lambda: tf.nn.max_pool2d(xt, 2, 2, "VALID").numpy())

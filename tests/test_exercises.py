@@ -1,0 +1,86 @@
+"""연습 문제: 모든 강의의 모든 문제에서 풀이는 정답, 틀린 답은 한국어 오답, 빈 답은 '아직 풀지 않음'."""
+
+import numpy as np
+import pytest
+
+from cnn_helpers import exercises
+from cnn_helpers.exercises import CORRECT, UNATTEMPTED, WRONG, lesson
+
+ALL = [(number, q) for number in sorted(exercises._LESSONS) for q in lesson(number)]
+IDS = [f"{number}-q{q.number}" for number, q in ALL]
+
+
+def solved_answer(q):
+    """풀이 코드를 실제로 실행해 학생이 쓸 변수를 얻습니다 (풀이도 함께 검증)."""
+    namespace = {"np": np}
+    exec(q.solution_text, namespace)
+    return namespace[q.variable]
+
+
+def wrong_answer(q):
+    if q.kind == "function":
+        return lambda *args: np.asarray(q.expected(*args), dtype=float) + 1.0
+    expected = q.expected()
+    if isinstance(expected, tuple):
+        return tuple(v + 1 for v in expected)
+    return np.asarray(expected) + 1
+
+
+@pytest.mark.parametrize("number, q", ALL, ids=IDS)
+def test_solution_is_correct(number, q):
+    assert q.verdict(solved_answer(q))[0] == CORRECT
+
+
+@pytest.mark.parametrize("number, q", ALL, ids=IDS)
+def test_wrong_answer_is_wrong_in_korean(number, q):
+    status, message = q.verdict(wrong_answer(q))
+    assert status == WRONG
+    assert "아직 아닙니다" in message or "다릅니다" in message
+
+
+@pytest.mark.parametrize("number, q", ALL, ids=IDS)
+def test_untouched_is_not_wrong(number, q, capsys):
+    assert q.verdict(...)[0] == UNATTEMPTED
+    if q.kind == "function":
+        assert q.verdict(lambda *args: None)[0] == UNATTEMPTED
+    q.check(...)
+    assert "아직 풀지 않음" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("number, q", ALL, ids=IDS)
+def test_hint_and_solution_print_korean(number, q, capsys):
+    q.hint()
+    q.solution()
+    out = capsys.readouterr().out
+    assert "힌트" in out and "풀이" in out
+
+
+def test_check_reads_the_notebook_variable(monkeypatch, capsys):
+    import __main__
+
+    q1 = lesson("01")[0]
+    monkeypatch.setattr(__main__, q1.variable, q1.expected(), raising=False)
+    q1.check()
+    assert "정답" in capsys.readouterr().out
+
+
+def test_common_mistakes_teach_without_revealing():
+    q1, q2, q3 = lesson("01")
+    status, message = q1.verdict(27)
+    assert status == WRONG and "28" not in message
+    status, message = q2.verdict(exercises.ops.convolve2d)
+    assert status == WRONG and "뒤집" in message
+    status, message = q3.verdict(5 * 5 * 3 * 64)
+    assert status == WRONG and "편향" in message
+
+
+def test_function_exercise_reports_crashes_and_shapes():
+    q2 = lesson("01")[1]
+    assert "오류" in q2.verdict(lambda x, k: 1 / 0)[1]
+    assert "모양" in q2.verdict(lambda x, k: np.zeros((1, 1)))[1]
+    assert "함수여야" in q2.verdict(3)[1]
+
+
+def test_unknown_lesson():
+    with pytest.raises(ValueError, match="연습 문제는 없습니다"):
+        lesson("99")

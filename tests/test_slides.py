@@ -1,0 +1,29 @@
+"""강의 모드: 모든 노트북이 reveal.js 슬라이드로 만들어지고, 제목마다 슬라이드가 나뉘는지 확인합니다."""
+
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+spec = importlib.util.spec_from_file_location("make_slides", ROOT / "scripts" / "make_slides.py")
+make_slides = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(make_slides)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_lesson_becomes_slides(path, tmp_path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    headings = sum(1 for c in nb["cells"] if c["cell_type"] == "markdown" and re.match(r"#{1,2} ", "".join(c["source"])))
+    assert headings >= 5, "## 제목이 슬라이드를 나눕니다"
+    assert all("slideshow" in c["metadata"] for c in nb["cells"]), "모든 셀에 슬라이드 메타데이터가 필요합니다"
+    html = make_slides.make_slides(path, tmp_path, reveal_prefix="reveal.js").read_text(encoding="utf-8")
+    assert "reveal.js" in html
+    assert html.count("<section") >= headings
+    title = "".join(nb["cells"][0]["source"]).splitlines()[0].lstrip("# ")
+    assert title in html
+    # 정적 애니메이션(커널 없이 재생)이나 그림이 슬라이드에 들어 있어야 합니다.
+    assert "data:image/png;base64" in html
