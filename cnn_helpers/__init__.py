@@ -27,7 +27,9 @@ _EXPORTS = {
     "plot_history": "plotting",
     "receptive_field": "analysis",
     "effective_receptive_field": "analysis",
+    "erf_spread": "analysis",
     "count_macs": "analysis",
+    "layer_macs": "analysis",
     "model_table": "analysis",
     "strategy": "distribute",
 }

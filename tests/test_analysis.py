@@ -1,0 +1,842 @@
+"""cnn_helpers.analysis 시험: 수용 영역, 유효 수용 영역, MAC 수, 모델 표.
+
+공개된 기준값과 출처 (각 시험의 주석에도 적어 둠)
+-------------------------------------------------
+[RF] google-research/receptive_field 의 RECEPTIVE_FIELD_TABLE.md
+     (https://github.com/google-research/receptive_field/blob/master/receptive_field/RECEPTIVE_FIELD_TABLE.md,
+     Araujo, Norris & Sim, "Computing Receptive Fields of Convolutional Neural Networks",
+     Distill 2019 의 동반 표). TF-Slim 모델의 끝점(end-point)별 RF, effective stride, effective padding:
+       vgg_16/pool5 212 32 90 (224 입력), inception_v3 Mixed_7c 1311 32 618, Mixed_7b 1183 32 554,
+       resnet_v1_50/block4 483 32 239 (224 입력), mobilenet_v1 Conv2d_13_pointwise 315 32 126,
+       inception_resnet_v2 Conv2d_7b_1x1 3039 32 1482 (이것은 모델 만들기가 5초 걸려 벤치마크에서만 확인).
+     같은 저장소의 RF_Keras_Applications.ipynb 는 tf.keras InceptionV3 의 conv2d_85(= mixed9 를 읽는
+     첫 1×1 합성곱, 수용 영역은 mixed9 와 같음)에 대해 1183 / 32 / 554 를 출력합니다.
+[MAC] He, Zhang, Ren & Sun, "Deep Residual Learning for Image Recognition" (2015), 표 1 의 FLOPs 행
+     (3.3절: 여기서 FLOPs 는 multiply-add 수): ResNet-50 3.8e9, ResNet-101 7.6e9, ResNet-152 11.3e9,
+     그리고 4.4절 본문 "VGG-16/19 nets (15.3/19.6 billion FLOPs)".
+     [RF] 표의 FLOPs 열은 tensorflow.profiler 관례(곱셈-덧셈 1번 = 2 FLOPs): vgg_16/pool5 30.713 GFLOPs,
+     resnet_v2_50/block4 6.969 GFLOPs (224 입력).
+
+Keras 와 TF-Slim 모델의 차이 (직접 계산해 확인한 내용)
+- VGG16, InceptionV3(299 입력), MobileNet(v1, 224 입력): 모든 끝점에서 RF·stride·padding 이 표와 똑같습니다.
+- ResNet50: 마지막 끝점 rf 483, stride 32 는 같지만 유효 패딩은 241 (Slim 은 239).
+  Keras 는 ZeroPadding2D(1) + 3×3/2 'valid' 최대 풀링(앞쪽 패딩 1)을, Slim 은 112×112 에서 'SAME'
+  최대 풀링(pad_total=1 → 앞쪽 0)을 쓰므로 앞쪽 패딩이 1×2 = 2 픽셀 다릅니다 (Slim 표의 321 입력 값은
+  241 로 Keras 와 같음). 또 Slim ResNet-v1 은 각 블록의 *마지막* 유닛에서 보폭을 주므로 중간 끝점
+  block1..3 의 stride 가 Keras(conv2..4 단계 끝)의 두 배입니다. RF 자체(35, 99, 291)는 같습니다.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import subprocess
+import sys
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from cnn_helpers import analysis as an
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
+
+keras = pytest.importorskip("keras")
+tf = pytest.importorskip("tensorflow")
+layers = keras.layers
+
+
+# ---------------------------------------------------------------------------
+# 도우미
+# ---------------------------------------------------------------------------
+
+
+def row(df, name):
+    """표에서 이름이 name 인 행(Series)."""
+    hits = df[df["layer"] == name]
+    assert len(hits) == 1, f"{name!r} 행이 {len(hits)}개"
+    return hits.iloc[0]
+
+
+def rf_triple(df, name):
+    r = row(df, name)
+    return (r["rf"], r["jump"], r["padding"])
+
+
+def functional(input_shape, build):
+    inp = keras.Input(input_shape)
+    return keras.Model(inp, build(inp))
+
+
+# ---------------------------------------------------------------------------
+# 모듈 import 는 가벼워야 함
+# ---------------------------------------------------------------------------
+
+
+def test_import_does_not_load_tensorflow():
+    code = "import sys, cnn_helpers.analysis; print('tensorflow' in sys.modules, 'keras' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
+
+
+# ---------------------------------------------------------------------------
+# 공개된 수용 영역 값 (keras.applications, weights=None)
+# ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def vgg16():
+    # 합성곱 부분만(include_top=False): 완전연결층 1억 개 가중치를 초기화하는 4초를 아낌.
+    # 분류기까지 있는 모델은 test_macs_vgg19 에서 한 번 확인합니다.
+    return keras.applications.VGG16(weights=None, include_top=False, input_shape=(224, 224, 3))
+
+
+@pytest.fixture(scope="module")
+def resnet50():
+    return keras.applications.ResNet50(weights=None, input_shape=(224, 224, 3))
+
+
+@pytest.fixture(scope="module")
+def inception_v3():
+    return keras.applications.InceptionV3(weights=None, input_shape=(299, 299, 3))
+
+
+# [RF] 표 vgg_16, 224 입력: Slim 끝점 → (RF, effective stride, effective padding).
+VGG16_TABLE = {
+    "block1_conv1": (3, 1, 1),  # vgg_16/conv1/conv1_1
+    "block1_pool": (6, 2, 2),  # vgg_16/pool1
+    "block2_conv1": (10, 2, 4),  # conv2/conv2_1
+    "block2_pool": (16, 4, 6),  # pool2
+    "block3_conv1": (24, 4, 10),
+    "block3_conv2": (32, 4, 14),
+    "block3_pool": (44, 8, 18),
+    "block4_conv1": (60, 8, 26),
+    "block4_conv2": (76, 8, 34),
+    "block4_pool": (100, 16, 42),
+    "block5_conv1": (132, 16, 58),
+    "block5_conv2": (164, 16, 74),
+    "block5_pool": (212, 32, 90),  # vgg_16/pool5: README 요약표의 212 / 32 / 90
+}
+
+
+def test_vgg16_matches_published_table(vgg16):
+    df = an.receptive_field(vgg16)
+    assert isinstance(df, pd.DataFrame)
+    assert list(df.columns) == ["layer", "type", "out_size", "rf", "jump", "padding", "aligned", "note"]
+    for name, expected in VGG16_TABLE.items():
+        assert rf_triple(df, name) == expected, name
+    assert df["layer"].iloc[-1] == "block5_pool"
+    assert df["aligned"].all()
+
+
+# [RF] 표 inception_v3 (Slim 끝점 Mixed_5b..Mixed_7c) ↔ Keras mixed0..mixed10, 299 입력.
+INCEPTION_V3_TABLE = {
+    "mixed0": (63, 8, 18),  # Mixed_5b
+    "mixed1": (95, 8, 34),  # Mixed_5c
+    "mixed2": (127, 8, 50),  # Mixed_5d
+    "mixed3": (159, 16, 58),  # Mixed_6a
+    "mixed4": (351, 16, 154),  # Mixed_6b
+    "mixed5": (543, 16, 250),  # Mixed_6c
+    "mixed6": (735, 16, 346),  # Mixed_6d
+    "mixed7": (927, 16, 442),  # Mixed_6e
+    "mixed8": (1055, 32, 490),  # Mixed_7a
+    "mixed9": (1183, 32, 554),  # Mixed_7b (RF_Keras_Applications.ipynb 의 conv2d_85 와도 같음)
+    "mixed10": (1311, 32, 618),  # Mixed_7c: README 요약표의 1311 / 32 / 618
+}
+
+
+def test_inception_v3_matches_published_table(inception_v3):
+    df = an.receptive_field(inception_v3)
+    for name, expected in INCEPTION_V3_TABLE.items():
+        assert rf_triple(df, name) == expected, name
+    # 줄기(stem): Conv2d_1a_3x3 3/2/0, Conv2d_2b_3x3 11/2/2, MaxPool_5a_3x3 31/8/2
+    assert tuple(df.iloc[1][["rf", "jump", "padding"]]) == (3, 2, 0)
+    assert tuple(df.iloc[7][["rf", "jump", "padding"]]) == (11, 2, 2)
+    assert tuple(df.iloc[17][["rf", "jump", "padding"]]) == (31, 8, 2)
+    assert df.iloc[17]["type"] == "MaxPooling2D"
+    # 모든 Concatenate 의 분기는 정렬되어 있음 (1×7/7×1 분기도 중심이 같음)
+    assert df["aligned"].all()
+    assert (df["type"] == "Concatenate").sum() == 15
+
+
+def test_resnet50_final_endpoint(resnet50):
+    df = an.receptive_field(resnet50)
+    # [RF] resnet_v1_50/block4: 483 / 32 / 239. 유효 패딩 차이(241)는 모듈 설명 참고.
+    assert rf_triple(df, "conv5_block3_out") == (483, 32, 241)
+    # 단계 끝의 RF 는 Slim block1..3 과 같고 stride 는 절반 (Slim 은 마지막 유닛에서 보폭)
+    assert rf_triple(df, "conv2_block3_out") == (35, 4, 17)
+    assert rf_triple(df, "conv3_block4_out") == (99, 8, 49)
+    assert rf_triple(df, "conv4_block6_out") == (291, 16, 145)
+    assert df["aligned"].all()
+    assert (df["type"] == "Add").sum() == 16
+    assert df["layer"].iloc[-1] == "conv5_block3_out"  # GlobalAveragePooling2D 에서 끝
+
+
+def test_mobilenet_v1_matches_published_table_exactly():
+    # [RF] 표 mobilenet_v1, 224 입력: Conv2d_k_pointwise. Keras 는 (0,1) ZeroPadding + 'valid' 로
+    # TF 'SAME'(짝수 입력에서 앞쪽 패딩 0)을 흉내 내므로 padding 까지 같습니다.
+    expected = [
+        (7, 2, 2), (11, 4, 2), (19, 4, 6), (27, 8, 6), (43, 8, 14), (59, 16, 14), (91, 16, 30),
+        (123, 16, 46), (155, 16, 62), (187, 16, 78), (219, 16, 94), (251, 32, 94), (315, 32, 126),
+    ]  # fmt: skip
+    model = keras.applications.MobileNet(weights=None, input_shape=(224, 224, 3))
+    df = an.receptive_field(model)
+    for k, triple in enumerate(expected, start=1):
+        assert rf_triple(df, f"conv_pw_{k}_relu") == triple, k
+
+
+def test_xception_misalignment_is_reported():
+    """Keras Xception: 잔차 분기는 1×1/2 'same', 본 분기는 3×3/2 'same' 최대 풀링.
+
+    block2 입력은 147×147(홀수) → 풀링 pad_total=2, 앞쪽 1 → 두 분기 중심이 같음(정렬).
+    block3 입력은 74×74(짝수) → 풀링 pad_total=1, 앞쪽 0 → 풀링 창 중심이 입력 1칸(4픽셀) 오른쪽 →
+    정렬 안 됨. TF 'SAME' 패딩의 비대칭 때문에 생기는 실제 어긋남입니다.
+    """
+    model = keras.applications.Xception(weights=None, input_shape=(299, 299, 3))
+    with pytest.warns(UserWarning, match="정렬"):
+        df = an.receptive_field(model)
+    adds = df[df["type"] == "Add"]
+    assert adds["aligned"].iloc[0] == True  # noqa: E712
+    assert adds["aligned"].iloc[1] == False  # noqa: E712
+    assert "정렬 안 됨" in adds["note"].iloc[1]
+    # 어긋남은 뒤쪽 층으로 전파됨
+    assert not df["aligned"].iloc[-1]
+
+
+# ---------------------------------------------------------------------------
+# 손으로 확인할 수 있는 작은 모델
+# ---------------------------------------------------------------------------
+
+
+def test_two_3x3_convs_stride_1():
+    for padding, expected_pad in (("valid", 0), ("same", 2)):
+        model = keras.Sequential(
+            [
+                keras.Input((16, 16, 1)),
+                layers.Conv2D(2, 3, padding=padding),
+                layers.Conv2D(2, 3, padding=padding),
+            ]
+        )
+        df = an.receptive_field(model)
+        last = df.iloc[-1]
+        assert (last["rf"], last["jump"], last["padding"]) == (5, 1, expected_pad)
+        assert last["out_size"] == (12 if padding == "valid" else 16)
+
+
+def test_two_3x3_convs_stride_2():
+    model = keras.Sequential(
+        [keras.Input((15, 15, 1)), layers.Conv2D(2, 3, strides=2), layers.Conv2D(2, 3, strides=2)]
+    )
+    df = an.receptive_field(model)
+    assert list(df["rf"]) == [3, 7]
+    assert list(df["jump"]) == [2, 4]
+    assert list(df["padding"]) == [0, 0]
+    assert list(df["out_size"]) == [7, 3]
+    assert list(df["type"]) == ["Conv2D", "Conv2D"]  # Sequential.layers 에는 InputLayer 가 없음
+
+
+def test_same_padding_follows_tensorflow_for_actual_input_size():
+    # 3×3/2 'same': n=8 → out 4, pad_total = 3*2+3-8 = 1 → 앞쪽 0; n=9 → out 5, pad_total 2 → 앞쪽 1.
+    for n, pad, out in ((8, 0, 4), (9, 1, 5)):
+        model = keras.Sequential([keras.Input((n, n, 1)), layers.Conv2D(1, 3, strides=2, padding="same")])
+        r = an.receptive_field(model).iloc[-1]
+        assert (r["rf"], r["jump"], r["padding"], r["out_size"]) == (3, 2, pad, out)
+
+
+def test_dilation_pooling_and_causal():
+    model = functional(
+        (20, 20, 1),
+        lambda x: layers.AveragePooling2D(2)(layers.Conv2D(1, 3, dilation_rate=2, padding="same")(x)),
+    )
+    df = an.receptive_field(model)
+    assert rf_triple(df, model.layers[1].name) == (5, 1, 2)
+    assert rf_triple(df, model.layers[2].name) == (6, 2, 2)
+    model1d = keras.Sequential([keras.Input((30, 2)), layers.Conv1D(1, 3, padding="causal", dilation_rate=2)])
+    r = an.receptive_field(model1d).iloc[-1]
+    assert (r["rf"], r["jump"], r["padding"], r["out_size"]) == (5, 1, 4, 30)
+
+
+def test_non_square_kernels_give_tuples():
+    model = keras.Sequential([keras.Input((17, 35, 1)), layers.Conv2D(1, (3, 5), strides=(1, 2))])
+    r = an.receptive_field(model).iloc[-1]
+    assert r["rf"] == (3, 5)
+    assert r["jump"] == (1, 2)
+    assert r["padding"] == 0  # 두 축이 같으면 정수 하나
+    assert r["out_size"] == (15, 16)
+
+
+def test_zero_padding_and_cropping():
+    model = keras.Sequential(
+        [
+            keras.Input((10, 10, 1)),
+            layers.ZeroPadding2D(((1, 0), (2, 3))),
+            layers.Conv2D(1, 3),
+            layers.Cropping2D(((1, 1), (0, 0))),
+            layers.Conv2D(1, 3),
+        ]
+    )
+    df = an.receptive_field(model)
+    assert df.iloc[0]["padding"] == (1, 2)
+    assert df.iloc[0]["out_size"] == (11, 15)
+    assert df.iloc[1]["rf"] == 3 and df.iloc[1]["padding"] == (1, 2)
+    assert df.iloc[2]["padding"] == (0, 2)  # 자르기는 시작점을 안쪽으로 옮김
+    assert df.iloc[2]["out_size"] == (7, 13)
+    assert df.iloc[3]["rf"] == 5
+
+
+def test_flatten_and_dense_end_the_table():
+    model = keras.Sequential(
+        [
+            keras.Input((12, 12, 3)),
+            layers.Conv2D(4, 3),
+            layers.BatchNormalization(),
+            layers.ReLU(),
+            layers.MaxPooling2D(),
+            layers.Dropout(0.1),
+            layers.Flatten(),
+            layers.Dense(10),
+            layers.Dropout(0.1),
+            layers.Dense(2),
+        ]
+    )
+    df = an.receptive_field(model)
+    assert list(df["type"]) == ["Conv2D", "BatchNormalization", "ReLU", "MaxPooling2D", "Dropout"]
+    assert list(df["rf"]) == [3, 3, 3, 4, 4]
+    model2 = functional(
+        (8, 8, 3), lambda x: layers.Dense(5)(layers.GlobalAveragePooling2D()(layers.Conv2D(4, 3)(x)))
+    )
+    assert list(an.receptive_field(model2)["type"]) == ["InputLayer", "Conv2D"]
+
+
+def test_dense_on_feature_map_is_pointwise():
+    model = functional((8, 8, 3), lambda x: layers.Dense(6)(layers.Conv2D(4, 3)(x)))
+    df = an.receptive_field(model)
+    assert df.iloc[-1]["type"] == "Dense" and df.iloc[-1]["rf"] == 3
+
+
+def test_concatenate_of_aligned_branches():
+    def build(x):
+        a = layers.Conv2D(2, 3, padding="same")(x)
+        b = layers.Conv2D(2, 5, padding="same")(x)
+        c = layers.MaxPooling2D(3, strides=1, padding="same")(x)
+        return layers.Concatenate(name="cat")([a, b, c])
+
+    df = an.receptive_field(functional((16, 16, 3), build))
+    assert rf_triple(df, "cat") == (5, 1, 2)
+    assert row(df, "cat")["aligned"]
+    assert row(df, "cat")["note"] == ""
+
+
+def test_factorised_1xn_nx1_branches_are_aligned_per_axis():
+    def build(x):
+        a = layers.Conv2D(2, (1, 7), padding="same", name="one_by_seven")(x)
+        b = layers.Conv2D(2, (7, 1), padding="same")(x)
+        return layers.Concatenate(name="cat")([a, b])
+
+    df = an.receptive_field(functional((16, 16, 3), build))
+    assert row(df, "one_by_seven")["rf"] == (1, 7)
+    assert row(df, "one_by_seven")["padding"] == (0, 3)
+    assert rf_triple(df, "cat") == (7, 1, 3)
+    assert row(df, "cat")["aligned"]
+
+
+def test_residual_add():
+    def build(x):
+        y = layers.Conv2D(3, 3, padding="same")(x)
+        y = layers.Conv2D(3, 3, padding="same")(y)
+        z = layers.Add(name="add_res")([x, y])
+        return layers.Activation("relu")(z)
+
+    df = an.receptive_field(functional((16, 16, 3), build))
+    assert rf_triple(df, "add_res") == (5, 1, 2)
+    assert row(df, "add_res")["aligned"]
+
+
+def test_misaligned_centres_are_reported_not_averaged():
+    # 짝수 입력(32)에서 3×3/2 'same' 은 앞쪽 패딩 0 → 출력 0번 칸이 입력 [0, 2] 를 봄(중심 1).
+    # 1×1/2 'valid' 지름길은 입력 [0, 0] 을 봄(중심 0). 중심이 어긋남 → 합집합 [0, 2].
+    def build(x):
+        a = layers.Conv2D(4, 3, strides=2, padding="same")(x)
+        b = layers.Conv2D(4, 1, strides=2)(x)
+        y = layers.Add(name="bad_add")([a, b])
+        return layers.Conv2D(4, 3, padding="same", name="after")(y)
+
+    with pytest.warns(UserWarning, match="bad_add"):
+        df = an.receptive_field(functional((32, 32, 3), build))
+    bad = row(df, "bad_add")
+    assert bad["aligned"] == False  # noqa: E712
+    assert "정렬 안 됨" in bad["note"]
+    assert (bad["rf"], bad["jump"], bad["padding"]) == (3, 2, 0)
+    assert row(df, "after")["aligned"] == False  # noqa: E712
+
+    # 홀수 입력(33)에서는 앞쪽 패딩 1 → 두 분기 중심이 같아 정렬됨
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        df = an.receptive_field(functional((33, 33, 3), build))
+    assert row(df, "bad_add")["aligned"]
+
+
+def test_misaligned_jumps_are_reported():
+    def build(x):
+        a = layers.Conv2D(4, 1, strides=2)(x)  # 16 → 8, jump 2
+        b = layers.Cropping2D(4)(x)  # 16 → 8, jump 1
+        return layers.Add(name="jump_add")([a, b])
+
+    with pytest.warns(UserWarning):
+        df = an.receptive_field(functional((16, 16, 4), build))
+    assert row(df, "jump_add")["aligned"] == False  # noqa: E712
+
+
+def test_global_branch_in_squeeze_excitation_is_noted():
+    def build(x):
+        y = layers.Conv2D(8, 3, padding="same")(x)
+        s = layers.GlobalAveragePooling2D(keepdims=True)(y)
+        s = layers.Conv2D(8, 1, activation="sigmoid")(s)
+        return layers.Multiply(name="excite")([y, s])
+
+    df = an.receptive_field(functional((16, 16, 3), build))
+    assert rf_triple(df, "excite") == (3, 1, 1)
+    assert "전역" in row(df, "excite")["note"]
+    assert not any(df["layer"].str.contains("global"))
+
+
+def test_keras_ops_in_graph_are_followed():
+    # MobileNetV3 의 hard-swish 처럼 keras.ops 연산(층이 아님)이 끼어 있어도 계속 따라감
+    def build(x):
+        y = layers.Conv2D(4, 3, padding="same")(x)
+        y = y * keras.ops.relu6(y + 3.0) / 6.0
+        return layers.Conv2D(4, 3, padding="same", name="last")(y)
+
+    df = an.receptive_field(functional((16, 16, 3), build))
+    assert rf_triple(df, "last") == (5, 1, 2)
+
+
+def test_nested_model_rows_are_prefixed():
+    inner = keras.Sequential(
+        [keras.Input((None, None, 3)), layers.Conv2D(4, 3, name="c1"), layers.Conv2D(4, 3, name="c2")],
+        name="inner",
+    )
+    outer = keras.Sequential(
+        [
+            keras.Input((20, 20, 3)),
+            layers.Conv2D(3, 3, strides=2, name="stem"),
+            inner,
+            layers.GlobalAveragePooling2D(),
+            layers.Dense(2),
+        ]
+    )
+    df = an.receptive_field(outer)
+    assert list(df["layer"]) == ["stem", "inner/c1", "inner/c2"]
+    assert list(df["rf"]) == [3, 7, 11]
+    assert list(df["out_size"]) == [9, 7, 5]  # 바깥 입력 크기로 안쪽 크기까지 계산
+
+
+def test_unknown_input_size():
+    model = keras.Sequential(
+        [
+            keras.Input((None, None, 1)),
+            layers.Conv2D(1, 3, padding="same"),
+            layers.Conv2D(1, 3, strides=2, padding="same"),
+        ]
+    )
+    df = an.receptive_field(model)
+    assert df.iloc[0]["padding"] == 1  # 보폭 1 이면 입력 크기와 무관
+    assert math.isnan(df.iloc[1]["padding"])  # 보폭 2 'same' 은 입력 크기에 따라 다름
+    assert df.iloc[1]["rf"] == 5 and df.iloc[1]["jump"] == 2
+    df = an.receptive_field(model, input_shape=(9, 9))
+    assert df.iloc[1]["padding"] == 2 and df.iloc[1]["out_size"] == 5
+    df = an.receptive_field(model, input_shape=(8, 8, 1))
+    assert df.iloc[1]["padding"] == 1
+
+
+def test_unsupported_layers():
+    model = keras.Sequential(
+        [keras.Input((8, 8, 1)), layers.Conv2D(1, 3), layers.UpSampling2D(), layers.Conv2D(1, 3)]
+    )
+    with pytest.raises(ValueError, match="업샘플링"):
+        an.receptive_field(model)
+    df = an.receptive_field(model, on_unknown="mark")
+    assert list(df["type"]) == ["Conv2D", "UpSampling2D"]
+    assert math.isnan(df.iloc[1]["rf"]) and "지원하지 않는" in df.iloc[1]["note"]
+
+
+def test_bad_arguments_give_korean_errors():
+    with pytest.raises(TypeError, match="Keras 모델"):
+        an.receptive_field("vgg16")
+    with pytest.raises(TypeError, match="Keras 모델"):
+        an.count_macs(None)
+    with pytest.raises(TypeError, match="Keras 모델"):
+        an.model_table([1, 2])
+
+    class Sub(keras.Model):
+        def call(self, x):
+            return x
+
+    with pytest.raises(TypeError, match="서브클래싱"):
+        an.receptive_field(Sub())
+    with pytest.raises(ValueError, match="빌드"):
+        an.receptive_field(keras.Sequential([layers.Conv2D(1, 3)]))
+    small = keras.Sequential([keras.Input((8, 8, 1)), layers.Conv2D(1, 3)])
+    with pytest.raises(ValueError, match="on_unknown"):
+        an.receptive_field(small, on_unknown="ignore")
+    with pytest.raises(ValueError, match="input_shape"):
+        an.receptive_field(small, input_shape=(8, 8, 8, 8))
+
+
+# ---------------------------------------------------------------------------
+# 무작위 모델: 표의 RF 를 TensorFlow 기울기의 지지 집합(support)과 비교
+# ---------------------------------------------------------------------------
+
+
+@st.composite
+def stack_spec(draw):
+    specs = []
+    for _ in range(draw(st.integers(1, 4))):
+        kind = draw(st.sampled_from(["conv", "conv", "pool", "pad"]))
+        if kind == "pad":
+            specs.append(("pad", draw(st.tuples(st.tuples(st.integers(0, 2), st.integers(0, 2)),
+                                                st.tuples(st.integers(0, 2), st.integers(0, 2))))))  # fmt: skip
+            continue
+        k = (draw(st.integers(1, 4)), draw(st.integers(1, 4)))
+        s = (draw(st.integers(1, 3)), draw(st.integers(1, 3)))
+        d = (1, 1)
+        if kind == "conv" and s == (1, 1):
+            d = (draw(st.integers(1, 2)), draw(st.integers(1, 2)))
+        specs.append((kind, k, s, d, draw(st.sampled_from(["valid", "same"]))))
+    size = (draw(st.integers(24, 48)), draw(st.integers(24, 48)))
+    return specs, size
+
+
+def build_stack(specs, size):
+    x = inp = keras.Input(size + (1,))
+    for spec in specs:
+        if spec[0] == "pad":
+            x = layers.ZeroPadding2D(spec[1])(x)
+        elif spec[0] == "conv":
+            _, k, s, d, p = spec
+            x = layers.Conv2D(
+                1, k, strides=s, dilation_rate=d, padding=p, use_bias=False, kernel_initializer="ones"
+            )(x)
+        else:
+            _, k, s, _, p = spec
+            x = layers.AveragePooling2D(k, strides=s, padding=p)(x)
+    return keras.Model(inp, x)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]
+)
+@given(stack_spec())
+def test_rf_matches_gradient_support(case):
+    """양수 가중치의 선형 모델에서 출력 한 칸의 기울기가 0 이 아닌 입력 구간 = 그 칸의 수용 영역."""
+    specs, size = case
+    try:
+        model = build_stack(specs, size)
+    except ValueError:
+        assume(False)
+    out_shape = model.outputs[0].shape[1:3]
+    assume(all(n is not None and n >= 2 for n in out_shape))
+    r = an.receptive_field(model).iloc[-1]
+    rf = np.broadcast_to(r["rf"], 2)
+    jump = np.broadcast_to(r["jump"], 2)
+    start = -np.broadcast_to(r["padding"], 2)
+    assert tuple(np.broadcast_to(r["out_size"], 2)) == tuple(out_shape)
+    # 구간이 입력 안에 완전히 들어가는 출력 칸 두 개(k, k+1)를 축마다 고름
+    units = []
+    for ax in range(2):
+        ks = [k for k in range(out_shape[ax] - 1) if start[ax] + k * jump[ax] >= 0
+              and start[ax] + (k + 1) * jump[ax] + rf[ax] - 1 <= size[ax] - 1]  # fmt: skip
+        assume(ks)
+        units.append(ks[0])
+    x = tf.ones((1,) + size + (1,))
+    for dk in ((0, 0), (1, 1)):
+        i, j = units[0] + dk[0], units[1] + dk[1]
+        with tf.GradientTape() as tape:
+            tape.watch(x)
+            y = model(x)[0, i, j, 0]
+        g = tape.gradient(y, x).numpy()[0, :, :, 0]
+        rows, cols = np.nonzero(g.sum(axis=1))[0], np.nonzero(g.sum(axis=0))[0]
+        assert (rows.min(), rows.max()) == (start[0] + i * jump[0], start[0] + i * jump[0] + rf[0] - 1)
+        assert (cols.min(), cols.max()) == (start[1] + j * jump[1], start[1] + j * jump[1] + rf[1] - 1)
+
+
+# ---------------------------------------------------------------------------
+# MAC 수
+# ---------------------------------------------------------------------------
+
+
+def rel_err(value, reference):
+    return abs(value - reference) / reference
+
+
+def test_macs_vgg16_and_resnet50_match_he_et_al(vgg16, resnet50):
+    # He et al. 2015: VGG-16 15.3e9, ResNet-50 3.8e9 multiply-adds (224×224).
+    vgg = an.count_macs(vgg16)  # 합성곱 13개만; 분류기를 더하면 15.470e9 (+1.1 %)
+    assert vgg == 15_346_630_656
+    assert rel_err(vgg, 15.3e9) < 0.01
+    # [RF] 표 vgg_16/pool5, 224: 30.713 GFLOPs (multiply-add 1번 = 2 FLOPs, 편향 덧셈 등 약간 포함)
+    assert rel_err(2 * vgg, 30.713e9) < 0.002
+    res = an.count_macs(resnet50)  # 분류기 포함
+    assert rel_err(res, 3.8e9) < 0.03  # 실제 3.858e9 (+1.5 %)
+
+
+def test_macs_vgg19_with_classifier():
+    # He et al. 2015: VGG-19 19.6e9 (분류기 포함 19.632e9, -0.2 %)
+    model = keras.applications.VGG19(weights=None)
+    macs = an.count_macs(model)
+    assert rel_err(macs, 19.6e9) < 0.01
+    # 완전연결층: 7·7·512·4096 + 4096·4096 + 4096·1000
+    table = an.model_table(model)
+    assert table.loc[table["type"] == "Dense", "macs"].sum() == 25088 * 4096 + 4096 * 4096 + 4096 * 1000
+    assert table["macs"].sum() == macs
+
+
+def test_macs_resnet101_matches_he_et_al():
+    # He et al. 2015 표 1: ResNet-101 7.6e9 (ResNet-152 11.3e9 도 0.2 % 안으로 맞지만 만드는 데 4초 걸려 생략)
+    model = keras.applications.ResNet101(weights=None, input_shape=(224, 224, 3))
+    assert rel_err(an.count_macs(model), 7.6e9) < 0.01
+
+
+def test_macs_resnet50v2_matches_tf_profiler_table():
+    # [RF] 표 resnet_v2_50/block4, 224: 6.969 GFLOPs. Keras ResNet50V2 도 Slim 처럼 단계의 마지막 블록에서
+    # 보폭을 주므로 합성곱 구조가 같습니다.
+    model = keras.applications.ResNet50V2(weights=None, include_top=False, input_shape=(224, 224, 3))
+    assert rel_err(2 * an.count_macs(model), 6.969e9) < 0.003
+    assert rf_triple(an.receptive_field(model), "post_relu") == (483, 32, 241)
+
+
+def test_macs_small_layers_by_hand():
+    inp = keras.Input((10, 10, 4))
+    conv = layers.Conv2D(8, 3, name="conv")(inp)  # 8·8 · 9 · 4 · 8 = 18432
+    grouped = layers.Conv2D(8, 3, groups=2, padding="same", name="grouped")(inp)  # 10·10 · 9 · 2 · 8 = 14400
+    depth = layers.DepthwiseConv2D(3, depth_multiplier=2, name="depth")(inp)  # 8·8 · 9 · 4 · 2 = 4608
+    sep = layers.SeparableConv2D(16, 3, name="sep")(inp)  # 8·8·9·4 + 8·8·4·16 = 2304 + 4096
+    up = layers.Conv2DTranspose(5, 3, strides=2, name="up")(inp)  # 입력 10·10 · 9 · 4 · 5 = 18000
+    pooled = layers.BatchNormalization(name="bn")(layers.MaxPooling2D(name="pool")(conv))
+    dense4d = layers.Dense(7, name="dense4d")(pooled)  # 4·4 위치 · 8 · 7 = 896
+    flat = layers.Dense(3, name="dense")(layers.Flatten()(dense4d))  # 112 · 3 = 336
+    model = keras.Model(inp, [grouped, depth, sep, up, flat])
+    expected = {
+        "conv": 18432, "grouped": 14400, "depth": 4608, "sep": 6400,
+        "up": 18000, "dense4d": 896, "dense": 336, "bn": 0, "pool": 0,
+    }  # fmt: skip
+    for name, macs in expected.items():
+        assert an.layer_macs(model.get_layer(name)) == macs, name
+    assert an.count_macs(model) == sum(expected.values())
+
+
+def test_macs_unknown_size_needs_input_shape():
+    model = keras.Sequential([keras.Input((None, None, 3)), layers.Conv2D(4, 3)])
+    with pytest.raises(ValueError, match="input_shape"):
+        an.count_macs(model)
+    assert an.count_macs(model, input_shape=(10, 10, 3)) == 8 * 8 * 9 * 3 * 4
+    with pytest.raises(ValueError, match="고정 입력 크기"):
+        an.count_macs(
+            keras.Sequential([keras.Input((9, 9, 3)), layers.Conv2D(4, 3)]), input_shape=(10, 10, 3)
+        )
+    with pytest.raises(TypeError, match="Keras 층"):
+        an.layer_macs("conv")
+
+
+def test_macs_nested_model_with_unknown_inner_size():
+    inner = keras.Sequential([keras.Input((None, None, 3)), layers.Conv2D(4, 3)], name="inner")
+    outer = keras.Sequential([keras.Input((10, 10, 3)), inner, layers.Flatten(), layers.Dense(2)])
+    assert an.count_macs(outer) == 8 * 8 * 9 * 3 * 4 + 8 * 8 * 4 * 2
+
+
+# ---------------------------------------------------------------------------
+# 모델 표
+# ---------------------------------------------------------------------------
+
+
+def test_model_table_small():
+    model = keras.Sequential(
+        [
+            keras.Input((12, 12, 3)),
+            layers.Conv2D(4, 3, name="c"),
+            layers.BatchNormalization(name="bn"),
+            layers.MaxPooling2D(name="p"),
+            layers.Flatten(name="f"),
+            layers.Dense(5, name="d"),
+        ]
+    )
+    table = an.model_table(model)
+    assert list(table.columns) == ["layer", "type", "output_shape", "params", "macs", "rf"]
+    assert list(table["layer"]) == ["c", "bn", "p", "f", "d"]
+    assert list(table["output_shape"]) == [(10, 10, 4), (10, 10, 4), (5, 5, 4), (100,), (5,)]
+    assert list(table["params"]) == [112, 16, 0, 0, 505]
+    assert table["params"].sum() == model.count_params()
+    assert list(table["macs"]) == [10 * 10 * 27 * 4, 0, 0, 0, 500]
+    assert table["macs"].sum() == an.count_macs(model)
+    assert list(table["rf"]) == [3, 3, 4, None, None]
+
+
+def test_model_table_resnet50(resnet50):
+    table = an.model_table(resnet50)
+    assert len(table) == len(resnet50.layers)
+    assert table["params"].sum() == resnet50.count_params() == 25_636_712
+    assert table["macs"].sum() == an.count_macs(resnet50)
+    assert row(table, "conv5_block3_out")["rf"] == 483
+    assert row(table, "avg_pool")["rf"] is None
+
+
+def test_model_table_nested_model():
+    inner = keras.Sequential(
+        [keras.Input((None, None, 3)), layers.Conv2D(4, 3), layers.Conv2D(4, 3)], name="inner"
+    )
+    outer = keras.Sequential(
+        [keras.Input((10, 10, 3)), inner, layers.GlobalAveragePooling2D(), layers.Dense(2)]
+    )
+    table = an.model_table(outer)
+    assert list(table["type"]) == ["Sequential", "GlobalAveragePooling2D", "Dense"]
+    assert table.iloc[0]["layer"] == "inner"
+    assert table["params"].sum() == outer.count_params()
+    assert table.iloc[0]["output_shape"] == (6, 6, 4)
+    assert table.iloc[0]["rf"] == 5
+    assert table.iloc[0]["macs"] == 8 * 8 * 27 * 4 + 6 * 6 * 36 * 4
+
+
+# ---------------------------------------------------------------------------
+# 유효 수용 영역 (ERF)
+# ---------------------------------------------------------------------------
+
+
+def uniform_stack(n, size):
+    """편향·비선형 없는 3×3 균일(1/9) 합성곱 n층, 보폭 1, 'same'."""
+    x = inp = keras.Input((size, size, 1))
+    for _ in range(n):
+        x = layers.Conv2D(
+            1, 3, padding="same", use_bias=False, kernel_initializer=keras.initializers.Constant(1 / 9)
+        )(x)
+    return keras.Model(inp, x)
+
+
+def trinomial_row(n):
+    """(1 + z + z²)^n 의 계수 T(n, k), k = 0..2n.
+
+    z² 를 고르는 인수 i 개, z 를 고르는 인수 k-2i 개: T(n, k) = Σ_i C(n, i) · C(n-i, k-2i).
+    3×3 균일 합성곱 n층의 ERF 는 1차원 [1,1,1] 의 n겹 합성곱(= 이 계수)의 바깥곱입니다.
+    """
+    return np.array(
+        [
+            sum(math.comb(n, i) * math.comb(n - i, k - 2 * i) for i in range(k // 2 + 1))
+            for k in range(2 * n + 1)
+        ],
+        float,
+    )
+
+
+@pytest.mark.parametrize("n", [1, 4, 10])
+def test_erf_of_uniform_stack_is_trinomial(n):
+    size = 33
+    erf = an.effective_receptive_field(uniform_stack(n, size))
+    assert erf.shape == (size, size)
+    t = trinomial_row(n)
+    expected = np.zeros((size, size))
+    c = size // 2
+    expected[c - n : c + n + 1, c - n : c + n + 1] = np.outer(t, t) / t.sum() ** 2
+    np.testing.assert_allclose(erf / erf.sum(), expected, rtol=1e-5, atol=1e-12)
+    # 축마다 분산 = n · Var(U{-1,0,1}) = 2n/3, 따라서 크기는 √n 에 비례
+    sy, sx = an.erf_spread(erf, kind="axes")
+    assert sy == pytest.approx(math.sqrt(2 * n / 3), rel=1e-5)
+    assert sx == pytest.approx(math.sqrt(2 * n / 3), rel=1e-5)
+    assert an.erf_spread(erf) == pytest.approx(math.sqrt(2 * n / 3), rel=1e-5)
+    assert an.erf_spread(erf, kind="radial") == pytest.approx(math.sqrt(4 * n / 3), rel=1e-5)
+
+
+def test_erf_is_zero_outside_theoretical_rf():
+    keras.utils.set_random_seed(1)
+    x = inp = keras.Input((40, 40, 2))
+    x = layers.Conv2D(4, 3, strides=2, padding="same", activation="relu")(x)
+    x = layers.Conv2D(4, 5, activation="relu")(x)
+    x = layers.MaxPooling2D()(x)
+    x = layers.Conv2D(4, 3, dilation_rate=2, padding="same", name="last")(x)
+    model = keras.Model(inp, x)
+    r = an.receptive_field(model).iloc[-1]
+    c = (r["out_size"] - 1) // 2
+    lo = -r["padding"] + c * r["jump"]
+    hi = lo + r["rf"] - 1
+    erf = an.effective_receptive_field(model, samples=3)
+    inside = np.zeros_like(erf, bool)
+    inside[max(lo, 0) : hi + 1, max(lo, 0) : hi + 1] = True
+    assert erf[~inside].max() == 0
+    assert erf[inside].sum() > 0
+
+
+def test_erf_options_and_purity():
+    keras.utils.set_random_seed(2)
+    x = inp = keras.Input((17, 17, 3))
+    x = layers.Conv2D(4, 3, padding="same", activation="relu", name="first")(x)
+    x = layers.BatchNormalization()(x)
+    x = layers.Conv2D(2, 3, padding="same", name="second")(x)
+    x = layers.GlobalAveragePooling2D()(x)
+    model = keras.Model(inp, layers.Dense(3)(x))
+    before = [w.copy() for w in model.get_weights()]
+
+    default = an.effective_receptive_field(model)  # Dense 앞의 마지막 공간 층 = second
+    assert np.array_equal(default, an.effective_receptive_field(model, output_layer="second"))
+    first = an.effective_receptive_field(model, output_layer="first")
+    assert np.count_nonzero(first) <= 9 < np.count_nonzero(default) <= 25
+
+    # 같은 시드 → 같은 결과, 다시 초기화해도 원래 가중치는 그대로
+    a = an.effective_receptive_field(model, samples=3, reinitialize=True, seed=5)
+    b = an.effective_receptive_field(model, samples=3, reinitialize=True, seed=5)
+    c = an.effective_receptive_field(model, samples=3, reinitialize=True, seed=6)
+    np.testing.assert_allclose(a, b)
+    assert not np.allclose(a, c)
+    for w0, w1 in zip(before, model.get_weights(), strict=True):
+        np.testing.assert_array_equal(w0, w1)
+
+    # images 인자: 직접 계산한 기울기와 같음 (채널 1 만)
+    img = np.random.default_rng(0).normal(size=(2, 17, 17, 3)).astype("float32")
+    got = an.effective_receptive_field(model, images=img, output_layer="second", channel=1)
+    xt = tf.constant(img)
+    sub = keras.Model(model.inputs, model.get_layer("second").output)
+    with tf.GradientTape() as tape:
+        tape.watch(xt)
+        y = tf.reduce_sum(sub(xt, training=False)[:, 8, 8, 1])
+    manual = np.abs(tape.gradient(y, xt).numpy()).sum(axis=-1).mean(axis=0)
+    np.testing.assert_allclose(got, manual, rtol=1e-5, atol=1e-7)
+
+
+def test_erf_argument_errors():
+    model = uniform_stack(2, 9)
+    with pytest.raises(ValueError, match="samples"):
+        an.effective_receptive_field(model, samples=0)
+    with pytest.raises(ValueError, match="output_layer"):
+        an.effective_receptive_field(model, output_layer="nope")
+    with pytest.raises(ValueError, match="channel"):
+        an.effective_receptive_field(model, channel=3)
+    with pytest.raises(ValueError, match="고정 입력 크기"):
+        an.effective_receptive_field(model, input_shape=(10, 10, 1))
+    with pytest.raises(TypeError, match="Keras 모델"):
+        an.effective_receptive_field(np.zeros((3, 3)))
+    flexible = keras.Sequential([keras.Input((None, None, 1)), layers.Conv2D(1, 3, padding="same")])
+    with pytest.raises(ValueError, match="input_shape"):
+        an.effective_receptive_field(flexible)
+    assert an.effective_receptive_field(flexible, input_shape=(11, 11, 1)).shape == (11, 11)
+    dense_only = keras.Sequential([keras.Input((4,)), layers.Dense(2)])
+    with pytest.raises(ValueError, match="공간"):
+        an.effective_receptive_field(dense_only)
+
+
+def test_erf_spread_validation():
+    with pytest.raises(ValueError, match="kind"):
+        an.erf_spread(np.ones((3, 3)), kind="max")
+    with pytest.raises(ValueError, match="음수"):
+        an.erf_spread(-np.ones((3, 3)))
+    with pytest.raises(ValueError, match="합이 0"):
+        an.erf_spread(np.zeros((3, 3)))
+    with pytest.raises(ValueError, match="2차원"):
+        an.erf_spread(np.ones((2, 2, 2)))
+    delta = np.zeros((5, 5))
+    delta[2, 2] = 1
+    assert an.erf_spread(delta) == 0
+    assert an.erf_spread(np.ones((1, 3)), kind="axes") == (
+        0.0,
+        pytest.approx(math.sqrt(2 / 3)),
+    )
