@@ -41,10 +41,14 @@ def _student_namespace() -> dict:
 
 
 def _equal(answer, expected) -> bool:
+    """정수 정답(개수·크기)은 정확히, 실수 정답은 작은 오차를 허용해 비교합니다."""
     try:
-        return bool(np.array_equal(np.asarray(answer), np.asarray(expected))) or bool(
-            np.allclose(np.asarray(answer, float), np.asarray(expected, float), rtol=1e-4, atol=1e-6)
-        )
+        answer, expected = np.asarray(answer), np.asarray(expected)
+        if np.array_equal(answer, expected):
+            return True
+        if expected.dtype.kind in "iub" or answer.shape != expected.shape:
+            return False
+        return bool(np.allclose(answer.astype(float), expected.astype(float), rtol=1e-4, atol=1e-6))
     except (TypeError, ValueError):
         return False
 
@@ -230,7 +234,297 @@ def _lesson02() -> list[Exercise]:
     ]
 
 
-_LESSONS: dict[str, Callable[[], list[Exercise]]] = {"01": _lesson01, "02": _lesson02}
+_POOL_MATRIX = np.array([[2, 0, 1, 3],
+                         [5, 1, 4, 2],
+                         [0, 6, 2, 2],
+                         [3, 1, 7, 1]])
+_SAME_MATRIX = np.arange(1, 26).reshape(5, 5)
+
+
+def _pool(x, size, stride=None, padding="valid", mode="max") -> np.ndarray:
+    """2-D 배열 하나를 ops.pool2d로 풀링합니다 (채널·배치 축을 붙였다 뗍니다)."""
+    return ops.pool2d(np.asarray(x, float)[None, :, :, None], size, stride=stride, padding=padding, mode=mode)[0, :, :, 0]
+
+
+def _dense_after_flatten_params(shape, units) -> int:
+    """Flatten → Dense(units) 모델을 Keras로 실제로 만들어 매개변수 수를 셉니다 (Flatten은 0개)."""
+    from .setup import import_tensorflow_quietly
+
+    import_tensorflow_quietly()
+    import keras
+
+    model = keras.Sequential([keras.Input(shape), keras.layers.Flatten(), keras.layers.Dense(units)])
+    return model.count_params()
+
+
+def _has(a, shape) -> bool:
+    return np.shape(a) == shape
+
+
+def _lesson03() -> list[Exercise]:
+    m, s = _POOL_MATRIX, _SAME_MATRIX
+    return [
+        Exercise(
+            1, "최대 풀링 결과", "pooled",
+            expected=lambda: _pool(_POOL_MATRIX, 2),
+            hint_text="4×4를 겹치지 않는 2×2 창 네 개로 나누고, 창마다 가장 큰 값 하나를 고르세요. 결과는 2×2 배열입니다.",
+            solution_text=(
+                "M = np.array([[2, 0, 1, 3],\n"
+                "              [5, 1, 4, 2],\n"
+                "              [0, 6, 2, 2],\n"
+                "              [3, 1, 7, 1]])\n"
+                "pooled = np.array([[M[0:2, 0:2].max(), M[0:2, 2:4].max()],\n"
+                "                   [M[2:4, 0:2].max(), M[2:4, 2:4].max()]])"
+            ),
+            mistakes=[
+                (lambda a: _equal(a, _pool(m, 2, mode="avg")), "창의 평균을 구했나요? 최대 풀링은 창에서 가장 큰 값 하나만 남깁니다."),
+                (lambda a: _has(a, (3, 3)), "창을 한 칸씩 옮겼나요? 스트라이드가 창 크기와 같은 2이므로 창이 겹치지 않습니다."),
+                (lambda a: _has(a, (4, 4)), "풀링은 특징 맵을 줄입니다: 2×2 창을 2칸씩 옮기면 가로·세로가 절반이 됩니다."),
+                (lambda a: _equal(np.transpose(a), _pool(m, 2)), "행과 열이 바뀌었습니다. 결과의 (i, j)는 위에서 i번째, 왼쪽에서 j번째 창입니다."),
+            ],
+        ),
+        Exercise(
+            2, "풀링 출력의 모양", "pool_shape",
+            expected=lambda: (arithmetic.conv_output_size(15, 3, 0, 2), arithmetic.conv_output_size(15, 3, 0, 2), 32),
+            hint_text="풀링도 출력 크기 공식 (H + 2P − FH) / S + 1 을 따릅니다. 'valid'는 P = 0입니다. 채널은 어떻게 될까요?",
+            solution_text="pool_shape = ((15 - 3) // 2 + 1, (15 - 3) // 2 + 1, 32)  # (높이, 너비, 채널)",
+            mistakes=[
+                (lambda a: len(a) != 3, "(높이, 너비, 채널) 세 값을 튜플로 쓰세요."),
+                (lambda a: a[2] != 32, "풀링은 채널마다 따로 적용되므로 채널 수는 바뀌지 않습니다."),
+                (lambda a: a[0] == -(-15 // 2), "그것은 'same' 패딩의 출력 크기입니다. 'valid'는 패딩이 없습니다."),
+                (lambda a: a[0] == 15 - 3 + 1, "스트라이드 2를 빠뜨렸나요? 창을 2칸씩 옮깁니다."),
+                (lambda a: a[0] == (15 - 3) // 2, "마지막에 +1을 잊지 않았나요? 첫 창의 위치도 셉니다."),
+            ],
+        ),
+        Exercise(
+            3, "평면화 뒤 완전 연결 계층의 매개변수 수", "dense_params",
+            expected=lambda: _dense_after_flatten_params((3, 3, 64), 10),
+            hint_text="평면화하면 입력이 높이 × 너비 × 채널 개가 됩니다. Dense는 입력마다 출력마다 가중치 하나, 출력마다 편향 하나입니다.",
+            solution_text="dense_params = (3 * 3 * 64) * 10 + 10  # 평면화하면 576개 → 출력 10개",
+            mistakes=[
+                (lambda a: a == 3 * 3 * 64 * 10, "편향(출력 유닛마다 하나)을 빠뜨리지 않았나요?"),
+                (lambda a: a in (3 * 3 * 10 + 10, 3 * 3 * 10), "평면화하면 채널 64개도 모두 입력이 됩니다."),
+                (lambda a: a in (64 * 10 + 10, 64 * 10), "평면화하면 높이·너비의 모든 위치가 입력이 됩니다. 합성곱과 달리 가중치를 공유하지 않습니다."),
+            ],
+        ),
+        Exercise(
+            4, "SAME 평균 풀링의 가장자리 값", "corner_value",
+            expected=lambda: _pool(_SAME_MATRIX, 2, padding="same", mode="avg")[2, 0],
+            hint_text=(
+                "ch.same_padding(5, 2, 2)로 패딩이 어느 쪽에 몇 칸 들어가는지 보세요. 출력 (2, 0)의 창에 실제 입력 칸이 몇 개 "
+                "있는지 세고, TensorFlow가 평균의 분모로 무엇을 쓰는지 떠올리세요."
+            ),
+            solution_text=(
+                "x = np.arange(1, 26).reshape(5, 5)\n"
+                "# same_padding(5, 2, 2) = (0, 1): 아래·오른쪽에 한 칸. 출력 (2, 0)의 창은 4행, 0~1열과 패딩 한 줄\n"
+                "corner_value = x[4, 0:2].mean()  # 패딩 칸은 세지 않으므로 실제 칸 2개의 평균"
+            ),
+            mistakes=[
+                (lambda a: _equal(a, s[4, 0:2].sum() / 4), "패딩 칸까지 개수에 넣었나요? TensorFlow의 평균 풀링은 패딩 칸을 평균에서 뺍니다."),
+                (lambda a: _equal(a, s[3:5, 0].mean()) or _equal(a, s[3:5, 0].sum() / 4),
+                 "패딩이 어느 쪽에 들어가는지 확인하세요. 짝수 창에서 남는 패딩은 뒤(아래·오른쪽)로 갑니다."),
+                (lambda a: _equal(a, s[3:5, 0:2].mean()),
+                 "마지막 창을 입력 안쪽으로 당겨 오지 않습니다. 창은 스트라이드 2에 따라 0, 2, 4행에서 시작합니다."),
+                (lambda a: _equal(a, s[4, 0]) or _equal(a, s[4, 0] / 4),
+                 "가로 방향도 따져 보세요. 출력 0열의 창이 덮는 입력 열 가운데 실제 입력은 몇 개인가요?"),
+            ],
+        ),
+    ]
+
+
+def _lenet_layer(input_shape, name, attribute):
+    """models.lenet5를 실제로 만들어 계층의 값(매개변수 수나 출력 모양)을 꺼냅니다."""
+    from .models import lenet5
+    from .setup import import_tensorflow_quietly
+
+    import_tensorflow_quietly()
+    model = lenet5(input_shape=input_shape)
+    if name is None:
+        return model.count_params()
+    layer = model.get_layer(name)
+    return layer.count_params() if attribute == "params" else tuple(layer.output.shape[1:])
+
+
+def _lesson05() -> list[Exercise]:
+    return [
+        Exercise(
+            1, "conv2의 매개변수 수", "conv2_params",
+            expected=lambda: _lenet_layer((28, 28, 1), "conv2", "params"),
+            hint_text="필터 하나는 5 × 5 × (입력 채널 수) 가중치와 편향 하나를 가집니다. 입력 채널은 conv1의 필터 수입니다.",
+            solution_text="conv2_params = 5 * 5 * 6 * 16 + 16  # 2,416",
+            mistakes=[
+                (lambda a: a == 5 * 5 * 6 * 16, "편향(필터마다 하나)을 빠뜨리지 않았나요?"),
+                (lambda a: a == 5 * 5 * 16 + 16, "필터는 입력 채널 6개를 모두 덮습니다."),
+                (lambda a: a > 10_000, "합성곱 계층의 매개변수는 입력 크기(14×14)와 상관이 없습니다."),
+            ],
+        ),
+        Exercise(
+            2, "pool2의 출력 모양", "pool2_shape",
+            expected=lambda: _lenet_layer((28, 28, 1), "pool2", "shape"),
+            hint_text="28 → (same 합성곱) → 28 → (풀링) → 14 → (5×5 valid 합성곱) → ? → (풀링) → ?. 채널은 conv2의 필터 수입니다.",
+            solution_text="pool2_shape = ((28 // 2 - 5 + 1) // 2, (28 // 2 - 5 + 1) // 2, 16)  # (5, 5, 16)",
+            mistakes=[
+                (lambda a: tuple(a)[:2] == (10, 10), "10×10은 conv2의 출력입니다. 풀링을 한 번 더 거칩니다."),
+                (lambda a: tuple(a)[:2] == (4, 4), "conv1은 padding='same'이라 크기가 28 그대로입니다."),
+                (lambda a: tuple(a)[2] != 16, "채널 수는 conv2의 필터 수와 같습니다."),
+            ],
+        ),
+        Exercise(
+            3, "입력 32×32일 때의 매개변수 수", "params_32",
+            expected=lambda: _lenet_layer((32, 32, 1), None, None),
+            hint_text="합성곱 계층의 매개변수는 그대로입니다. 바뀌는 것은 평면화한 길이와 fc1의 가중치입니다.",
+            solution_text=(
+                "side = (32 // 2 - 5 + 1) // 2  # pool2 뒤 크기: 6\n"
+                "params_32 = (5*5*1*6 + 6) + (5*5*6*16 + 16) + (side*side*16*120 + 120) + (120*84 + 84) + (84*10 + 10)"
+            ),
+            mistakes=[
+                (lambda a: a == 61_706, "입력 크기가 바뀌면 평면화한 길이가 바뀌고, fc1의 가중치 수도 바뀝니다."),
+            ],
+        ),
+    ]
+
+
+# 04 수용 영역 ----------------------------------------------------------------
+
+# 문제 1, 2의 층 쌓기: (종류, 커널, 스트라이드). 'pool'은 최대 풀링입니다.
+_RF_STACK = (("conv", 5, 1), ("pool", 2, 2), ("conv", 3, 1), ("conv", 3, 2), ("conv", 3, 1))
+_STEM_STACK = (("conv", 7, 2), ("pool", 3, 2), ("conv", 3, 1), ("conv", 3, 2))
+
+
+def _stack_table(spec):
+    """(종류, 커널, 스트라이드) 목록으로 Keras 모델을 실제로 만들어 analysis.receptive_field 표를 돌려줍니다."""
+    from .setup import import_tensorflow_quietly
+
+    import_tensorflow_quietly()
+    import keras
+
+    from .analysis import receptive_field
+
+    stack = [keras.Input((128, 128, 1))]
+    for kind, kernel, stride in spec:
+        if kind == "pool":
+            stack.append(keras.layers.MaxPooling2D(kernel, strides=stride, padding="same"))
+        else:
+            stack.append(keras.layers.Conv2D(1, kernel, strides=stride, padding="same"))
+    return receptive_field(keras.Sequential(stack))
+
+
+def _stack_rf(spec) -> int:
+    return int(_stack_table(tuple(spec))["rf"].iloc[-1])
+
+
+def _stack_jump(spec) -> int:
+    return int(_stack_table(tuple(spec))["jump"].iloc[-1])
+
+
+def _rf_variants(pairs) -> dict:
+    """흔한 실수로 계산한 수용 영역: 스트라이드 무시, 층 자신의 스트라이드를 곱함, 커널 크기 합."""
+    ignore, own, jump = 1, 1, 1
+    for kernel, stride in pairs:
+        ignore += kernel - 1
+        own += (kernel - 1) * jump * stride
+        jump *= stride
+    return {"ignore": ignore, "own": own, "sum": sum(k for k, _ in pairs)}
+
+
+def _saving_params() -> int:
+    return _conv2d_params(64, 7, 64) - 3 * _conv2d_params(64, 3, 64)
+
+
+_RF_FUNCTION_CASES = [
+    [(3, 1), (3, 1)],
+    [(3, 1), (3, 1), (2, 2), (3, 1)],
+    [(7, 2), (3, 2), (3, 1), (3, 1)],
+    [(5, 1)],
+    [(3, 2), (3, 2), (3, 2), (3, 2)],
+    [(1, 1), (3, 1), (1, 1), (5, 3), (3, 1)],
+]
+
+
+def _lesson04() -> list[Exercise]:
+    pairs = [(k, s) for _, k, s in _RF_STACK]
+    stem = [(k, s) for _, k, s in _STEM_STACK]
+    wrong = _rf_variants(pairs)
+    return [
+        Exercise(
+            1, "쌓은 층의 수용 영역", "stack_rf",
+            expected=lambda: _stack_rf(_RF_STACK),
+            hint_text=(
+                "표를 만들어 층마다 r과 j를 갱신하세요: r ← r + (k − 1)·j, 그다음 j ← j·s. "
+                "처음에는 r = 1, j = 1이고, 풀링도 커널 2, 스트라이드 2인 층으로 셉니다."
+            ),
+            solution_text=(
+                "rf, jump = 1, 1\n"
+                "for kernel, stride in [(5, 1), (2, 2), (3, 1), (3, 2), (3, 1)]:\n"
+                "    rf += (kernel - 1) * jump  # 앞 층까지의 jump를 씁니다\n"
+                "    jump *= stride\n"
+                "stack_rf = rf"
+            ),
+            mistakes=[
+                (lambda a: a == wrong["ignore"], "스트라이드를 빠뜨렸나요? 스트라이드 2 뒤의 층은 입력에서 두 칸씩 떨어진 칸들을 봅니다: (k − 1)에 jump를 곱하세요."),
+                (lambda a: a == wrong["own"], "r을 갱신할 때는 그 층 앞까지의 jump를 씁니다. 그 층 자신의 스트라이드는 다음 층부터 영향을 줍니다."),
+                (lambda a: a == wrong["sum"], "커널 크기를 그냥 더하면 이웃한 창이 겹치는 부분을 두 번 셉니다. 층마다 늘어나는 양은 (k − 1)·jump입니다."),
+            ],
+        ),
+        Exercise(
+            2, "줄기(stem)의 유효 스트라이드", "stem_jump",
+            expected=lambda: _stack_jump(_STEM_STACK),
+            hint_text="유효 스트라이드(jump)는 출력에서 이웃한 두 칸이 입력에서 몇 화소 떨어져 있는지입니다. 층마다 j ← j·s입니다.",
+            solution_text=(
+                "stem_jump = 1\n"
+                "for stride in [2, 2, 1, 2]:  # 7×7/2 합성곱, 3×3/2 풀링, 3×3/1, 3×3/2 합성곱\n"
+                "    stem_jump *= stride"
+            ),
+            mistakes=[
+                (lambda a: a == sum(s for _, s in stem), "스트라이드는 더하지 않고 곱합니다: 두 칸씩 건너뛴 결과에서 다시 두 칸씩 건너뛰면 네 칸씩입니다."),
+                (lambda a: a == _stack_rf(_STEM_STACK), "그것은 수용 영역(rf)입니다. jump는 이웃한 출력 칸 사이의 입력 거리입니다."),
+                (lambda a: a in (stem[0][1] * stem[1][1], stem[0][1] * stem[1][1] * stem[2][1]),
+                 "마지막 합성곱의 스트라이드까지 모두 곱했나요?"),
+            ],
+        ),
+        Exercise(
+            3, "7×7 한 층 대신 3×3 세 층", "params_saved",
+            expected=_saving_params,
+            hint_text=(
+                "채널 64 → 64인 Conv2D의 매개변수는 k·k·64·64 + 64(편향)입니다. 7×7 한 층의 수에서 3×3 세 층의 수를 빼세요."
+            ),
+            solution_text=(
+                "C = 64\n"
+                "one_7x7 = 7 * 7 * C * C + C\n"
+                "three_3x3 = 3 * (3 * 3 * C * C + C)\n"
+                "params_saved = one_7x7 - three_3x3"
+            ),
+            mistakes=[
+                (lambda a: a == (49 - 27) * 64 * 64, "편향을 빠뜨리지 않았나요? 층마다 출력 채널 수만큼 편향이 있고, 7×7은 한 층, 3×3은 세 층입니다."),
+                (lambda a: a == _conv2d_params(64, 5, 64) - 2 * _conv2d_params(64, 3, 64),
+                 "그것은 5×5 한 층과 3×3 두 층의 차이입니다. 7×7과 수용 영역이 같으려면 3×3이 몇 층 필요한가요?"),
+                (lambda a: 0 < a < 3, "비율이 아니라 매개변수 개수의 차이를 물었습니다."),
+                (lambda a: a < 0, "부호를 확인하세요. 7×7 한 층이 3×3 세 층보다 매개변수가 많습니다."),
+            ],
+        ),
+        Exercise(
+            4, "수용 영역을 계산하는 함수", "receptive_field_of",
+            kind="function",
+            expected=lambda pairs: _stack_rf(tuple(("conv", k, s) for k, s in pairs)),
+            cases=lambda: [(case,) for case in _RF_FUNCTION_CASES],
+            hint_text="r = 1, j = 1에서 시작해 (kernel, stride) 쌍마다 r ← r + (kernel − 1)·j, j ← j·stride를 하고 r을 돌려주세요.",
+            solution_text=(
+                "def receptive_field_of(layers):\n"
+                "    rf, jump = 1, 1\n"
+                "    for kernel, stride in layers:\n"
+                "        rf += (kernel - 1) * jump\n"
+                "        jump *= stride\n"
+                "    return rf"
+            ),
+            mistakes=[
+                (lambda got, pairs: got == _rf_variants(pairs)["ignore"], "스트라이드가 있는 층 뒤에서도 (kernel − 1)만 더했나요? 앞 층까지의 jump를 곱해야 합니다."),
+                (lambda got, pairs: got == _rf_variants(pairs)["own"], "r을 갱신할 때 그 층 자신의 스트라이드까지 곱했나요? r을 먼저 갱신하고 jump는 그다음에 갱신합니다."),
+            ],
+        ),
+    ]
+
+
+_LESSONS: dict[str, Callable[[], list[Exercise]]] = {"04": _lesson04, "01": _lesson01, "02": _lesson02, "05": _lesson05, "03": _lesson03}
 
 
 def lesson(number: str) -> list[Exercise]:

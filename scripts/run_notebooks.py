@@ -5,6 +5,7 @@
     python scripts/run_notebooks.py                  # notebooks/*.ipynb 전부
     python scripts/run_notebooks.py notebooks/01_convolution.ipynb
 
+"skip-execution" 태그가 붙은 셀(예: %tensorboard)은 실행하지 않습니다(시험에서도 nbval-skip으로 건너뜀).
 시험(pytest --nbval)과 같은 환경을 쓰도록 TensorFlow 로그 변수를 설정하고, GitHub이 렌더링하지 못하는
 불완전한 위젯 상태(metadata.widgets)와 실행 시각 메타데이터를 지웁니다.
 """

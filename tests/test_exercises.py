@@ -84,3 +84,17 @@ def test_function_exercise_reports_crashes_and_shapes():
 def test_unknown_lesson():
     with pytest.raises(ValueError, match="연습 문제는 없습니다"):
         lesson("99")
+
+
+def test_lesson03_mistakes_teach_without_revealing():
+    q1, q2, q3, q4 = lesson("03")
+    avg = exercises._pool(exercises._POOL_MATRIX, 2, mode="avg")
+    status, message = q1.verdict(avg)
+    assert status == WRONG and "평균" in message
+    status, message = q2.verdict((7, 7, 1))
+    assert status == WRONG and "채널" in message
+    status, message = q3.verdict(3 * 3 * 64 * 10)
+    assert status == WRONG and "편향" in message and "5770" not in message
+    x = exercises._SAME_MATRIX
+    status, message = q4.verdict(x[4, 0:2].sum() / 4)
+    assert status == WRONG and "패딩" in message and "21.5" not in message

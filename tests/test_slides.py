@@ -1,5 +1,6 @@
 """강의 모드: 모든 노트북이 reveal.js 슬라이드로 만들어지고, 제목마다 슬라이드가 나뉘는지 확인합니다."""
 
+import html as html_lib
 import importlib.util
 import json
 import re
@@ -24,6 +25,6 @@ def test_lesson_becomes_slides(path, tmp_path):
     assert "reveal.js" in html
     assert html.count("<section") >= headings
     title = "".join(nb["cells"][0]["source"]).splitlines()[0].lstrip("# ")
-    assert title in html
+    assert html_lib.escape(title) in html
     # 정적 애니메이션(커널 없이 재생)이나 그림이 슬라이드에 들어 있어야 합니다.
     assert "data:image/png;base64" in html
