@@ -31,6 +31,7 @@ _EXPORTS = {
     "count_macs": "analysis",
     "layer_macs": "analysis",
     "model_table": "analysis",
+    "receptive_field_box": "analysis",
     "strategy": "distribute",
 }
 _SUBMODULES = ("arithmetic", "ops", "data", "plotting", "widgets", "analysis", "models", "exercises", "distribute", "setup")

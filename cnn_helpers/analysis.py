@@ -32,6 +32,7 @@ __all__ = [
     "count_macs",
     "layer_macs",
     "model_table",
+    "receptive_field_box",
 ]
 
 
@@ -1239,7 +1240,8 @@ def effective_receptive_field(
     for i, x_np in enumerate(batches):
         if reinitialize:
             _reinitialize(sub, seed * 1000 + i)
-        grad = grad_fn(tf.convert_to_tensor(x_np))
+        with _quiet_retracing_warning():
+            grad = grad_fn(tf.convert_to_tensor(x_np))
         if grad is None:
             raise ValueError("입력에서 고른 층 출력까지 기울기가 이어지지 않습니다.")
         g = np.abs(np.asarray(grad, dtype=np.float64))
@@ -1292,3 +1294,116 @@ def erf_spread(erf_map, *, kind="rms"):
     if kind == "radial":
         return math.sqrt(sum(variances))
     return math.sqrt(sum(variances) / len(variances))
+
+
+# ---------------------------------------------------------------------------
+# 출력 한 칸의 수용 영역 상자
+# ---------------------------------------------------------------------------
+
+
+def _quiet_retracing_warning():
+    """TensorFlow 의 '재추적(retracing)이 잦다'는 경고를 잠시 끕니다.
+
+    effective_receptive_field 는 모델·층마다 기울기 함수(tf.function)를 새로 만들므로, 여러 층의 ERF 를
+    차례로 재면 TensorFlow 가 같은 함수를 자꾸 다시 추적한다고 오해해 stderr 에 경고를 씁니다.
+    실제로는 서로 다른 함수이므로 이 경고만 숨깁니다(다른 로그는 그대로).
+    """
+    import contextlib
+    import logging
+
+    @contextlib.contextmanager
+    def quiet():
+        logger = logging.getLogger("tensorflow")
+        old = logger.level
+        logger.setLevel(max(old, logging.ERROR))
+        try:
+            yield
+        finally:
+            logger.setLevel(old)
+
+    return quiet()
+
+
+def _pair_values(value, what):
+    """정수 하나 또는 (높이, 너비) 쌍을 (높이, 너비) 정수 쌍으로 바꿉니다."""
+    import numbers
+
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        return int(value), int(value)
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        if math.isnan(value):
+            raise ValueError(
+                f"{what} 값이 NaN 입니다. 입력 크기를 몰라 유효 패딩을 정할 수 없었습니다. "
+                "receptive_field(model, input_shape=(높이, 너비))처럼 입력 크기를 주고 표를 다시 만드세요."
+            )
+        if float(value).is_integer():
+            return int(value), int(value)
+    if isinstance(value, (tuple, list)) and len(value) == 2:
+        return _pair_values(value[0], what)[0], _pair_values(value[1], what)[0]
+    raise TypeError(f"{what} 에는 정수 또는 (높이, 너비) 정수 쌍이 필요합니다. 받은 값: {_short_repr(value)}")
+
+
+def receptive_field_box(spec, i, j, input_hw):
+    """출력 칸 (i, j)의 수용 영역이 덮는 입력 화소 상자 (top, left, bottom, right)를 돌려줍니다.
+
+    Args:
+        spec: :func:`receptive_field` 표의 한 행(``rf``, ``jump``, ``padding`` 열이 있는 pandas.Series
+            또는 dict), 또는 ``(rf, jump, padding)`` 세 값. 각 값은 정수 또는 (높이, 너비) 쌍입니다.
+        i, j: 그 층 출력(특징 맵)에서 칸의 행·열 번호(0부터).
+        input_hw: 입력 이미지의 (높이, 너비) 또는 정수 하나(정사각형).
+
+    Returns:
+        (top, left, bottom, right) 정수 튜플. bottom·right 는 포함하지 않는 끝이라
+        ``image[top:bottom, left:right]`` 가 그 칸이 보는 화소입니다. 축마다
+        ``top = i·jump − padding``, ``bottom = top + rf`` 를 계산한 뒤 이미지 안으로 자릅니다
+        (입력 밖 부분은 패딩이라 화소가 없습니다).
+
+    >>> receptive_field_box((10, 2, 0), 5, 5, (32, 32))
+    (10, 10, 20, 20)
+    >>> receptive_field_box((5, 1, 2), 0, 0, 8)   # 'same' 패딩: 왼쪽 위 칸은 패딩까지 봅니다
+    (0, 0, 3, 3)
+    """
+    if isinstance(spec, (tuple, list)):
+        if len(spec) != 3:
+            raise ValueError(
+                f"spec={_short_repr(spec)}: (rf, jump, padding) 세 값 또는 receptive_field 표의 한 행을 주세요."
+            )
+        rf, jump, padding = spec
+        out_size = None
+    else:
+        try:
+            rf, jump, padding = spec["rf"], spec["jump"], spec["padding"]
+        except (KeyError, TypeError, IndexError):
+            raise TypeError(
+                "spec 에는 receptive_field 표의 한 행(예: table.iloc[3]) 또는 (rf, jump, padding) 튜플이 "
+                f"필요합니다. 받은 값: {_short_repr(spec)}"
+            ) from None
+        try:
+            out_size = spec["out_size"]
+        except (KeyError, TypeError, IndexError):
+            out_size = None
+    rf, jump, padding = (_pair_values(v, name) for v, name in ((rf, "rf"), (jump, "jump"), (padding, "padding")))
+    if min(rf + jump) < 1:
+        raise ValueError(f"rf={rf}, jump={jump}: 1 이상의 정수여야 합니다.")
+    sizes = _pair_values(input_hw, "input_hw")
+    if min(sizes) < 1:
+        raise ValueError(f"input_hw={input_hw!r}: 입력 크기는 1 이상이어야 합니다.")
+    limits = None if out_size is None else _pair_values(out_size, "out_size")
+    box = []
+    for axis, (index, name) in enumerate(((i, "i"), (j, "j"))):
+        if isinstance(index, bool) or not isinstance(index, int) and not hasattr(index, "__index__"):
+            raise TypeError(f"{name}={index!r}: 출력 칸 번호는 정수여야 합니다.")
+        index = int(index)
+        if index < 0 or (limits is not None and index >= limits[axis]):
+            upper = "" if limits is None else f" {limits[axis]} 미만"
+            raise ValueError(f"{name}={index}: 출력 칸 번호는 0 이상{upper}이어야 합니다.")
+        start = index * jump[axis] - padding[axis]
+        lo, hi = max(start, 0), min(start + rf[axis], sizes[axis])
+        if lo >= hi:
+            raise ValueError(
+                f"{name}={index}: 이 칸의 수용 영역 [{start}, {start + rf[axis]})이 입력 [0, {sizes[axis]}) 밖에 "
+                "있습니다. 출력 크기보다 큰 번호를 주지 않았는지 확인하세요."
+            )
+        box.append((lo, hi))
+    (top, bottom), (left, right) = box
+    return top, left, bottom, right
