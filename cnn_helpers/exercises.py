@@ -238,7 +238,7 @@ _POOL_MATRIX = np.array([[2, 0, 1, 3],
                          [5, 1, 4, 2],
                          [0, 6, 2, 2],
                          [3, 1, 7, 1]])
-_SAME_MATRIX = np.arange(1, 26).reshape(5, 5)
+_SAME_MATRIX = np.arange(1, 50).reshape(7, 7)
 
 
 def _pool(x, size, stride=None, padding="valid", mode="max") -> np.ndarray:
@@ -309,24 +309,24 @@ def _lesson03() -> list[Exercise]:
         ),
         Exercise(
             4, "SAME 평균 풀링의 가장자리 값", "corner_value",
-            expected=lambda: _pool(_SAME_MATRIX, 2, padding="same", mode="avg")[2, 0],
+            expected=lambda: _pool(_SAME_MATRIX, 2, padding="same", mode="avg")[3, 1],
             hint_text=(
-                "ch.same_padding(5, 2, 2)로 패딩이 어느 쪽에 몇 칸 들어가는지 보세요. 출력 (2, 0)의 창에 실제 입력 칸이 몇 개 "
+                "ch.same_padding(7, 2, 2)로 패딩이 어느 쪽에 몇 칸 들어가는지 보세요. 출력 (3, 1)의 창에 실제 입력 칸이 몇 개 "
                 "있는지 세고, TensorFlow가 평균의 분모로 무엇을 쓰는지 떠올리세요."
             ),
             solution_text=(
-                "x = np.arange(1, 26).reshape(5, 5)\n"
-                "# same_padding(5, 2, 2) = (0, 1): 아래·오른쪽에 한 칸. 출력 (2, 0)의 창은 4행, 0~1열과 패딩 한 줄\n"
-                "corner_value = x[4, 0:2].mean()  # 패딩 칸은 세지 않으므로 실제 칸 2개의 평균"
+                "x = np.arange(1, 50).reshape(7, 7)\n"
+                "# same_padding(7, 2, 2) = (0, 1): 아래·오른쪽에 한 칸. 출력 (3, 1)의 창은 6행, 2~3열과 패딩 한 줄\n"
+                "corner_value = x[6, 2:4].mean()  # 패딩 칸은 세지 않으므로 실제 칸 2개의 평균"
             ),
             mistakes=[
-                (lambda a: _equal(a, s[4, 0:2].sum() / 4), "패딩 칸까지 개수에 넣었나요? TensorFlow의 평균 풀링은 패딩 칸을 평균에서 뺍니다."),
-                (lambda a: _equal(a, s[3:5, 0].mean()) or _equal(a, s[3:5, 0].sum() / 4),
-                 "패딩이 어느 쪽에 들어가는지 확인하세요. 짝수 창에서 남는 패딩은 뒤(아래·오른쪽)로 갑니다."),
-                (lambda a: _equal(a, s[3:5, 0:2].mean()),
+                (lambda a: _equal(a, s[6, 2:4].sum() / 4), "패딩 칸까지 개수에 넣었나요? TensorFlow의 평균 풀링은 패딩 칸을 평균에서 뺍니다."),
+                (lambda a: _equal(a, s[5:7, 2].mean()) or _equal(a, s[5:7, 2].sum() / 4),
+                 "패딩이 어느 쪽에 들어가는지 확인하세요. 전체 패딩이 홀수이면 남는 한 칸은 뒤(아래·오른쪽)로 갑니다."),
+                (lambda a: _equal(a, s[5:7, 2:4].mean()),
                  "마지막 창을 입력 안쪽으로 당겨 오지 않습니다. 창은 스트라이드 2에 따라 0, 2, 4행에서 시작합니다."),
-                (lambda a: _equal(a, s[4, 0]) or _equal(a, s[4, 0] / 4),
-                 "가로 방향도 따져 보세요. 출력 0열의 창이 덮는 입력 열 가운데 실제 입력은 몇 개인가요?"),
+                (lambda a: _equal(a, s[6, 2]) or _equal(a, s[6, 2] / 4),
+                 "가로 방향도 따져 보세요. 출력 1열의 창이 덮는 입력 열 가운데 실제 입력은 몇 개인가요?"),
             ],
         ),
     ]
@@ -348,24 +348,25 @@ def _lenet_layer(input_shape, name, attribute):
 def _lesson05() -> list[Exercise]:
     return [
         Exercise(
-            1, "conv2의 매개변수 수", "conv2_params",
-            expected=lambda: _lenet_layer((28, 28, 1), "conv2", "params"),
+            1, "필터 32개인 conv2의 매개변수 수", "conv2_params",
+            expected=lambda: _conv2d_params(32, 5, 6),
             hint_text="필터 하나는 5 × 5 × (입력 채널 수) 가중치와 편향 하나를 가집니다. 입력 채널은 conv1의 필터 수입니다.",
-            solution_text="conv2_params = 5 * 5 * 6 * 16 + 16  # 2,416",
+            solution_text="conv2_params = 5 * 5 * 6 * 32 + 32  # 4,832",
             mistakes=[
-                (lambda a: a == 5 * 5 * 6 * 16, "편향(필터마다 하나)을 빠뜨리지 않았나요?"),
-                (lambda a: a == 5 * 5 * 16 + 16, "필터는 입력 채널 6개를 모두 덮습니다."),
-                (lambda a: a > 10_000, "합성곱 계층의 매개변수는 입력 크기(14×14)와 상관이 없습니다."),
+                (lambda a: a == 5 * 5 * 6 * 32, "편향(필터마다 하나)을 빠뜨리지 않았나요?"),
+                (lambda a: a in (5 * 5 * 32 + 32, 5 * 5 * 32), "필터는 입력 채널 6개를 모두 덮습니다."),
+                (lambda a: a == 5 * 5 * 6 * 16 + 16, "필터 수가 32개로 바뀌었습니다."),
+                (lambda a: a > 20_000, "합성곱 계층의 매개변수는 입력 크기(14×14)와 상관이 없습니다."),
             ],
         ),
         Exercise(
-            2, "pool2의 출력 모양", "pool2_shape",
-            expected=lambda: _lenet_layer((28, 28, 1), "pool2", "shape"),
-            hint_text="28 → (same 합성곱) → 28 → (풀링) → 14 → (5×5 valid 합성곱) → ? → (풀링) → ?. 채널은 conv2의 필터 수입니다.",
-            solution_text="pool2_shape = ((28 // 2 - 5 + 1) // 2, (28 // 2 - 5 + 1) // 2, 16)  # (5, 5, 16)",
+            2, "36×36 입력에서 pool2의 출력 모양", "pool2_shape",
+            expected=lambda: _lenet_layer((36, 36, 1), "pool2", "shape"),
+            hint_text="36 → (same 합성곱) → ? → (2×2 풀링) → ? → (5×5 valid 합성곱) → ? → (2×2 풀링) → ?. 채널은 conv2의 필터 수입니다.",
+            solution_text="side = (36 // 2 - 5 + 1) // 2\npool2_shape = (side, side, 16)  # (7, 7, 16)",
             mistakes=[
-                (lambda a: tuple(a)[:2] == (10, 10), "10×10은 conv2의 출력입니다. 풀링을 한 번 더 거칩니다."),
-                (lambda a: tuple(a)[:2] == (4, 4), "conv1은 padding='same'이라 크기가 28 그대로입니다."),
+                (lambda a: tuple(a)[:2] == (14, 14), "14×14는 conv2의 출력입니다. 풀링을 한 번 더 거칩니다."),
+                (lambda a: tuple(a)[:2] == (6, 6), "conv1은 padding='same'이라 크기가 36 그대로입니다."),
                 (lambda a: tuple(a)[2] != 16, "채널 수는 conv2의 필터 수와 같습니다."),
             ],
         ),
@@ -524,7 +525,327 @@ def _lesson04() -> list[Exercise]:
     ]
 
 
-_LESSONS: dict[str, Callable[[], list[Exercise]]] = {"04": _lesson04, "01": _lesson01, "02": _lesson02, "05": _lesson05, "03": _lesson03}
+_BUILT: dict = {}
+
+
+def _keras_quietly():
+    from .setup import import_tensorflow_quietly
+
+    import_tensorflow_quietly()
+    import keras
+
+    return keras
+
+
+def _cached(key, build):
+    """큰 모델을 만드는 계산은 한 번만 하고 결과(숫자)를 기억해 둡니다."""
+    if key not in _BUILT:
+        _BUILT[key] = build()
+    return _BUILT[key]
+
+
+def _block_layer_params(block, input_shape, args, layer_names):
+    """models의 블록 함수를 실제 입력에 붙여 만든 뒤, 이름이 layer_names인 계층들의 매개변수 합을 셉니다."""
+    keras = _keras_quietly()
+    from . import models
+
+    inputs = keras.Input(shape=input_shape)
+    model = keras.Model(inputs, getattr(models, block)(inputs, *args, name="q"))
+    return sum(model.get_layer(f"q_{name}").count_params() for name in layer_names)
+
+
+def _conv_stack_params(channels, kernel, count) -> int:
+    """channels → channels 합성곱(same) count개를 Keras로 쌓아 매개변수를 셉니다."""
+    keras = _keras_quietly()
+    layers = [keras.Input(shape=(16, 16, channels))]
+    layers += [keras.layers.Conv2D(channels, kernel, padding="same") for _ in range(count)]
+    return keras.Sequential(layers).count_params()
+
+
+def _vgg16_fc1_params(input_shape) -> int:
+    from . import models
+
+    _keras_quietly()
+    return models.vgg16(input_shape=input_shape).get_layer("fc1").count_params()
+
+
+def _lesson06() -> list[Exercise]:
+    def saved(c):
+        return _conv_stack_params(c, 7, 1) - _conv_stack_params(c, 3, 3)
+
+    return [
+        Exercise(
+            1, "block3_conv1의 매개변수 수", "block3_conv1_params",
+            expected=lambda: _block_layer_params("vgg_block", (56, 56, 128), (256, 3), ["conv1"]),
+            hint_text="필터 하나는 3 × 3 × (입력 채널 수) 가중치와 편향 하나를 가집니다. 입력 채널은 앞 블록의 필터 수입니다.",
+            solution_text="block3_conv1_params = 3 * 3 * 128 * 256 + 256  # 295,168",
+            mistakes=[
+                (lambda a: a == 3 * 3 * 128 * 256, "편향(필터마다 하나)을 빠뜨리지 않았나요?"),
+                (lambda a: a in (3 * 3 * 256 * 256 + 256, 3 * 3 * 256 * 256),
+                 "블록의 첫 합성곱은 앞 블록의 출력을 받습니다. 입력 채널이 몇 개인가요?"),
+                (lambda a: a in (3 * 3 * 3 * 256 + 256, 3 * 3 * 3 * 256),
+                 "입력 채널은 RGB 3개가 아니라 바로 앞 계층 출력의 채널 수입니다."),
+                (lambda a: a > 10_000_000, "합성곱 계층의 매개변수 수는 입력의 가로·세로(56×56)와 상관이 없습니다."),
+            ],
+        ),
+        Exercise(
+            2, "7×7 대신 3×3 세 개로 줄어드는 매개변수", "params_saved",
+            expected=lambda: _cached(("06", 2), lambda: saved(256)),
+            hint_text=(
+                "C → C 합성곱 하나의 매개변수는 k × k × C × C + C입니다. 7×7 하나와 3×3 세 개를 각각 세어 빼세요."
+            ),
+            solution_text=(
+                "C = 256\n"
+                "params_saved = (7 * 7 * C * C + C) - 3 * (3 * 3 * C * C + C)  # 1,441,280"
+            ),
+            mistakes=[
+                (lambda a: a == 22 * 256 * 256, "편향도 세세요. 계층 수가 다르면 편향 수도 다릅니다."),
+                (lambda a: a < 0, "줄어든 개수를 물었으므로 (7×7 하나) − (3×3 세 개)로, 양수입니다."),
+                (lambda a: 0 < a < 1, "비율이 아니라 줄어든 매개변수의 개수를 쓰세요."),
+                (lambda a: a == (49 * 256 * 256 + 256) - (9 * 256 * 256 + 256),
+                 "3×3 합성곱을 하나가 아니라 세 개 쌓습니다."),
+            ],
+        ),
+        Exercise(
+            3, "32×32 입력에서 fc1의 매개변수 수", "fc1_params_32",
+            expected=lambda: _cached(("06", 3), lambda: _vgg16_fc1_params((32, 32, 3))),
+            hint_text=(
+                "2×2 최대 풀링을 다섯 번 거치면 32×32는 몇 × 몇이 될까요? 채널은 512입니다. "
+                "fc1은 평면화한 입력마다 유닛 4,096개에 가중치가 하나씩, 유닛마다 편향이 하나 있습니다."
+            ),
+            solution_text=(
+                "side = 32 // 2**5  # 풀링 다섯 번: 32 → 1\n"
+                "fc1_params_32 = side * side * 512 * 4096 + 4096  # 2,101,248"
+            ),
+            mistakes=[
+                (lambda a: a == 7 * 7 * 512 * 4096 + 4096,
+                 "그것은 224×224 입력일 때의 값입니다. 입력이 작아지면 마지막 특징 맵도 작아집니다."),
+                (lambda a: a == 512 * 4096, "편향(유닛마다 하나)을 빠뜨리지 않았나요?"),
+                (lambda a: a in (2 * 2 * 512 * 4096 + 4096, 2 * 2 * 512 * 4096),
+                 "VGG-16의 블록은 다섯 개이고, 블록마다 최대 풀링이 한 번 있습니다."),
+            ],
+        ),
+    ]
+
+
+def _macs_of(build) -> int:
+    """build(keras, inputs)로 만든 출력까지의 모델을 세우고 analysis.count_macs로 곱셈-누산을 셉니다."""
+    keras = _keras_quietly()
+    from .analysis import count_macs
+
+    inputs, outputs = build(keras)
+    return count_macs(keras.Model(inputs, outputs))
+
+
+def _reduced_3x3_branch(keras):
+    inputs = keras.Input(shape=(28, 28, 192))
+    x = keras.layers.Conv2D(96, 1, padding="same")(inputs)
+    return inputs, keras.layers.Conv2D(128, 3, padding="same")(x)
+
+
+def _inception_channels(key, input_shape) -> int:
+    keras = _keras_quietly()
+    from . import models
+
+    inputs = keras.Input(shape=input_shape)
+    return int(models.inception_block(inputs, *models.GOOGLENET_TABLE1[key]).shape[-1])
+
+
+def _head_params(kind) -> int:
+    """7×7×1024 특징 맵 뒤의 분류 머리(평면화 또는 전역 평균 풀링 + Dense(10))를 Keras로 만들어 매개변수를 셉니다."""
+    keras = _keras_quietly()
+    squash = keras.layers.Flatten() if kind == "flatten" else keras.layers.GlobalAveragePooling2D()
+    return keras.Sequential([keras.Input(shape=(7, 7, 1024)), squash, keras.layers.Dense(10)]).count_params()
+
+
+def _lesson07() -> list[Exercise]:
+    return [
+        Exercise(
+            1, "인셉션 3b의 출력 채널 수", "channels_3b",
+            expected=lambda: _inception_channels("3b", (28, 28, 256)),
+            hint_text="네 가지의 출력(1×1, 3×3, 5×5, 풀링 뒤 1×1)을 채널 축으로 이어 붙입니다. reduce 열은 가지 안의 중간 단계입니다.",
+            solution_text="channels_3b = 128 + 192 + 96 + 64  # #1×1 + #3×3 + #5×5 + pool proj = 480",
+            mistakes=[
+                (lambda a: a == 128 + 128 + 192 + 32 + 96 + 64,
+                 "3×3 reduce·5×5 reduce의 출력은 다음 합성곱으로 들어갈 뿐 이어 붙이지 않습니다."),
+                (lambda a: a == 128 + 192 + 96 + 256,
+                 "풀링 가지는 최대 풀링 뒤 1×1 합성곱(pool proj)을 거치므로 입력 채널이 그대로 나오지 않습니다."),
+                (lambda a: a == 128 + 192 + 96, "풀링 가지도 출력에 이어 붙습니다."),
+            ],
+        ),
+        Exercise(
+            2, "병목 계층이 있는 5×5 가지의 매개변수 수", "branch5_params",
+            expected=lambda: _block_layer_params(
+                "inception_block", (14, 14, 480), _table1("4a"), ["5x5_reduce", "5x5"]
+            ),
+            hint_text=(
+                "가지는 1×1 합성곱(480 → 16)과 5×5 합성곱(16 → 48) 두 계층입니다. "
+                "각각 (k × k × 입력 채널 + 1) × 필터 수로 세어 더하세요."
+            ),
+            solution_text="branch5_params = (1 * 1 * 480 * 16 + 16) + (5 * 5 * 16 * 48 + 48)  # 26,944",
+            mistakes=[
+                (lambda a: a in (5 * 5 * 480 * 48 + 48, 5 * 5 * 480 * 48),
+                 "5×5 합성곱은 480채널을 바로 받지 않습니다. 1×1 병목 계층이 먼저 채널을 줄입니다."),
+                (lambda a: a == 480 * 16 + 5 * 5 * 16 * 48, "편향(필터마다 하나)을 두 계층 모두 세세요."),
+                (lambda a: a in (5 * 5 * 16 * 48 + 48, 480 * 16 + 16), "가지에는 계층이 두 개 있습니다: 둘 다 더하세요."),
+            ],
+        ),
+        Exercise(
+            3, "3×3 가지의 곱셈-누산 수", "branch3_macs",
+            expected=lambda: _macs_of(_reduced_3x3_branch),
+            hint_text=(
+                "출력 한 칸의 곱셈-누산은 k × k × 입력 채널이고, 출력 칸은 가로 × 세로 × 필터 수개입니다. "
+                "1×1(192 → 96)과 3×3(96 → 128)을 각각 세어 더하세요. 편향은 세지 않습니다."
+            ),
+            solution_text=(
+                "hw = 28 * 28\n"
+                "branch3_macs = hw * (1 * 1 * 192 * 96) + hw * (3 * 3 * 96 * 128)  # 101,154,816"
+            ),
+            mistakes=[
+                (lambda a: a == 192 * 96 + 9 * 96 * 128, "그것은 출력 위치 하나의 값입니다. 28×28 위치 모두에서 계산합니다."),
+                (lambda a: a == 28 * 28 * 9 * 192 * 128, "병목 계층이 있으면 3×3 합성곱은 192채널이 아니라 줄어든 채널을 받습니다."),
+                (lambda a: a == 2 * 28 * 28 * (192 * 96 + 9 * 96 * 128),
+                 "곱셈-누산은 곱셈 하나와 덧셈 하나를 한 번으로 셉니다(FLOPs가 아닙니다)."),
+                (lambda a: a == 28 * 28 * 9 * 96 * 128, "1×1 병목 계층의 곱셈-누산도 더하세요."),
+            ],
+        ),
+        Exercise(
+            4, "전역 평균 풀링으로 아끼는 매개변수", "gap_saving",
+            expected=lambda: _head_params("flatten") - _head_params("gap"),
+            hint_text=(
+                "평면화하면 7 × 7 × 1024개가 Dense(10)의 입력이 되고, 전역 평균 풀링을 하면 채널마다 하나, 1024개가 됩니다. "
+                "두 Dense의 매개변수(편향 포함)를 빼세요."
+            ),
+            solution_text="gap_saving = (7 * 7 * 1024 * 10 + 10) - (1024 * 10 + 10)  # 491,520",
+            mistakes=[
+                (lambda a: a == 7 * 7 * 1024 * 10 + 10, "전역 평균 풀링 뒤의 Dense(10)에도 매개변수가 있습니다. 빼 주세요."),
+                (lambda a: a < 0, "아낀 개수이므로 (평면화 쪽) − (전역 평균 풀링 쪽)으로, 양수입니다."),
+                (lambda a: a == 7 * 7 * 1024 - 1024, "특징 값의 개수가 아니라 Dense(10)의 매개변수 수의 차이를 물었습니다."),
+            ],
+        ),
+    ]
+
+
+def _table1(key):
+    from .models import GOOGLENET_TABLE1
+
+    return GOOGLENET_TABLE1[key]
+
+
+_RESNET_CONV_COUNTS: dict[int, int] = {}
+
+
+def _resnet_block(block, input_shape, filters, **kwargs):
+    """models의 잔차 블록(block: 'residual_block' 또는 'bottleneck_block') 하나를 실제 Keras 모델로 만듭니다."""
+    from . import models
+    from .setup import import_tensorflow_quietly
+
+    import_tensorflow_quietly()
+    import keras
+
+    inputs = keras.Input(shape=input_shape)
+    return keras.Model(inputs, getattr(models, block)(inputs, filters, name="block", **kwargs))
+
+
+def _resnet_conv_count(depth) -> int:
+    """models.resnet(depth)의 Conv2D 계층 수 (지름길 투영 포함). 개수는 입력 크기·폭과 상관없으므로 작게 만들고 기억해 둡니다."""
+    if depth not in _RESNET_CONV_COUNTS:
+        from .models import resnet
+        from .setup import import_tensorflow_quietly
+
+        import_tensorflow_quietly()
+        import keras
+
+        model = resnet(depth, input_shape=(32, 32, 3), classes=10, width=4)
+        _RESNET_CONV_COUNTS[depth] = sum(isinstance(layer, keras.layers.Conv2D) for layer in model.layers)
+    return _RESNET_CONV_COUNTS[depth]
+
+
+def _bottleneck_mac_ratio(size, channels) -> float:
+    """병목 블록(channels → channels/4 → channels)과 3×3 합성곱 두 개(channels 채널)의 곱셈-누산 비율."""
+    from .analysis import count_macs
+
+    bottleneck = count_macs(_resnet_block("bottleneck_block", (size, size, channels), channels // 4))
+    two_convs = count_macs(_resnet_block("residual_block", (size, size, channels), channels))
+    return bottleneck / two_convs
+
+
+def _lesson08() -> list[Exercise]:
+    def near(a, value):
+        return abs(float(a) - value) < 1e-3 * value
+
+    return [
+        Exercise(
+            1, "병목 블록의 1×1 축소 합성곱", "reduce_params",
+            expected=lambda: _resnet_block("bottleneck_block", (56, 56, 256), 64).get_layer("block_1_conv").count_params(),
+            hint_text="1×1 합성곱의 필터 하나는 1 × 1 × (입력 채널 수)개의 가중치를 가집니다. ResNet의 합성곱에 편향이 있는지도 떠올려 보세요.",
+            solution_text="reduce_params = 1 * 1 * 256 * 64  # 편향 없음 (바로 뒤 배치 정규화가 이동을 맡음)",
+            mistakes=[
+                (lambda a: a == 256 * 64 + 64, "ResNet의 합성곱은 바로 뒤에 배치 정규화가 있어 편향을 쓰지 않습니다(use_bias=False)."),
+                (lambda a: a in (3 * 3 * 256 * 64, 3 * 3 * 256 * 64 + 64), "채널을 줄이는 첫 계층은 3×3이 아니라 1×1 합성곱입니다."),
+                (lambda a: a in (64 * 64, 64 * 64 + 64), "1×1 합성곱도 입력 채널 256개를 모두 덮습니다."),
+                (lambda a: a in (256 * 256, 256 * 256 * 4), "축소 합성곱의 출력 채널은 filters(64)입니다. 4배로 늘리는 것은 마지막 1×1 합성곱입니다."),
+                (lambda a: a > 1_000_000, "합성곱 계층의 매개변수 수는 입력의 높이·너비(56×56)와 상관없습니다."),
+            ],
+        ),
+        Exercise(
+            2, "stride 2 잔차 블록의 출력 모양", "block_output_shape",
+            expected=lambda: tuple(_resnet_block("residual_block", (28, 28, 64), 128, stride=2).output.shape[1:]),
+            hint_text="크기는 첫 번째 3×3 합성곱(stride=2, padding='same')에서 한 번만 줄어듭니다. 출력 채널은 filters입니다.",
+            solution_text="block_output_shape = (28 // 2, 28 // 2, 128)  # (높이, 너비, 채널)",
+            mistakes=[
+                (lambda a: len(a) != 3, "(높이, 너비, 채널) 세 값을 튜플로 쓰세요."),
+                (lambda a: tuple(a)[:2] == (28, 28), "stride=2인 첫 번째 합성곱이 높이와 너비를 줄입니다."),
+                (lambda a: tuple(a)[:2] == (7, 7),
+                 "스트라이드는 첫 번째 합성곱에만 적용됩니다. 두 번 줄이면 지름길과 모양이 맞지 않습니다(원래 강의 코드의 버그)."),
+                (lambda a: tuple(a)[2] == 64, "출력 채널 수는 filters입니다. 지름길은 1×1 투영으로 채널 수를 맞춥니다."),
+                (lambda a: tuple(a)[2] == 4 * 128, "기본 잔차 블록은 채널을 4배로 늘리지 않습니다. 4배로 늘리는 것은 병목 블록입니다."),
+            ],
+        ),
+        Exercise(
+            3, "ResNet-50의 합성곱 계층 수", "resnet50_convs",
+            expected=lambda: _resnet_conv_count(50),
+            hint_text=(
+                "줄기의 합성곱 1개, 병목 블록마다 합성곱 3개(블록 수는 단계별로 3, 4, 6, 3), 그리고 지름길의 1×1 투영이 있습니다. "
+                "투영은 블록의 입력과 출력 모양이 다른 곳(각 단계의 첫 블록)에만 있습니다."
+            ),
+            solution_text=(
+                "blocks = 3 + 4 + 6 + 3\n"
+                "# 줄기 1개 + 블록마다 3개 + 단계마다 첫 블록의 투영 1개 (conv2_x도 64 → 256으로 채널이 바뀜)\n"
+                "resnet50_convs = 1 + 3 * blocks + 4"
+            ),
+            mistakes=[
+                (lambda a: a == 50, "이름의 50은 지름길 투영을 빼고 끝의 완전 연결 계층을 더한 수입니다. Conv2D만, 투영까지 세어 보세요."),
+                (lambda a: a == 49, "지름길의 1×1 투영도 Conv2D 계층입니다. 모양이 바뀌는 곳마다 하나씩 있습니다."),
+                (lambda a: a == 52,
+                 "줄기(stem)의 7×7 합성곱과, 채널이 64에서 256으로 바뀌는 conv2_x 첫 블록의 투영을 모두 세었나요?"),
+                (lambda a: a in (48, 51), "줄기(stem)의 7×7 합성곱도 Conv2D 계층입니다."),
+            ],
+        ),
+        Exercise(
+            4, "conv4_x 병목 블록의 곱셈-누산 비율", "conv4_mac_ratio",
+            expected=lambda: _bottleneck_mac_ratio(14, 1024),
+            hint_text=(
+                "곱셈-누산은 (출력 높이 × 너비) × (커널 높이 × 너비 × 입력 채널) × 출력 채널입니다. 병목 블록의 세 합성곱과 "
+                "3×3 합성곱 두 개를 각각 더해 나누세요. 14 × 14는 분자와 분모에 똑같이 곱해집니다."
+            ),
+            solution_text=(
+                "bottleneck = 1024 * 256 + 9 * 256 * 256 + 256 * 1024  # 1×1 축소 + 3×3 + 1×1 확장 (위치 하나당)\n"
+                "two_convs = 2 * 9 * 1024 * 1024                         # 3×3 합성곱 두 개 (위치 하나당)\n"
+                "conv4_mac_ratio = bottleneck / two_convs  # 14 × 14 위치는 약분됩니다"
+            ),
+            mistakes=[
+                (lambda a: a > 1, "병목 블록 ÷ 3×3 합성곱 두 개의 비율을 구하세요. 병목 블록이 훨씬 가벼우므로 1보다 작습니다."),
+                (lambda a: near(a, 13 / 288), "1×1 합성곱은 둘입니다(채널 축소와 확장). 둘 다 세었나요?"),
+                (lambda a: near(a, 9 / 288), "병목 블록에는 3×3 합성곱 말고도 1×1 합성곱 두 개가 있습니다."),
+                (lambda a: near(a, 17 / 144), "비교 대상은 3×3 합성곱 두 개입니다. 분모에 두 개를 모두 넣었나요?"),
+                (lambda a: abs(float(a) - 17 / 288) < 2e-3, "거의 맞았습니다. 반올림하지 말고 식 그대로 계산해 보세요."),
+            ],
+        ),
+    ]
+
+
+_LESSONS: dict[str, Callable[[], list[Exercise]]] = {"08": _lesson08, "06": _lesson06, "07": _lesson07, "04": _lesson04, "01": _lesson01, "02": _lesson02, "05": _lesson05, "03": _lesson03}
 
 
 def lesson(number: str) -> list[Exercise]:

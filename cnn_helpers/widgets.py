@@ -79,7 +79,7 @@ _FONT_FILE = Path(__file__).with_name("fonts") / "NanumGothic.ttf"
 _MAX_SIDE = 16
 
 # 커널 프리셋: 이름 → 한국어 이름
-KERNEL_PRESETS = {"edge": "가장자리", "blur": "흐림", "identity": "항등", "random": "무작위"}
+KERNEL_PRESETS = {"edge": "경계", "blur": "흐림", "identity": "항등", "random": "무작위"}
 
 
 # ---------------------------------------------------------------------------
@@ -495,7 +495,7 @@ def output_size_formula(n, f, p=0, s=1, d=1) -> str:
 def kernel_preset(name: str, f: int) -> np.ndarray:
     """f×f 커널 프리셋을 만듭니다.
 
-    'edge'(가장자리: 가운데 f²−1, 나머지 −1), 'blur'(흐림: 모두 1/f²), 'identity'(항등: 가운데만 1),
+    'edge'(경계: 가운데 f²−1, 나머지 −1), 'blur'(흐림: 모두 1/f²), 'identity'(항등: 가운데만 1),
     'random'(무작위: −2..2 정수, f마다 고정된 난수). 짝수 f의 '가운데'는 ((f−1)//2, (f−1)//2)입니다.
 
     >>> kernel_preset("edge", 3)
@@ -1286,7 +1286,7 @@ def render_frames(x=None, kernel=None, padding=0, stride=None, dilation=1, mode=
                   cell: int = 26, caption: bool = True, max_frames: int = 64) -> list[np.ndarray]:
     """모든 단계의 그림을 (H, W, 3) uint8 배열 목록으로 돌려줍니다 (탐색기와 같은 그림 + 아래에 식).
 
-    x, kernel을 생략하면 탐색기의 기본값(5×5 입력과 3×3 가장자리 커널, 풀링은 6×6과 2×2)을 씁니다.
+    x, kernel을 생략하면 탐색기의 기본값(5×5 입력과 3×3 경계 커널, 풀링은 6×6과 2×2)을 씁니다.
     stride를 생략하면 합성곱 1, 풀링은 창 크기입니다.
     """
     x, kernel, stride = _animation_args(x, kernel, stride, mode)

@@ -25,7 +25,7 @@ LIMIT = 300 * 1024
 
 # 파일 이름 → (설명, save_gif 인자)
 ANIMATIONS = {
-    "conv_valid.gif": ("01: 5×5 입력, 3×3 가장자리 커널, 패딩 0, 스트라이드 1",
+    "conv_valid.gif": ("01: 5×5 입력, 3×3 경계 커널, 패딩 0, 스트라이드 1",
                        dict(x=W._default_input(5, 0), kernel=W.kernel_preset("edge", 3))),
     "conv_padding_stride.gif": ("02: 5×5 입력, 3×3, 패딩 1, 스트라이드 2",
                                 dict(x=W._default_input(5, 0), kernel=W.kernel_preset("edge", 3), padding=1, stride=2)),
