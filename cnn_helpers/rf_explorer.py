@@ -18,6 +18,7 @@ import warnings
 import numpy as np
 
 from .analysis import receptive_field, receptive_field_box
+from .widgets import widget_bundle
 
 __all__ = ["RFExplorer", "rf_explorer", "draw_box"]
 
@@ -174,14 +175,7 @@ class RFExplorer:
         return f"수용 영역 탐색기(layer={self.layer!r}, row={self.row}, col={self.col}, box={self.box})"
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return {
-            "text/plain": repr(self),
-            "application/vnd.jupyter.widget-view+json": {
-                "version_major": 2,
-                "version_minor": 0,
-                "model_id": self.widget.model_id,
-            },
-        }
+        return widget_bundle(repr(self), self.widget)
 
 
 def rf_explorer(model, image, layer=None, row=None, col=None) -> RFExplorer:

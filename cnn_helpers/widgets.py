@@ -883,6 +883,18 @@ def _padding_options(extra):
     return opts
 
 
+def widget_bundle(text: str, widget) -> dict:
+    """위젯을 화면에 보이면서 text/plain은 우리가 정한 짧은 설명으로 두는 표시 묶음을 만듭니다.
+
+    nbval은 text/plain을 저장된 출력과 비교하므로 주소·난수 없이 설정만 씁니다
+    (ipywidgets의 기본 repr에는 PNG 바이트가 들어갑니다).
+    """
+    return {
+        "text/plain": text,
+        "application/vnd.jupyter.widget-view+json": {"version_major": 2, "version_minor": 0, "model_id": widget.model_id},
+    }
+
+
 class SlidingExplorer:
     """합성곱·풀링 슬라이딩 창 탐색기 (`conv_explorer`, `pool_explorer`가 만듭니다).
 
@@ -1209,15 +1221,7 @@ class SlidingExplorer:
         return f"{name}(" + ", ".join(f"{k}={v!r}" for k, v in p.items()) + ")"
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        # text/plain은 nbval이 비교하므로 주소·난수 없이 설정만 씁니다 (위젯 기본 repr에는 PNG 바이트가 들어감).
-        return {
-            "text/plain": repr(self),
-            "application/vnd.jupyter.widget-view+json": {
-                "version_major": 2,
-                "version_minor": 0,
-                "model_id": self.widget.model_id,
-            },
-        }
+        return widget_bundle(repr(self), self.widget)
 
     def animation_html(self, **kwargs):
         """지금 설정을 커널 없이도 움직이는 애니메이션(HTML)으로 돌려줍니다 (`animation_html` 참고)."""
