@@ -1,7 +1,7 @@
 """numpy로 쓴 참조 구현: 합성곱, 교차 상관, 풀링 (tf.nn과 같은 결과).
 
 모든 연산은 출력 화소마다 파이썬 반복을 돌지 않고, 입력을 창(window) 모양의 보기(view)로 바꾼 뒤
-커널 칸마다 배치 전체에 대한 행렬 곱 한 번, 또는 축 방향 max/sum 한 번으로 계산합니다.
+행렬 곱 한 번(im2col), 또는 축 방향 max/sum 한 번으로 계산합니다.
 """
 
 from __future__ import annotations
@@ -85,15 +85,11 @@ def conv2d(x, w, b=None, *, stride=1, padding="valid", dilation=1) -> np.ndarray
     dtype = np.result_type(x.dtype, w.dtype, np.float32)
     kh, kw = w.shape[:2]
     xp = _prepare(x.astype(dtype, copy=False), kh, kw, stride, padding, dilation, 0)
-    windows = window_view(xp, kh, kw, stride, dilation)  # (N, OH, OW, KH, KW, C), 복사 없음
-    w = w.astype(dtype, copy=False)
-    # 커널의 칸 (i, j)마다 "그 칸이 보는 입력 조각 @ 그 칸의 가중치"를 더합니다. 반복은 커널 칸 수(KH·KW)만큼이고
-    # 출력 화소마다 돌지 않습니다. im2col(큰 행렬을 복사해 한 번에 곱하기)보다 메모리를 덜 써서 이 크기에서 더 빠릅니다.
-    out = windows[:, :, :, 0, 0, :] @ w[0, 0]
-    for i in range(kh):
-        for j in range(kw):
-            if i or j:
-                out += windows[:, :, :, i, j, :] @ w[i, j]
+    windows = window_view(xp, kh, kw, stride, dilation)  # (N, OH, OW, KH, KW, C), 아직 복사 없음
+    n, oh, ow = windows.shape[:3]
+    # im2col: 창마다 KH·KW·C개 값을 한 행으로 펼친 행렬(여기서 한 번 복사)과 필터 행렬을 한 번 곱합니다.
+    cols = windows.reshape(n * oh * ow, kh * kw * x.shape[3])
+    out = (cols @ w.astype(dtype, copy=False).reshape(-1, w.shape[3])).reshape(n, oh, ow, w.shape[3])
     if b is not None:
         out += b.astype(dtype, copy=False)
     return out
