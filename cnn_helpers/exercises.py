@@ -845,7 +845,16 @@ def _lesson08() -> list[Exercise]:
     ]
 
 
-_LESSONS: dict[str, Callable[[], list[Exercise]]] = {"08": _lesson08, "06": _lesson06, "07": _lesson07, "04": _lesson04, "01": _lesson01, "02": _lesson02, "05": _lesson05, "03": _lesson03}
+_LESSONS: dict[str, Callable[[], list[Exercise]]] = {
+    "01": _lesson01,
+    "02": _lesson02,
+    "03": _lesson03,
+    "04": _lesson04,
+    "05": _lesson05,
+    "06": _lesson06,
+    "07": _lesson07,
+    "08": _lesson08,
+}
 
 
 def lesson(number: str) -> list[Exercise]:
