@@ -602,6 +602,23 @@ def _shortcut_and_out(x, y, out_channels, stride, name, plain):
     return layers.Activation("relu", name=_n(name, "out"))(y)
 
 
+def _check_block_args(x, filters, stride, name, plain, block):
+    """잔차·병목 블록의 공통 인자를 검사하고 (filters, stride)를 돌려줍니다."""
+    _check_tensor(x, block)
+    filters = check_int("filters", filters, minimum=1)
+    stride = _check_stride(stride)
+    _check_name(name)
+    _check_bool("plain", plain)
+    return filters, stride
+
+
+def _conv_bn(x, filters, kernel, stride, name, index, *, relu):
+    """블록 안의 index번째 합성곱 → 배치 정규화 (→ ReLU). 계층 이름은 keras.applications와 같은 꼴입니다."""
+    y = _resnet_conv(x, filters, kernel, stride, _n(name, f"{index}_conv"))
+    y = _bn(y, _n(name, f"{index}_bn"))
+    return _keras().layers.Activation("relu", name=_n(name, f"{index}_relu"))(y) if relu else y
+
+
 def residual_block(x, filters, stride=1, name=None, plain=False):
     """기본 잔차 블록 (ResNet-18/34): 3×3 합성곱-BN-ReLU → 3×3 합성곱-BN → 지름길 더하기 → ReLU.
 
@@ -609,17 +626,9 @@ def residual_block(x, filters, stride=1, name=None, plain=False):
     plain=True면 지름길 없이 같은 층만 쌓습니다 (평범한 망과 잔차 망 비교용).
     (강의 원본의 `pading=`은 `padding=`의 오타입니다.)
     """
-    _check_tensor(x, "residual_block")
-    filters = check_int("filters", filters, minimum=1)
-    stride = _check_stride(stride)
-    _check_name(name)
-    _check_bool("plain", plain)
-    layers = _keras().layers
-    y = _resnet_conv(x, filters, 3, stride, _n(name, "1_conv"))
-    y = _bn(y, _n(name, "1_bn"))
-    y = layers.Activation("relu", name=_n(name, "1_relu"))(y)
-    y = _resnet_conv(y, filters, 3, 1, _n(name, "2_conv"))
-    y = _bn(y, _n(name, "2_bn"))
+    filters, stride = _check_block_args(x, filters, stride, name, plain, "residual_block")
+    y = _conv_bn(x, filters, 3, stride, name, 1, relu=True)
+    y = _conv_bn(y, filters, 3, 1, name, 2, relu=False)
     return _shortcut_and_out(x, y, filters, stride, name, plain)
 
 
@@ -629,20 +638,10 @@ def bottleneck_block(x, filters, stride=1, name=None, plain=False):
     출력 채널은 4·filters입니다. 원 논문·keras.applications처럼 stride는 첫 1×1 합성곱에 둡니다
     (torchvision의 "v1.5"는 3×3에 두어 계산량이 조금 큽니다).
     """
-    _check_tensor(x, "bottleneck_block")
-    filters = check_int("filters", filters, minimum=1)
-    stride = _check_stride(stride)
-    _check_name(name)
-    _check_bool("plain", plain)
-    layers = _keras().layers
-    y = _resnet_conv(x, filters, 1, stride, _n(name, "1_conv"))
-    y = _bn(y, _n(name, "1_bn"))
-    y = layers.Activation("relu", name=_n(name, "1_relu"))(y)
-    y = _resnet_conv(y, filters, 3, 1, _n(name, "2_conv"))
-    y = _bn(y, _n(name, "2_bn"))
-    y = layers.Activation("relu", name=_n(name, "2_relu"))(y)
-    y = _resnet_conv(y, 4 * filters, 1, 1, _n(name, "3_conv"))
-    y = _bn(y, _n(name, "3_bn"))
+    filters, stride = _check_block_args(x, filters, stride, name, plain, "bottleneck_block")
+    y = _conv_bn(x, filters, 1, stride, name, 1, relu=True)
+    y = _conv_bn(y, filters, 3, 1, name, 2, relu=True)
+    y = _conv_bn(y, 4 * filters, 1, 1, name, 3, relu=False)
     return _shortcut_and_out(x, y, 4 * filters, stride, name, plain)
 
 
