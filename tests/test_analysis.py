@@ -29,7 +29,6 @@ Keras 와 TF-Slim 모델의 차이 (직접 계산해 확인한 내용)
 from __future__ import annotations
 
 import math
-import os
 import subprocess
 import sys
 import warnings
@@ -41,9 +40,6 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from cnn_helpers import analysis as an
-
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
 
 keras = pytest.importorskip("keras")
 tf = pytest.importorskip("tensorflow")

@@ -16,9 +16,6 @@ import pytest
 
 from cnn_helpers import analysis as an
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
-
 keras = pytest.importorskip("keras")
 tf = pytest.importorskip("tensorflow")
 layers = keras.layers
