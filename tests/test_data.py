@@ -39,15 +39,54 @@ def test_explicit_path(clean_env, capsys):
     assert "지정한 파일" in data.mnist_source()
 
 
-def test_env_var_then_keras_cache(clean_env, monkeypatch, capsys):
+def test_default_is_the_bundled_subset(clean_env, capsys):
+    """경로도 환경 변수도 없으면 Keras 캐시가 있어도 강의에 들어 있는 부분집합을 읽습니다."""
     cache = clean_env / "keras-home" / "datasets"
     cache.mkdir(parents=True)
     write_mnist(cache / "mnist.npz", n_train=4)
-    (xtr, _), _ = load_mnist()
-    assert len(xtr) == 4 and "Keras 캐시" in capsys.readouterr().out
+    (xtr, ytr), (xte, yte) = load_mnist()
+    assert capsys.readouterr().out.strip() == "MNIST: 강의에 들어 있는 부분집합에서 읽음 — 학습 7,000장, 시험 2,000장"
+    assert xtr.shape == (7000, 28, 28) and xte.shape == (2000, 28, 28) and xtr.dtype == np.uint8
+    assert data.mnist_source() == "강의에 들어 있는 부분집합"
+
+
+def test_bundled_subset_is_real_mnist():
+    """부분집합은 공식 t10k에서 뽑은 실제 숫자: 레이블이 고르고 화소 통계가 MNIST와 같습니다."""
+    (xtr, ytr), (xte, yte) = load_mnist(verbose=False)
+    assert np.bincount(ytr, minlength=10).min() > 600 and np.bincount(yte, minlength=10).min() > 150
+    assert 30 < xtr.mean() < 40  # MNIST 화소 평균은 약 33
+    assert xtr.max() == 255 and (xtr == 0).mean() > 0.75  # 배경은 0, 획은 255까지
+    # 학습·시험에 같은 이미지가 없습니다 (시험 정확도가 부풀지 않도록)
+    train_bytes = {x.tobytes() for x in xtr}
+    assert not any(x.tobytes() in train_bytes for x in xte)
+
+
+def test_bundled_subset_ships_with_its_credit():
+    assert data.BUNDLED_MNIST.is_file() and data.BUNDLED_MNIST.stat().st_size < 2_000_000
+    credit = (data.BUNDLED_MNIST.parent / "README.md").read_text(encoding="utf-8")
+    assert "LeCun" in credit and "CC BY-SA 3.0" in credit
+
+
+def test_env_var_beats_bundled(clean_env, monkeypatch, capsys):
     monkeypatch.setenv(ENV_VAR, str(write_mnist(clean_env / "env.npz", n_train=6)))
     (xtr, _), _ = load_mnist()
     assert len(xtr) == 6 and ENV_VAR in capsys.readouterr().out
+
+
+def test_full_reads_the_keras_cache(clean_env, monkeypatch, capsys):
+    monkeypatch.setenv(ENV_VAR, str(write_mnist(clean_env / "env.npz", n_train=6)))  # full=True는 무시
+    cache = clean_env / "keras-home" / "datasets"
+    cache.mkdir(parents=True)
+    write_mnist(cache / "mnist.npz", n_train=4)
+    (xtr, _), _ = load_mnist(full=True)
+    assert len(xtr) == 4 and "Keras 캐시" in capsys.readouterr().out
+
+
+def test_full_and_path_conflict(clean_env):
+    with pytest.raises(ValueError, match="함께 쓸 수 없습니다"):
+        load_mnist(write_mnist(clean_env / "m.npz"), full=True)
+    with pytest.raises(TypeError, match="full은"):
+        load_mnist(full="yes")
 
 
 def test_path_beats_env(clean_env, monkeypatch):
@@ -72,8 +111,22 @@ def test_failed_download_says_what_to_do(clean_env, monkeypatch):
 
     monkeypatch.setattr(keras.datasets.mnist, "load_data", broken)
     with pytest.raises(RuntimeError, match="내려받기도 실패") as info:
-        load_mnist()
-    assert "load_mnist(path=" in str(info.value) and ENV_VAR in str(info.value)
+        load_mnist(full=True)
+    message = str(info.value)
+    assert "load_mnist(path=" in message and ENV_VAR in message and "load_mnist() (full=True 없이)" in message
+
+
+def test_full_offline_really_fails_in_korean(clean_env, monkeypatch):
+    """네트워크가 없는 컴퓨터: 실제 Keras 내려받기가 실패하면 한국어로 할 일을 알려 줍니다."""
+    import socket
+
+    def no_network(*args, **kwargs):
+        raise OSError("네트워크 없음 (시험에서 막음)")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    monkeypatch.setattr(socket, "getaddrinfo", no_network)
+    with pytest.raises(RuntimeError, match="전체 MNIST가 Keras 캐시에 없고 내려받기도 실패했습니다"):
+        load_mnist(full=True)
 
 
 @pytest.mark.parametrize(
@@ -117,12 +170,13 @@ def test_path_type():
         load_mnist(123)
 
 
-@pytest.mark.skipif(not os.environ.get(ENV_VAR), reason=f"{ENV_VAR}가 없으면 공유 MNIST 부분집합을 건너뜁니다")
-def test_shared_subset_is_real_mnist():
-    (xtr, ytr), (xte, yte) = load_mnist(verbose=False)
-    assert xtr.shape == (7000, 28, 28) and xte.shape == (2000, 28, 28)
-    assert set(np.unique(ytr)) == set(range(10))
-    assert 30 < xtr.mean() < 40  # MNIST 화소 평균은 약 33
+def test_directory_and_npy_are_named(clean_env):
+    with pytest.raises(ValueError, match="폴더입니다"):
+        load_mnist(clean_env)
+    npy = clean_env / "one.npy"
+    np.save(npy, np.zeros((2, 28, 28), np.uint8))
+    with pytest.raises(ValueError, match=r"\.npy"):
+        load_mnist(npy)
 
 
 def test_sample_images():
