@@ -1,6 +1,6 @@
 """강의 노트북을 새 커널에서 여러 번 실행해 전체 시간과, 실행마다 달라질 수 있는 출력(학습 결과)을 모읍니다.
 
-    CNN_HELPERS_MNIST=…/mnist-subset.npz python benchmarks/lesson_runs.py notebooks/05_lenet5.ipynb --runs 3
+    python benchmarks/lesson_runs.py notebooks/05_lenet5.ipynb --runs 3
 
 저장소의 노트북은 바꾸지 않습니다(임시 복사본을 실행). `nbval-ignore-output` 셀의 텍스트 출력(예: 학습 시간과
 시험 정확도)을 실행마다 한 줄씩 보여 주므로, 결과가 얼마나 흔들리는지와 노트북 전체 실행 시간을 함께 볼 수 있습니다.

@@ -1,0 +1,258 @@
+"""학습 결과를 확인하는 노트북 셀이 다른 컴퓨터에서도 통과할지 재는 스윕 (시험에는 포함되지 않음).
+
+학습 결과는 같은 컴퓨터에서는 매번 같지만, CPU·커널·스레드 수가 바뀌면 반올림이 달라져 숫자가 바뀝니다.
+이 스크립트는 노트북이 assert로 확인하는 실험마다, 노트북의 코드 셀을 처음부터 그 확인 셀까지 그대로 실행하되
+
+* 시드 S ∈ {0, 1, …}: 노트북의 모든 정수 시드(`lesson_setup()`의 42, `seed=3`, `set_random_seed(0)` …)에 S를 더함
+  (S = 0이면 노트북 그대로),
+* `TF_ENABLE_ONEDNN_OPTS` ∈ {0, 1} (oneDNN 커널을 쓰면 연산 순서와 반올림이 달라짐),
+* 연산 안 스레드 수 ∈ {1, 2} (`tf.config.threading.set_intra_op_parallelism_threads`)
+
+를 바꿔 가며 확인하는 수치를 모으고, 수치마다 최솟값·중앙값·최댓값을 문턱값과 함께 표로 보여 줍니다.
+문턱값은 최솟값보다 분명히 낮아야(또는 '미만' 조건이면 최댓값보다 분명히 높아야) 합니다.
+
+    python benchmarks/robustness.py                      # 전부: 실험 × 시드 5개 × oneDNN 2 × 스레드 2
+    python benchmarks/robustness.py --only 05 --seeds 3  # 한 실험만, 시드 3개
+    python benchmarks/robustness.py --holdout DIR        # DIR의 공식 t10k 파일로 부분집합 밖 1,000장 정확도도
+
+설정(oneDNN × 스레드)마다 작업 프로세스를 하나씩 띄우고 `--jobs`개(기본 2)를 함께 돌립니다. 결과는 설정과 시드로
+정해지므로 함께 돌려도 같고, 걸리는 시간만 달라집니다(학습 시간은 여기서 재지 않습니다: lesson_runs.py).
+
+`--holdout`: 공식 MNIST 시험 파일(`t10k-images-idx3-ubyte.gz`, `t10k-labels-idx1-ubyte.gz`)이 있는 폴더를 주면,
+강의에 들어 있는 부분집합(공식 시험 세트에서 뽑은 9,000장)에 없는 나머지 1,000장으로 LeNet-5를 한 번 더 잽니다.
+결과는 `benchmarks/results/robustness.json`에도 저장합니다.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gzip
+import io
+import itertools
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+import warnings
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "results" / "robustness.json"
+RESULT_PREFIX = "결과 "
+
+
+@dataclass(frozen=True)
+class Figure:
+    """노트북이 확인하는 수치 하나: 노트북 이름공간에서 계산하는 식과 그 문턱값."""
+
+    label: str
+    expression: str
+    threshold: float
+    above: bool = True  # True: 수치 ≥ 문턱값이어야 통과, False: 수치 < 문턱값이어야 통과
+
+
+@dataclass(frozen=True)
+class Experiment:
+    key: str
+    notebook: str
+    last_cell: str  # 이 문자열이 든 코드 셀까지 실행합니다 (확인 셀)
+    figures: tuple[Figure, ...]
+
+
+EXPERIMENTS = (
+    Experiment("03", "03_pooling_dense.ipynb", "assert t.loc[", (
+        Figure("최대 풀링 2×2: 1칸 이동 뒤 그대로인 칸 ÷ 풀링 없음",
+               't.loc["최대 풀링 2×2 (14×14)", "1칸 이동: 그대로인 칸"] / t.loc["풀링 없음 (28×28)", "1칸 이동: 그대로인 칸"]',
+               5),
+        Figure("최대 풀링 4×4: 2칸 이동 뒤 그대로인 칸", 't.loc["최대 풀링 4×4 (7×7)", "2칸 이동: 그대로인 칸"]', 0.15),
+    )),
+    Experiment("05", "05_lenet5.ipynb", "assert test_acc >=", (
+        Figure("LeNet-5 시험 정확도 (2,000장)", "test_acc", 0.98),
+        Figure("LeNet-5 부분집합 밖 1,000장 정확도", "holdout_accuracy(model)", 0.98),
+    )),
+    Experiment("06", "06_vgg.ipynb", 'assert results["accuracy"] >=', (
+        Figure("작은 VGG 시험 정확도", 'results["accuracy"]', 0.95),
+    )),
+    Experiment("07", "07_inception.ipynb", "assert test_acc >=", (
+        Figure("작은 인셉션 신경망 시험 정확도", "test_acc", 0.94),
+    )),
+    Experiment("08", "08_resnet.ipynb", "assert residual_loss <", (
+        Figure("plain-34 기울기: 입력 쪽 ÷ 출력 쪽", 'front_to_back(grad_norms["plain-34 (지름길 없음)"])', 20),
+        Figure("ResNet-34 기울기: 입력 쪽 ÷ 출력 쪽", 'front_to_back(grad_norms["ResNet-34"])', 10, above=False),
+        Figure("학습 손실 비: plain-34 ÷ ResNet-34", "plain_loss / residual_loss", 2),
+        Figure("ResNet-34 시험 정확도", 'test_accuracy["ResNet-34"]', 0.8),
+        Figure("시험 정확도 차: ResNet-34 − plain-34", 'test_accuracy["ResNet-34"] - test_accuracy["plain-34"]', 0.1),
+    )),
+)
+
+SEED_PATTERNS = (
+    (re.compile(r"lesson_setup\(\)"), lambda m, s: f"lesson_setup(seed={42 + s})"),
+    (re.compile(r"\bseed=(\d+)"), lambda m, s: f"seed={int(m.group(1)) + s}"),
+    (re.compile(r"set_random_seed\((\d+)\)"), lambda m, s: f"set_random_seed({int(m.group(1)) + s})"),
+)
+
+
+def with_seed_offset(source: str, offset: int) -> str:
+    """노트북 코드의 정수 시드마다 offset을 더합니다 (offset 0이면 그대로)."""
+    for pattern, replace in SEED_PATTERNS:
+        source = pattern.sub(lambda m, r=replace: r(m, offset), source)
+    return source
+
+
+def experiment_cells(experiment: Experiment) -> list[str]:
+    """노트북의 코드 셀을 처음부터 확인 셀까지 (일부러 실행하지 않는 셀은 빼고) 돌려줍니다."""
+    nb = json.loads((ROOT / "notebooks" / experiment.notebook).read_text(encoding="utf-8"))
+    cells = []
+    for cell in nb["cells"]:
+        if cell["cell_type"] != "code" or "skip-execution" in cell["metadata"].get("tags", []):
+            continue
+        source = "".join(cell["source"])
+        cells.append(source)
+        if experiment.last_cell in source:
+            return cells
+    raise SystemExit(f"{experiment.notebook}에 '{experiment.last_cell}'이(가) 든 셀이 없습니다: 스윕 설정을 고치세요")
+
+
+def read_holdout(folder: Path):
+    """공식 t10k 10,000장 중 강의 부분집합에 없는 숫자들 (이미지 바이트로 비교)."""
+    import numpy as np
+
+    from cnn_helpers.data import load_mnist
+
+    with gzip.open(folder / "t10k-images-idx3-ubyte.gz") as f:
+        images = np.frombuffer(f.read(), np.uint8, offset=16).reshape(-1, 28, 28)
+    with gzip.open(folder / "t10k-labels-idx1-ubyte.gz") as f:
+        labels = np.frombuffer(f.read(), np.uint8, offset=8)
+    (xtr, _), (xte, _) = load_mnist(verbose=False)
+    seen = {x.tobytes() for x in np.concatenate([xtr, xte])}
+    keep = np.array([x.tobytes() not in seen for x in images])
+    return images[keep], labels[keep]
+
+
+def run_worker(keys: list[str], seeds: list[int], threads: int, holdout: str | None) -> None:
+    """한 (oneDNN, 스레드) 설정에서 실험 × 시드를 실행하고 결과를 JSON 한 줄씩 출력합니다."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    warnings.filterwarnings("ignore")
+    from cnn_helpers.setup import import_tensorflow_quietly
+
+    tf = import_tensorflow_quietly()
+    tf.get_logger().setLevel("ERROR")  # exec한 셀의 lambda는 소스 파일이 없어 AutoGraph가 경고합니다
+    tf.config.threading.set_intra_op_parallelism_threads(threads)
+    import keras
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    held = read_holdout(Path(holdout)) if holdout else None
+
+    def holdout_accuracy(model):
+        if held is None:
+            return None
+        x, y = held
+        return float(np.mean(model.predict(x[..., None] / 255.0, verbose=0).argmax(axis=1) == y))
+
+    os.chdir(ROOT / "notebooks")
+    for key, seed in itertools.product(keys, seeds):
+        experiment = next(e for e in EXPERIMENTS if e.key == key)
+        keras.backend.clear_session()
+        namespace = {"__name__": "__main__", "holdout_accuracy": holdout_accuracy}
+        start = time.perf_counter()
+        failed = None
+        with contextlib.redirect_stdout(io.StringIO()):  # 노트북이 출력하는 글은 숨깁니다
+            for source in experiment_cells(experiment):
+                try:
+                    exec(compile(with_seed_offset(source, seed), experiment.notebook, "exec"), namespace)
+                except AssertionError as exc:  # 확인 셀이 실패해도 수치는 모읍니다 (표에서 여유가 음수로 보임)
+                    failed = f"AssertionError: {exc}"
+                plt.close("all")
+            values = {f.label: namespace_value(f.expression, namespace) for f in experiment.figures}
+        row = {"key": key, "seed": seed, "seconds": time.perf_counter() - start, "values": values, "failed": failed}
+        print(RESULT_PREFIX + json.dumps(row), flush=True)
+
+
+def namespace_value(expression: str, namespace: dict):
+    value = eval(expression, namespace)
+    return None if value is None else float(value)
+
+
+def run_config(keys: list[str], seeds: list[int], flag: str, threads: int, holdout: str | None) -> list[dict]:
+    """한 (oneDNN, 스레드) 설정의 작업 프로세스를 실행하고 결과 줄을 모읍니다."""
+    env = {**os.environ, "TF_ENABLE_ONEDNN_OPTS": flag, "TF_CPP_MIN_LOG_LEVEL": "3", "MPLBACKEND": "Agg"}
+    command = [sys.executable, __file__, "--worker", "--only", *keys, "--seeds", str(len(seeds)),
+               "--first-seed", str(seeds[0]), "--threads", str(threads)] + (["--holdout", holdout] if holdout else [])
+    rows = []
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, text=True)
+    for line in process.stdout:
+        if not line.startswith(RESULT_PREFIX):
+            continue
+        row = {**json.loads(line[len(RESULT_PREFIX):]), "onednn": flag, "threads": threads}
+        rows.append(row)
+        shown = ", ".join(f"{v:.4g}" if v is not None else "-" for v in row["values"].values())
+        print(f"  oneDNN={flag} 스레드 {threads} | {row['key']} 시드 {row['seed']}: {shown}  ({row['seconds']:.0f}초)",
+              flush=True)
+    if process.wait() != 0:
+        raise SystemExit(f"oneDNN={flag}, 스레드 {threads} 실행이 실패했습니다 (종료 코드 {process.returncode})")
+    return rows
+
+
+def sweep(keys, seeds, onednn, threads, holdout, jobs: int) -> list[dict]:
+    """설정마다 작업 프로세스 하나. jobs개를 함께 돌립니다 (결과는 설정으로 정해지고, 걸린 시간만 달라짐)."""
+    configs = list(itertools.product(onednn, threads))
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        done = pool.map(lambda c: run_config(keys, seeds, c[0], c[1], holdout), configs)
+        return [row for rows in done for row in rows]
+
+
+def report(rows: list[dict]) -> bool:
+    """수치마다 최솟값 / 중앙값 / 최댓값과 문턱값, 여유를 표로 출력합니다. 모두 통과하면 True."""
+    print()
+    print(f"{'실험':<4} {'수치':<40} {'조건':>10} {'최소':>8} {'중앙':>8} {'최대':>8} {'여유':>8}  n")
+    ok = True
+    for experiment in EXPERIMENTS:
+        for figure in experiment.figures:
+            values = [r["values"][figure.label] for r in rows if r["key"] == experiment.key]
+            values = [v for v in values if v is not None]
+            if not values:
+                continue
+            low, mid, high = min(values), statistics.median(values), max(values)
+            margin = low - figure.threshold if figure.above else figure.threshold - high
+            ok &= margin > 0
+            condition = f"{'≥' if figure.above else '<'} {figure.threshold:g}"
+            print(f"{experiment.key:<4} {figure.label:<40} {condition:>10} {low:8.4g} {mid:8.4g} {high:8.4g} "
+                  f"{margin:8.3g}  {len(values)}")
+    return ok
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", nargs="+", default=[e.key for e in EXPERIMENTS], help="실험 (강의 번호)")
+    parser.add_argument("--seeds", type=int, default=5)
+    parser.add_argument("--first-seed", type=int, default=0)
+    parser.add_argument("--onednn", nargs="+", default=["0", "1"])
+    parser.add_argument("--threads", nargs="+", type=int, default=[1, 2])
+    parser.add_argument("--holdout", help="공식 t10k 파일이 있는 폴더 (부분집합 밖 1,000장)")
+    parser.add_argument("--jobs", type=int, default=2, help="함께 돌릴 설정 수 (기본 2: CPU 2코어)")
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    seeds = list(range(args.first_seed, args.first_seed + args.seeds))
+    if args.worker:
+        run_worker(args.only, seeds, args.threads[0], args.holdout)
+        return
+    start = time.perf_counter()
+    rows = sweep(args.only, seeds, args.onednn, args.threads, args.holdout, args.jobs)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+    ok = report(rows)
+    print(f"\n{len(rows)}번 실행, {time.perf_counter() - start:.0f}초. 모든 문턱값에 여유가 있음: {ok}")
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()
