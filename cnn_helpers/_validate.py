@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import numbers
 
 import numpy as np
@@ -41,3 +42,157 @@ def check_array(name: str, value, ndim: int, *, what: str) -> np.ndarray:
     if 0 in arr.shape:
         raise ValueError(f"{name}에 원소가 없습니다. 받은 모양: {arr.shape}")
     return arr
+
+
+def short_repr(value, limit: int = 60) -> str:
+    """오류 문장에 넣을 짧은 repr (너무 길면 끝을 ...으로 자름)."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def check_choice(name: str, value, choices) -> None:
+    """value가 choices 가운데 하나인지 확인합니다."""
+    if value not in choices:
+        raise ValueError(
+            f"{name}={value!r} 는 지원하지 않는 값입니다. 가능한 값: " + ", ".join(repr(c) for c in choices)
+        )
+
+
+def check_bool(name: str, value) -> bool:
+    """True 또는 False인지 확인합니다."""
+    if not isinstance(value, bool):
+        raise TypeError(f"{name}은(는) True 또는 False여야 합니다. 받은 값: {value!r} ({type(value).__name__})")
+    return value
+
+
+def pair_values(value, what: str) -> tuple[int, int]:
+    """정수 하나 또는 (높이, 너비) 쌍을 (높이, 너비) 정수 쌍으로 바꿉니다 (정수 값의 실수, NaN 안내 포함)."""
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        return int(value), int(value)
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        if math.isnan(value):
+            raise ValueError(
+                f"{what} 값이 NaN 입니다. 입력 크기를 몰라 유효 패딩을 정할 수 없었습니다. "
+                "receptive_field(model, input_shape=(높이, 너비))처럼 입력 크기를 주고 표를 다시 만드세요."
+            )
+        if float(value).is_integer():
+            return int(value), int(value)
+    if isinstance(value, (tuple, list)) and len(value) == 2:
+        return pair_values(value[0], what)[0], pair_values(value[1], what)[0]
+    raise TypeError(f"{what} 에는 정수 또는 (높이, 너비) 정수 쌍이 필요합니다. 받은 값: {short_repr(value)}")
+
+
+# ---------------------------------------------------------------------------
+# Keras 모델·층 인자 (TensorFlow를 불러오지 않고 검사할 수 있는 것은 불러오지 않습니다)
+# ---------------------------------------------------------------------------
+
+
+def check_model(model, argname: str = "model"):
+    """Keras 모델(keras.Model / keras.Sequential)인지 확인하고 keras 모듈을 돌려줍니다."""
+    from . import _lazy
+
+    message = (
+        f"{argname} 에는 Keras 모델(keras.Model 또는 keras.Sequential)이 "
+        f"필요합니다. 받은 값: {short_repr(model)} "
+        f"(자료형 {type(model).__name__}). "
+        "예: keras.applications.VGG16(weights=None)"
+    )
+    # keras를 아직 불러오지 않았다면 인자가 Keras 모델일 수 없으므로 TensorFlow를 불러오는 시간을 아낍니다.
+    if not _lazy.loaded("keras"):
+        raise TypeError(message)
+    keras = _lazy.keras()
+    if not isinstance(model, keras.Model):
+        raise TypeError(message)
+    return keras
+
+
+def check_layer(layer):
+    """Keras 층(keras.layers.Layer)인지 확인하고 keras 모듈을 돌려줍니다."""
+    from . import _lazy
+
+    message = (
+        "layer 에는 Keras 층(keras.layers.Layer)이 필요합니다. 받은 값: "
+        f"{short_repr(layer)} (자료형 {type(layer).__name__}). "
+        "예: layer_macs(model.layers[1])"
+    )
+    if not _lazy.loaded("keras"):
+        raise TypeError(message)
+    keras = _lazy.keras()
+    if not isinstance(layer, keras.layers.Layer):
+        raise TypeError(message)
+    return keras
+
+
+def check_name(name):
+    """층·블록 이름: 비어 있지 않은 문자열 또는 None."""
+    if name is not None and (not isinstance(name, str) or not name):
+        raise TypeError(f"name은 비어 있지 않은 문자열이거나 None이어야 합니다. 받은 값: {name!r}")
+    return name
+
+
+def check_rate(name: str, value) -> float:
+    """드롭아웃 비율: 0 이상 1 미만의 실수."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(
+            f"{name}은(는) 0 이상 1 미만의 실수여야 합니다. 받은 값: {value!r} ({type(value).__name__})"
+        )
+    if not 0.0 <= float(value) < 1.0:
+        raise ValueError(f"{name}은(는) 0 이상 1 미만이어야 합니다 (예: 0.5). 받은 값: {value}")
+    return float(value)
+
+
+def check_classes(classes, name: str = "classes") -> int:
+    """분류할 부류 수: 2 이상의 정수."""
+    if isinstance(classes, bool) or not isinstance(classes, numbers.Integral):
+        raise TypeError(f"{name}(분류할 부류 수)은(는) 정수여야 합니다 (예: MNIST는 10). 받은 값: {classes!r}")
+    if classes < 2:
+        raise ValueError(
+            f"{name}(분류할 부류 수)은(는) 2 이상이어야 합니다: 소프트맥스 분류에는 부류가 둘 이상 필요합니다 "
+            f"(예: MNIST는 10, ImageNet은 1000). 받은 값: {classes}"
+        )
+    return int(classes)
+
+
+def check_input_shape(input_shape, model: str, minimum: int, hint: str = "") -> tuple[int, int, int]:
+    """input_shape이 (세로, 가로, 채널) 양의 정수 셋이고 세로·가로가 minimum 이상인지 확인합니다."""
+    example = "예: (224, 224, 3) 또는 (28, 28, 1)"
+    if not isinstance(input_shape, (tuple, list)):
+        raise TypeError(
+            f"input_shape은 (세로, 가로, 채널) 세 정수의 튜플이어야 합니다 ({example}). "
+            f"받은 값: {input_shape!r} ({type(input_shape).__name__})"
+        )
+    if len(input_shape) != 3:
+        hint3 = " 흑백 이미지도 채널 축을 넣어 (28, 28, 1)처럼 씁니다." if len(input_shape) == 2 else ""
+        raise ValueError(
+            f"input_shape은 (세로, 가로, 채널) 세 값이어야 합니다 ({example}). "
+            f"받은 값: {tuple(input_shape)!r} ({len(input_shape)}개).{hint3}"
+        )
+    for axis, v in zip(("세로", "가로", "채널"), input_shape, strict=True):
+        if isinstance(v, bool) or not isinstance(v, numbers.Integral):
+            raise TypeError(
+                f"input_shape의 {axis}은(는) 양의 정수여야 합니다 ({example}). 받은 값: {tuple(input_shape)!r}"
+            )
+        if v < 1:
+            raise ValueError(
+                f"input_shape의 {axis}은(는) 1 이상이어야 합니다 ({example}). 받은 값: {tuple(input_shape)!r}"
+            )
+    h, w, c = (int(v) for v in input_shape)
+    if min(h, w) < minimum:
+        raise ValueError(
+            f"{model}의 입력이 너무 작습니다: input_shape={(h, w, c)}. 세로·가로가 최소 {minimum} "
+            f"(즉 {minimum}×{minimum} 이상)이어야 합니다. {hint}".rstrip()
+        )
+    return h, w, c
+
+
+def check_tensor(x, block: str):
+    """블록 함수의 입력이 (배치, 세로, 가로, 채널) 4차원 텐서이고 채널 수를 아는지 확인합니다."""
+    shape = getattr(x, "shape", None)
+    if shape is None or len(shape) != 4:
+        raise TypeError(
+            f"{block}의 x는 (배치, 세로, 가로, 채널) 4차원 텐서여야 합니다 "
+            f"(예: x = keras.Input(shape=(32, 32, 3))). 받은 값의 모양: {None if shape is None else tuple(shape)}"
+        )
+    if shape[-1] is None:
+        raise ValueError(f"{block}의 x는 채널 수를 알아야 합니다. 받은 모양: {tuple(shape)}")
+    return shape

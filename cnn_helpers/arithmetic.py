@@ -10,10 +10,19 @@ d = 1이면 강의의 공식 OH = (H + 2P - FH)/S + 1 과 같습니다.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from ._validate import check_int
 
-__all__ = ["conv_output_size", "same_padding", "effective_kernel_size"]
+__all__ = [
+    "conv_output_size",
+    "same_padding",
+    "effective_kernel_size",
+    "parse_padding",
+    "resolve_padding",
+    "divisibility_fixes",
+    "DivisibilityFixes",
+]
 
 
 def effective_kernel_size(f: int, d: int = 1) -> int:
@@ -47,37 +56,85 @@ def same_padding(n: int, f: int, s: int = 1, d: int = 1) -> tuple[int, int]:
     return total // 2, total - total // 2
 
 
-def _resolve_padding(n: int, f: int, p, s: int, d: int) -> tuple[int, int]:
-    """p(정수, 'valid', 'same')를 (앞, 뒤) 패딩으로 바꿉니다."""
+def parse_padding(p, name: str = "p(패딩)"):
+    """패딩 인자를 확인해 'valid', 'same' 또는 0 이상의 정수로 돌려줍니다 (대소문자 무시).
+
+    패키지에서 패딩 인자를 해석하는 곳은 여기 하나뿐입니다.
+
+    >>> parse_padding("SAME"), parse_padding(2)
+    ('same', 2)
+    """
     if isinstance(p, str):
         mode = p.lower()
-        if mode == "valid":
-            return 0, 0
-        if mode == "same":
-            return same_padding(n, f, s, d)
-        raise ValueError(f"p(패딩)는 0 이상의 정수, 'valid', 'same' 중 하나여야 합니다. 받은 값: {p!r}")
-    p = check_int("p(패딩)", p, minimum=0)
-    return p, p
+        if mode in ("valid", "same"):
+            return mode
+        raise ValueError(f"{name}는 0 이상의 정수, 'valid', 'same' 중 하나여야 합니다. 받은 값: {p!r}")
+    return check_int(name, p, minimum=0)
 
 
-def _divisible_suggestions(n: int, f_eff: int, pad_total: int, s: int) -> str:
-    """나누어떨어지게 만드는 패딩·스트라이드 제안 문장을 만듭니다."""
-    hints = []
-    for extra in range(1, 2 * s + 1):  # 패딩을 늘리는 쪽 (양쪽 같은 p)
-        p2 = pad_total // 2 + extra
-        if (n + 2 * p2 - f_eff) >= 0 and (n + 2 * p2 - f_eff) % s == 0:
-            hints.append(f"p={p2}")
-            break
+def resolve_padding(n: int, f: int, p=0, s: int = 1, d: int = 1, *, name: str = "p(패딩)") -> tuple[int, int]:
+    """한 축의 패딩 인자 p(정수, 'valid', 'same')를 실제로 넣는 (앞, 뒤) 칸 수로 바꿉니다.
+
+    >>> resolve_padding(5, 3, "same"), resolve_padding(5, 4, "same"), resolve_padding(5, 3, 2)
+    ((1, 1), (1, 2), (2, 2))
+    """
+    mode = parse_padding(p, name)
+    if mode == "valid":
+        return 0, 0
+    if mode == "same":
+        return same_padding(n, f, s, d)
+    return mode, mode
+
+
+@dataclass(frozen=True)
+class DivisibilityFixes:
+    """(n + 2p − d(f−1) − 1)이 s로 나누어떨어지게 만드는 가까운 설정들.
+
+    padding: 양쪽에 같은 p를 넣는 후보 (작은 쪽 하나, 큰 쪽 하나까지), stride: 다른 스트라이드 후보.
+    """
+
+    padding: tuple[int, ...]
+    stride: tuple[int, ...]
+
+    def describe(self) -> str:
+        """'p=1, s=1 또는 s=3'처럼 한 줄로 씁니다 (conv_output_size의 오류 문장과 같은 꼴)."""
+        hints = [f"p={p}" for p in self.padding]
+        if self.stride:
+            hints.append("s=" + " 또는 s=".join(str(t) for t in self.stride))
+        return ", ".join(hints)
+
+
+def divisibility_fixes(n: int, f: int, p=0, s: int = 1, d: int = 1) -> DivisibilityFixes:
+    """나누어떨어지지 않는 설정을 나누어떨어지게 만드는 패딩·스트라이드 후보를 데이터로 돌려줍니다.
+
+    이미 나누어떨어지면 빈 후보를 돌려줍니다.
+
+    >>> divisibility_fixes(7, 3, 0, 3)
+    DivisibilityFixes(padding=(1,), stride=(2, 4))
+    >>> divisibility_fixes(7, 3, 0, 3).describe()
+    'p=1, s=2 또는 s=4'
+    """
+    n = check_int("n(입력 크기)", n, minimum=1)
+    s = check_int("s(스트라이드)", s, minimum=1)
+    f_eff = effective_kernel_size(f, d)
+    before, after = resolve_padding(n, f, p, s, d)
+    pad_total = before + after
+    span = n + pad_total - f_eff
+    if span >= 0 and span % s == 0:
+        return DivisibilityFixes((), ())
+    paddings = []
     for extra in range(1, pad_total // 2 + 1):  # 패딩을 줄이는 쪽
         p2 = pad_total // 2 - extra
         if (n + 2 * p2 - f_eff) >= 0 and (n + 2 * p2 - f_eff) % s == 0:
-            hints.insert(0, f"p={p2}")
+            paddings.append(p2)
             break
-    span = n + pad_total - f_eff
+    for extra in range(1, 2 * s + 1):  # 패딩을 늘리는 쪽 (양쪽 같은 p)
+        p2 = pad_total // 2 + extra
+        if (n + 2 * p2 - f_eff) >= 0 and (n + 2 * p2 - f_eff) % s == 0:
+            paddings.append(p2)
+            break
     strides = [t for t in range(1, s + 3) if t != s and span % t == 0]
-    if strides:
-        hints.append("s=" + " 또는 s=".join(str(t) for t in strides[-2:]))
-    return ", ".join(hints)
+    return DivisibilityFixes(tuple(paddings), tuple(strides[-2:]))
 
 
 def conv_output_size(n: int, f: int, p=0, s: int = 1, d: int = 1, *, strict: bool = True) -> int:
@@ -102,17 +159,17 @@ def conv_output_size(n: int, f: int, p=0, s: int = 1, d: int = 1, *, strict: boo
     f_eff = effective_kernel_size(f, d)
     if not isinstance(strict, bool):
         raise TypeError(f"strict는 True 또는 False여야 합니다. 받은 값: {strict!r}")
-    before, after = _resolve_padding(n, f, p, s, d)
+    before, after = resolve_padding(n, f, p, s, d)
     span = n + before + after - f_eff
     if span < 0:
         raise ValueError(
             f"커널이 패딩을 더한 입력보다 큽니다: 커널이 덮는 길이 {f_eff} > 입력 {n} + 패딩 {before + after} "
             f"= {n + before + after}. 커널을 {n + before + after} 이하로 줄이거나 패딩을 늘리세요."
         )
-    if isinstance(p, str) and p.lower() == "same":
+    if parse_padding(p) == "same":
         return math.ceil(n / s)
     if strict and span % s != 0:
-        suggestion = _divisible_suggestions(n, f_eff, before + after, s)
+        suggestion = divisibility_fixes(n, f, p, s, d).describe()
         raise ValueError(
             f"(n + 2p - d(f-1) - 1) / s = ({n} + {before + after} - {f_eff - 1} - 1) / {s} = {span}/{s} 가 "
             f"정수로 나누어떨어지지 않습니다. 나누어떨어지게 하려면 {suggestion} 을(를) 써 보세요. "

@@ -76,9 +76,9 @@ def _read_npz(path: Path):
 def _download():
     """Keras로 전체 MNIST를 내려받습니다 (네트워크 필요)."""
     try:
-        import keras
+        from . import _lazy
 
-        return keras.datasets.mnist.load_data()
+        return _lazy.keras().datasets.mnist.load_data()
     except Exception as exc:
         raise RuntimeError(
             "전체 MNIST가 Keras 캐시에 없고 내려받기도 실패했습니다 "

@@ -15,7 +15,9 @@ import glob
 import importlib.util
 import os
 
-__all__ = ["strategy", "describe"]
+from . import _lazy
+
+__all__ = ["strategy", "choose_strategy", "describe", "tpu_address"]
 
 # TPU가 있을 때만 보이는 흔적. 흔적이 없으면 TPUClusterResolver를 아예 만들지 않습니다:
 # 만들면 환경 변수를 찾다가 ValueError를 내거나, TPU_NAME이 있을 때는 GCE 메타데이터 서버에
@@ -23,7 +25,7 @@ __all__ = ["strategy", "describe"]
 _TPU_ENV_VARS = ("TPU_NAME", "COLAB_TPU_ADDR", "KUBE_GOOGLE_CLOUD_TPU_ENDPOINTS", "TPU_CONFIG")
 
 
-def _tpu_address():
+def tpu_address():
     """TPU 흔적이 있으면 TPUClusterResolver에 넘길 tpu 인자를, 없으면 None을 돌려줍니다."""
     if os.environ.get("COLAB_TPU_ADDR"):  # 예전 Colab TPU 노드
         return "grpc://" + os.environ["COLAB_TPU_ADDR"]
@@ -42,10 +44,10 @@ def _tpu_address():
 
 def _tpu_strategy(verbose):
     """TPU에 연결해 TPUStrategy를 돌려줍니다. TPU가 없거나 연결에 실패하면 None."""
-    address = _tpu_address()
+    address = tpu_address()
     if address is None:
         return None
-    import tensorflow as tf
+    tf = _lazy.tensorflow()
 
     try:
         resolver = tf.distribute.cluster_resolver.TPUClusterResolver.connect(tpu=address or None)
@@ -58,7 +60,7 @@ def _tpu_strategy(verbose):
 
 def describe(strategy) -> str:
     """분산 전략을 한국어 한 줄로 설명합니다 (종류, 장치, 복제본 수)."""
-    import tensorflow as tf
+    tf = _lazy.tensorflow()
 
     if not isinstance(strategy, tf.distribute.Strategy):
         raise TypeError(
@@ -79,7 +81,7 @@ def describe(strategy) -> str:
     return f"분산 전략: {kind} — 복제본 {n}개로 학습합니다."
 
 
-def strategy(verbose=True):
+def choose_strategy(verbose=True):
     """지금 기계에 맞는 tf.distribute 전략을 돌려줍니다.
 
     TPU가 있으면 TPUStrategy, GPU가 2개 이상이면 MirroredStrategy, 아니면 기본 전략
@@ -88,7 +90,7 @@ def strategy(verbose=True):
     """
     if not isinstance(verbose, bool):
         raise TypeError(f"verbose는 True 또는 False여야 합니다. 받은 값: {verbose!r}")
-    import tensorflow as tf
+    tf = _lazy.tensorflow()
 
     chosen = _tpu_strategy(verbose)
     if chosen is None:
@@ -99,3 +101,7 @@ def strategy(verbose=True):
     if verbose:
         print(describe(chosen))
     return chosen
+
+
+# 예전 이름: 노트북은 `ch.strategy()`로 부릅니다. 뜻이 더 분명한 새 이름은 `choose_strategy`입니다.
+strategy = choose_strategy

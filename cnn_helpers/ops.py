@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from ._validate import check_array, check_pair
-from .arithmetic import conv_output_size, same_padding
+from .arithmetic import conv_output_size, effective_kernel_size, resolve_padding
 
 __all__ = ["conv2d", "correlate2d", "convolve2d", "pool2d", "pad_amounts", "window_view"]
 
@@ -19,14 +19,10 @@ def pad_amounts(h: int, w: int, kh: int, kw: int, padding, stride=1, dilation=1)
     sh, sw = check_pair("stride", stride)
     dh, dw = check_pair("dilation", dilation)
     if isinstance(padding, str):
-        mode = padding.lower()
-        if mode == "valid":
-            return (0, 0), (0, 0)
-        if mode == "same":
-            return same_padding(h, kh, sh, dh), same_padding(w, kw, sw, dw)
-        raise ValueError(f"padding은 'valid', 'same' 또는 0 이상의 정수여야 합니다. 받은 값: {padding!r}")
-    ph, pw = check_pair("padding", padding, minimum=0)
-    return (ph, ph), (pw, pw)
+        ph = pw = padding
+    else:
+        ph, pw = check_pair("padding", padding, minimum=0)
+    return resolve_padding(h, kh, ph, sh, dh, name="padding"), resolve_padding(w, kw, pw, sw, dw, name="padding")
 
 
 def window_view(xp: np.ndarray, kh: int, kw: int, stride=1, dilation=1) -> np.ndarray:
@@ -34,8 +30,8 @@ def window_view(xp: np.ndarray, kh: int, kw: int, stride=1, dilation=1) -> np.nd
     sh, sw = check_pair("stride", stride)
     dh, dw = check_pair("dilation", dilation)
     n, h, w, c = xp.shape
-    oh = (h - dh * (kh - 1) - 1) // sh + 1
-    ow = (w - dw * (kw - 1) - 1) // sw + 1
+    oh = (h - effective_kernel_size(kh, dh)) // sh + 1
+    ow = (w - effective_kernel_size(kw, dw)) // sw + 1
     s0, s1, s2, s3 = xp.strides
     return np.lib.stride_tricks.as_strided(
         xp, shape=(n, oh, ow, kh, kw, c), strides=(s0, s1 * sh, s2 * sw, s1 * dh, s2 * dw, s3), writeable=False
@@ -49,9 +45,9 @@ def _prepare(x, kh, kw, stride, padding, dilation, fill):
     sh, sw = check_pair("stride", stride)
     dh, dw = check_pair("dilation", dilation)
     for axis, size, k, p0, p1, s, d in (("세로", h, kh, pt, pb, sh, dh), ("가로", w, kw, pl, pr, sw, dw)):
-        if size + p0 + p1 < d * (k - 1) + 1:
+        if size + p0 + p1 < effective_kernel_size(k, d):
             raise ValueError(
-                f"{axis} 방향: 커널이 덮는 길이 {d * (k - 1) + 1}이(가) 패딩을 더한 입력 {size + p0 + p1}보다 큽니다. "
+                f"{axis} 방향: 커널이 덮는 길이 {effective_kernel_size(k, d)}이(가) 패딩을 더한 입력 {size + p0 + p1}보다 큽니다. "
                 "커널이나 팽창(dilation)을 줄이거나 패딩을 늘리세요."
             )
         conv_output_size(size + p0 + p1, k, 0, s, d, strict=False)

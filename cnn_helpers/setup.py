@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import platform
 import sys
+
+from . import _lazy
 
 __all__ = ["lesson_setup", "in_colab", "import_tensorflow_quietly"]
 
@@ -17,36 +17,14 @@ def in_colab() -> bool:
     return "google.colab" in sys.modules
 
 
-@contextlib.contextmanager
-def _stderr_silenced():
-    """파일 서술자 2(C 수준의 stderr)를 잠시 /dev/null로 돌립니다."""
-    sys.stderr.flush()
-    saved = os.dup(2)
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    try:
-        os.dup2(devnull, 2)
-        yield
-    finally:
-        sys.stderr.flush()
-        os.dup2(saved, 2)
-        os.close(saved)
-        os.close(devnull)
-
-
 def import_tensorflow_quietly():
-    """TensorFlow를 불러오되, import 때 C++ 코드가 stderr에 쓰는 안내 줄을 숨깁니다.
+    """TensorFlow를 불러오되, import 때 C++ 코드가 stderr에 쓰는 안내 줄을 숨깁니다 (`_lazy.tensorflow`와 같음).
 
     TensorFlow 2.21은 TF_CPP_MIN_LOG_LEVEL=3이어도 absl 초기화 전 로그("Could not find cuda drivers…")를
     stderr에 씁니다. 학생에게는 잡음이고, 저장된 출력과 비교하는 시험(nbval)도 깨뜨립니다.
     import 중 오류가 나면 그 예외는 그대로 올라갑니다.
     """
-    if "tensorflow" in sys.modules:
-        return sys.modules["tensorflow"]
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-    os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
-    with _stderr_silenced():
-        import tensorflow as tf
-    return tf
+    return _lazy.tensorflow()
 
 
 def _version_tuple(text: str) -> tuple[int, ...]:
@@ -71,8 +49,8 @@ def lesson_setup(seed: int = 42, *, tensorflow: bool = True) -> None:
 
     lines = [f"Python {platform.python_version()}", f"numpy {np.__version__}", f"matplotlib {matplotlib.__version__}"]
     if tensorflow:
-        tf = import_tensorflow_quietly()
-        import keras
+        tf = _lazy.tensorflow()
+        keras = _lazy.keras()
 
         if _version_tuple(tf.__version__) < MIN_TF:
             raise RuntimeError(
