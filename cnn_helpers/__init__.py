@@ -32,9 +32,29 @@ _EXPORTS = {
     "layer_macs": "analysis",
     "model_table": "analysis",
     "receptive_field_box": "analysis",
-    "strategy": "distribute",
+    "choose_strategy": "distribute",
+    "strategy": "distribute",  # 예전 이름 (= choose_strategy); 노트북이 ch.strategy()로 부릅니다.
+    "resolve_padding": "arithmetic",
+    "divisibility_fixes": "arithmetic",
+    "sliding_steps": "sliding",
+    "layer_table": "analysis",
 }
-_SUBMODULES = ("arithmetic", "ops", "data", "plotting", "widgets", "analysis", "models", "exercises", "distribute", "setup")
+_SUBMODULES = (
+    "arithmetic",
+    "ops",
+    "data",
+    "plotting",
+    "sliding",
+    "render",
+    "widgets",
+    "animation",
+    "rf_explorer",
+    "analysis",
+    "models",
+    "exercises",
+    "distribute",
+    "setup",
+)
 
 __all__ = sorted(_EXPORTS) + list(_SUBMODULES)
 

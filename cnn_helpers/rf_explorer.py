@@ -12,13 +12,12 @@ ipywidgets 7·8 모두에 있는 기본 위젯(Dropdown, IntSlider, Image, HTML)
 from __future__ import annotations
 
 import html
-import io
 import warnings
 
 import numpy as np
 
 from .analysis import receptive_field, receptive_field_box
-from .widgets import widget_bundle
+from .render import encode_png, widget_bundle
 
 __all__ = ["RFExplorer", "rf_explorer", "draw_box"]
 
@@ -62,14 +61,6 @@ def draw_box(image, box, *, scale: int = 1) -> np.ndarray:
     out[y0:y1, x0:x0 + w] = _BOX
     out[y0:y1, x1 - w:x1] = _BOX
     return out
-
-
-def _png(frame: np.ndarray) -> bytes:
-    from PIL import Image
-
-    buffer = io.BytesIO()
-    Image.fromarray(frame).save(buffer, format="PNG")
-    return buffer.getvalue()
 
 
 class RFExplorer:
@@ -157,7 +148,7 @@ class RFExplorer:
 
     def _draw(self):
         box = self.box
-        self.picture.value = _png(draw_box(self.image, box, scale=self.scale))
+        self.picture.value = encode_png(draw_box(self.image, box, scale=self.scale))
         self.picture.width = self.image.shape[1] * self.scale
         info = self.table.loc[self.layer]
         h, w = self._sizes(self.layer)

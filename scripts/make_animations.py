@@ -26,15 +26,15 @@ LIMIT = 300 * 1024
 # 파일 이름 → (설명, save_gif 인자)
 ANIMATIONS = {
     "conv_valid.gif": ("01: 5×5 입력, 3×3 경계 커널, 패딩 0, 스트라이드 1",
-                       dict(x=W._default_input(5, 0), kernel=W.kernel_preset("edge", 3))),
+                       dict(x=W.default_input(5, 0), kernel=W.kernel_preset("edge", 3))),
     "conv_padding_stride.gif": ("02: 5×5 입력, 3×3, 패딩 1, 스트라이드 2",
-                                dict(x=W._default_input(5, 0), kernel=W.kernel_preset("edge", 3), padding=1, stride=2)),
+                                dict(x=W.default_input(5, 0), kernel=W.kernel_preset("edge", 3), padding=1, stride=2)),
     "conv_dilation.gif": ("02: 7×7 입력, 3×3, 팽창 2 (덮는 길이 5)",
-                          dict(x=W._default_input(7, 0), kernel=W.kernel_preset("edge", 3), dilation=2)),
+                          dict(x=W.default_input(7, 0), kernel=W.kernel_preset("edge", 3), dilation=2)),
     "pool_max.gif": ("03: 6×6 입력, 2×2 최대 풀링, 스트라이드 2",
-                     dict(x=W._default_input(6, 1), kernel=2, stride=2, mode="max")),
+                     dict(x=W.default_input(6, 1), kernel=2, stride=2, mode="max")),
     "pool_same_even.gif": ("03: 5×5 입력, 2×2 최대 풀링, 스트라이드 2, SAME (패딩 아래·오른쪽 1칸)",
-                           dict(x=W._default_input(5, 1), kernel=2, stride=2, padding="same", mode="max")),
+                           dict(x=W.default_input(5, 1), kernel=2, stride=2, padding="same", mode="max")),
 }
 
 

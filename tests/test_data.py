@@ -1,6 +1,5 @@
 """data: MNIST 찾기 순서, 파일 검사, 한국어 오류, 예제 사진."""
 
-import os
 
 import numpy as np
 import pytest

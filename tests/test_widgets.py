@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
+from cnn_helpers import animation, render
 from cnn_helpers import widgets as W
 from cnn_helpers.arithmetic import same_padding
 from cnn_helpers.ops import conv2d, pool2d
@@ -352,7 +353,7 @@ def test_kernel_presets():
 def test_conv_explorer_default_and_show_step():
     ex = W.conv_explorer()
     assert len(ex.steps) == 9 and ex.step_index == 0 and ex.error is None
-    expected = W.sliding_steps(W._default_input(5, 0), W.kernel_preset("edge", 3))
+    expected = W.sliding_steps(W.default_input(5, 0), W.kernel_preset("edge", 3))
     assert ex.steps == expected
     first = ex.image_bytes
     assert first.startswith(b"\x89PNG") and ex.image.value == first
@@ -394,9 +395,9 @@ def test_frame_marks_window_padding_and_output():
     corner = ex.frame[iy + c // 2, ix + 2]  # 패딩 칸 (0, 0) — 창 안이라 주황으로 칠해짐
     ex.show_step(len(ex.steps) - 1)
     far = ex.frame[iy + c // 2, ix + 2]  # 이제 창 밖: 회색 패딩
-    assert tuple(far) == W._PAD_FILL and tuple(corner) != tuple(far)
+    assert tuple(far) == render.PAD_FILL and tuple(corner) != tuple(far)
     ox, oy = r.origins[2]
-    assert tuple(ex.frame[oy + 3, ox + 3]) == W._TINT_DONE  # 앞 단계의 출력 칸은 초록
+    assert tuple(ex.frame[oy + 3, ox + 3]) == render.TINT_DONE  # 앞 단계의 출력 칸은 초록
 
 
 def test_explorer_repr_is_deterministic():
@@ -478,7 +479,7 @@ def test_conv_explorer_sweep_never_raises():
             ex.set(n=n, f=f, p=p, s=s, d=d)
             if ex.steps:
                 ex.show_step(len(ex.steps) - 1)
-                x, k = W._default_input(n, 0), W.kernel_preset("edge", f)
+                x, k = W.default_input(n, 0), W.kernel_preset("edge", f)
                 assert np.array_equal(W.assemble_output(ex.steps), _conv_ref(x, k, p, s, d))
                 assert ex.frame.ndim == 3 and ex.image_bytes.startswith(b"\x89PNG")
                 valid += 1
@@ -542,8 +543,8 @@ def test_animation_ids_are_deterministic_and_unique():
     ids_b = set(re.findall(r"_anim_img([0-9a-f]{32})", b))
     assert len(ids_a) == len(ids_b) == 1 and ids_a != ids_b  # 한 페이지의 두 애니메이션은 id가 다름
     assert set(re.findall(r"[0-9a-f]{32}", a)) == ids_a  # uuid4가 남아 있지 않음
-    count = W._ANIMATION_COUNT
-    W._ANIMATION_COUNT = count - 1  # 같은 순번이면 같은 id (다시 실행한 노트북의 출력이 저장된 것과 같음)
+    count = animation.ANIMATION_COUNT
+    animation.ANIMATION_COUNT = count - 1  # 같은 순번이면 같은 id (다시 실행한 노트북의 출력이 저장된 것과 같음)
     assert set(re.findall(r"_anim_img([0-9a-f]{32})", W.animation_html().data)) == ids_b
 
 
@@ -578,4 +579,4 @@ def test_import_is_light():
 def test_font_file_is_plotting_font():
     from cnn_helpers import plotting
 
-    assert W._FONT_FILE == plotting.FONT_FILE and W._FONT_FILE.exists()
+    assert render.font_path() == plotting.FONT_FILE and render.font_path().exists()
