@@ -1,0 +1,90 @@
+"""모델 요약 표: 층마다 이름, 종류, 출력 모양, 매개변수, MAC 수, 수용 영역 (`model_table`, `layer_table`)."""
+
+from __future__ import annotations
+
+from .._validate import check_model
+from ._common import data_format_of, squeeze
+from ._graph import functional_graph, nodes_in_order
+from .macs import _graph_shapes, _macs_walk, _resolve_input_shapes
+from .rf import _layer_rf_states, _Spatial
+
+__all__ = ["model_table", "layer_table"]
+
+def model_table(model, input_shape=None):
+    """층마다 한 줄인 요약 표를 만듭니다.
+
+    Args:
+        model: 빌드된 keras.Model / keras.Sequential.
+        input_shape: 모델 입력의 None 인 축을 채울 입력 모양(배치 제외).
+
+    Returns:
+        pandas.DataFrame. 열: ``layer``(이름), ``type``(층 종류),
+        ``output_shape``(배치를 뺀 출력 모양 튜플), ``params``(파라미터 수,
+        학습되지 않는 것 포함: 합계 = model.count_params()), ``macs``(MAC 수,
+        :func:`count_macs` 기준), ``rf``(출력의 이론적 수용 영역: 정수 또는
+        (높이, 너비) 튜플, 공간 의미가 없거나 지원하지 않는 층은 None).
+        행은 ``model.layers`` 순서이며 중첩 모델은 한 줄로 요약합니다.
+        여러 번 호출된(공유) 층의 macs 는 모든 호출의 합이고, output_shape 와
+        rf 는 첫 호출 기준입니다.
+    """
+    import pandas as pd
+
+    check_model(model)
+    graph = functional_graph(model)
+    data_format = data_format_of(model)
+    shapes_in = _resolve_input_shapes(graph, input_shape)
+    per_layer = {}
+    _macs_walk(graph, shapes_in, data_format, per_layer=per_layer)
+    shapes = _graph_shapes(graph, shapes_in)
+    rf_input = None if shapes_in is None else shapes_in[0][1:]
+    rf_states = _layer_rf_states(model, rf_input)
+
+    first_outputs = {}
+    for node in nodes_in_order(graph):
+        first_outputs.setdefault(id(node.operation), node.outputs)
+
+    rows = []
+    for layer in model.layers:
+        outs = first_outputs.get(id(layer), [])
+        out_shapes = [shapes.get(id(t), tuple(t.shape))[1:] for t in outs]
+        if len(out_shapes) == 1:
+            out_shape = out_shapes[0]
+        else:
+            out_shape = out_shapes
+        state = rf_states.get(id(layer))
+        rf = squeeze(a.rf for a in state.axes) if isinstance(state, _Spatial) else None
+        rows.append(
+            {
+                "layer": layer.name,
+                "type": type(layer).__name__,
+                "output_shape": out_shape,
+                "params": int(layer.count_params()) if layer.built else 0,
+                "macs": int(per_layer.get(id(layer), 0)),
+                "rf": rf,
+            }
+        )
+    columns = ["layer", "type", "output_shape", "params", "macs", "rf"]
+    table = pd.DataFrame(rows, columns=columns)
+    # None 이 섞여도 정수가 1.0 처럼 실수로 바뀌지 않도록 object 열로 둡니다.
+    table["rf"] = pd.Series([row["rf"] for row in rows], index=table.index, dtype=object)
+    return table
+
+
+# ---------------------------------------------------------------------------
+# 유효 수용 영역(effective receptive field)
+
+
+def layer_table(model):
+    """층마다 이름·종류·출력 모양·매개변수 수와 전체에서의 비율(%)을 한국어 열 이름으로 보여 주는 표.
+
+    `model_table`의 앞 네 열(layer, type, output_shape, params)을 한국어 열 이름 계층, 종류, 출력 모양(글자),
+    매개변수로 바꾸고 비율(%) 열(소수 첫째 자리)을 더한 것입니다 (3강의 매개변수 비교 표).
+    """
+    table = model_table(model)
+    total = int(model.count_params())
+    out = table[["layer", "type", "output_shape", "params"]].copy()
+    out.columns = ["계층", "종류", "출력 모양", "매개변수"]
+    out["출력 모양"] = out["출력 모양"].map(str)
+    out["매개변수"] = out["매개변수"].astype(int)
+    out["비율(%)"] = (100 * out["매개변수"] / total).round(1)
+    return out
