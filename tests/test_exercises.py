@@ -3,10 +3,10 @@
 import numpy as np
 import pytest
 
-from cnn_helpers import exercises
-from cnn_helpers.exercises import CORRECT, UNATTEMPTED, WRONG, lesson
+from cnn_helpers import ops
+from cnn_helpers.exercises import CORRECT, LESSONS, POOL_MATRIX, SAME_MATRIX, UNATTEMPTED, WRONG, lesson
 
-ALL = [(number, q) for number in sorted(exercises._LESSONS) for q in lesson(number)]
+ALL = [(number, q) for number in sorted(LESSONS) for q in lesson(number)]
 IDS = [f"{number}-q{q.number}" for number, q in ALL]
 
 
@@ -68,7 +68,7 @@ def test_common_mistakes_teach_without_revealing():
     q1, q2, q3 = lesson("01")
     status, message = q1.verdict(27)
     assert status == WRONG and "28" not in message
-    status, message = q2.verdict(exercises.ops.convolve2d)
+    status, message = q2.verdict(ops.convolve2d)
     assert status == WRONG and "뒤집" in message
     status, message = q3.verdict(5 * 5 * 3 * 64)
     assert status == WRONG and "편향" in message
@@ -88,13 +88,52 @@ def test_unknown_lesson():
 
 def test_lesson03_mistakes_teach_without_revealing():
     q1, q2, q3, q4 = lesson("03")
-    avg = exercises._pool(exercises._POOL_MATRIX, 2, mode="avg")
+    avg = ops.pool2d(POOL_MATRIX.astype(float)[None, :, :, None], 2, mode="avg")[0, :, :, 0]
     status, message = q1.verdict(avg)
     assert status == WRONG and "평균" in message
     status, message = q2.verdict((7, 7, 1))
     assert status == WRONG and "채널" in message
     status, message = q3.verdict(3 * 3 * 64 * 10)
     assert status == WRONG and "편향" in message and "5770" not in message
-    x = exercises._SAME_MATRIX
+    x = SAME_MATRIX
     status, message = q4.verdict(x[6, 2:4].sum() / 4)
     assert status == WRONG and "패딩" in message and str(x[6, 2:4].mean()) not in message
+
+
+def test_new_exercises_teach_without_revealing():
+    q1 = lesson("05")[0]
+    assert q1.variable == "conv2_macs"
+    status, message = q1.verdict(5 * 5 * 6 * 16 + 16)
+    assert status == WRONG and "매개변수" in message and "240" not in message
+    status, message = q1.verdict(14 * 14 * 16 * 150)
+    assert status == WRONG and "valid" in message
+    q2 = lesson("06")[1]
+    assert q2.variable == "layers_for_11"
+    status, message = q2.verdict(4)
+    assert status == WRONG and "겹치는" in message and "5" not in message
+
+
+def test_no_exercise_is_asked_twice():
+    """같은 문제(같은 정답 계산)가 두 강의에 나오지 않습니다 (01-q3 = 05-q1, 04-q3 = 06-q2 였던 중복)."""
+    seen = {}
+    for number in sorted(LESSONS):
+        for q in lesson(number):
+            if q.kind != "value":
+                continue
+            key = (q.title, repr(q.expected()))
+            assert key not in seen, f"{number}-q{q.number}이(가) {seen.get(key)}와 같습니다"
+            seen[key] = f"{number}-q{q.number}"
+    assert lesson("01")[2].expected() != lesson("05")[0].expected()
+    assert lesson("04")[2].expected() != lesson("06")[1].expected()
+
+
+def test_notebook03_matrix_is_the_package_matrix():
+    import json
+    from pathlib import Path
+
+    nb = json.loads((Path(__file__).parents[1] / "notebooks" / "03_pooling_dense.ipynb").read_text(encoding="utf-8"))
+    cells = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code" and "pooled = ..." in "".join(c["source"])]
+    assert len(cells) == 1
+    namespace = {"np": np}
+    exec(cells[0].split("pooled = ...")[0], namespace)
+    assert np.array_equal(namespace["M"], POOL_MATRIX)

@@ -536,7 +536,7 @@ def test_strategy_default_on_this_machine(monkeypatch, capsys):
 
     if len(tf.config.list_logical_devices("GPU")) >= 2:
         pytest.skip("GPU가 2개 이상인 기계에서는 MirroredStrategy가 골라집니다.")
-    monkeypatch.setattr(distribute, "_tpu_address", lambda: None)
+    monkeypatch.setattr(distribute, "tpu_address", lambda: None)
     s = strategy()
     assert s is tf.distribute.get_strategy() and s.num_replicas_in_sync == 1
     out = capsys.readouterr().out.strip().splitlines()
@@ -550,7 +550,7 @@ def test_strategy_picks_mirrored_with_two_gpus(monkeypatch):
 
     fake = object()
     real_list = tf.config.list_logical_devices
-    monkeypatch.setattr(distribute, "_tpu_address", lambda: None)
+    monkeypatch.setattr(distribute, "tpu_address", lambda: None)
     monkeypatch.setattr(
         tf.config, "list_logical_devices", lambda kind=None: ["GPU:0", "GPU:1"] if kind == "GPU" else real_list(kind)
     )
@@ -566,7 +566,7 @@ def test_strategy_tpu_failure_falls_back_quietly(monkeypatch, capsys):
     def fail(**kwargs):
         raise ValueError("no TPU")
 
-    monkeypatch.setattr(distribute, "_tpu_address", lambda: "local")
+    monkeypatch.setattr(distribute, "tpu_address", lambda: "local")
     monkeypatch.setattr(tf.distribute.cluster_resolver.TPUClusterResolver, "connect", staticmethod(fail))
     s = strategy()
     assert s.num_replicas_in_sync >= 1
@@ -581,9 +581,9 @@ def test_tpu_probe_is_cheap_without_tpu(monkeypatch):
         monkeypatch.delenv(var, raising=False)
     if os.path.exists("/dev/accel0"):
         pytest.skip("TPU VM에서는 TPU가 있다고 판단하는 것이 맞습니다.")
-    assert distribute._tpu_address() in (None, "local")
+    assert distribute.tpu_address() in (None, "local")
     monkeypatch.setenv("COLAB_TPU_ADDR", "10.0.0.2:8470")
-    assert distribute._tpu_address() == "grpc://10.0.0.2:8470"
+    assert distribute.tpu_address() == "grpc://10.0.0.2:8470"
 
 
 def test_describe_rejects_non_strategy():
@@ -634,3 +634,30 @@ def test_mirrored_strategy_on_two_logical_cpus():
     assert math.isfinite(result["loss"])
     assert result["changed"]
     assert "MirroredStrategy" in result["describe"] and "복제본 2개" in result["describe"]
+
+
+def test_conv_stack_matches_the_notebooks():
+    """4강(편향 없음, valid)과 6강(same, ReLU)이 쓰던 conv_stack을 패키지 함수로 만듭니다."""
+    from cnn_helpers.analysis import receptive_field
+    from cnn_helpers.models import conv_stack
+
+    c = 64
+    for kernels, units in [([3, 3], 18), ([5], 25), ([3, 3, 3], 27), ([7], 49)]:
+        model = conv_stack(kernels, c, input_size=32, use_bias=False)
+        assert model.count_params() == units * c * c
+        assert int(receptive_field(model)["rf"].iloc[-1]) == 1 + sum(k - 1 for k in kernels)
+    same = conv_stack([3, 3], c, input_size=56, padding="same", activation="relu")
+    assert tuple(same.output.shape[1:]) == (56, 56, c) and same.count_params() == 2 * (9 * c * c + c)
+
+
+def test_layer_table_is_notebook03s_table():
+    import pandas as pd
+
+    from cnn_helpers.analysis import layer_table
+
+    model = models.lenet5()
+    expected = pd.DataFrame([{"계층": layer.name, "종류": type(layer).__name__,
+                              "출력 모양": str(tuple(layer.output.shape[1:])), "매개변수": layer.count_params()}
+                             for layer in model.layers])
+    expected["비율(%)"] = (100 * expected["매개변수"] / model.count_params()).round(1)
+    pd.testing.assert_frame_equal(layer_table(model), expected)

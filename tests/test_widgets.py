@@ -574,9 +574,3 @@ def test_import_is_light():
             "'matplotlib', 'PIL'}))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
-
-
-def test_font_file_is_plotting_font():
-    from cnn_helpers import plotting
-
-    assert render.font_path() == plotting.FONT_FILE and render.font_path().exists()

@@ -1,0 +1,217 @@
+"""정답을 계산하는 함수들 (oracles): 손으로 적은 숫자가 아니라 시험으로 검증된 패키지 함수나 실제 Keras
+계층으로 계산합니다. Keras 모델을 만드는 것은 한 번만 계산하고 기억해 둡니다 (functools.lru_cache)."""
+
+from __future__ import annotations
+
+import functools
+
+import numpy as np
+
+from .. import _lazy, ops
+
+
+def random_pairs(shapes, seed):
+    rng = np.random.default_rng(seed)
+    return [(rng.integers(-4, 5, size=xs), rng.integers(-2, 3, size=ks)) for xs, ks in shapes]
+
+
+@functools.cache
+def conv2d_params(filters, kernel, channels) -> int:
+    """Keras Conv2D 계층을 실제로 만들어 매개변수 수를 셉니다."""
+    keras = _lazy.keras()
+
+    layer = keras.layers.Conv2D(filters, kernel)
+    layer.build((None, 32, 32, channels))
+    return layer.count_params()
+
+def pool(x, size, stride=None, padding="valid", mode="max") -> np.ndarray:
+    """2-D 배열 하나를 ops.pool2d로 풀링합니다 (채널·배치 축을 붙였다 뗍니다)."""
+    return ops.pool2d(np.asarray(x, float)[None, :, :, None], size, stride=stride, padding=padding, mode=mode)[0, :, :, 0]
+
+
+@functools.cache
+def dense_after_flatten_params(shape, units) -> int:
+    """Flatten → Dense(units) 모델을 Keras로 실제로 만들어 매개변수 수를 셉니다 (Flatten은 0개)."""
+    keras = _lazy.keras()
+
+    model = keras.Sequential([keras.Input(shape), keras.layers.Flatten(), keras.layers.Dense(units)])
+    return model.count_params()
+
+
+def has(a, shape) -> bool:
+    return np.shape(a) == shape
+
+@functools.cache
+def lenet_layer(input_shape, name, attribute):
+    """models.lenet5를 실제로 만들어 계층의 값(매개변수 수나 출력 모양)을 꺼냅니다."""
+    from ..models import lenet5
+    model = lenet5(input_shape=input_shape)
+    if name is None:
+        return model.count_params()
+    layer = model.get_layer(name)
+    return layer.count_params() if attribute == "params" else tuple(layer.output.shape[1:])
+
+
+def stack_table(spec):
+    """(종류, 커널, 스트라이드) 목록으로 Keras 모델을 실제로 만들어 analysis.receptive_field 표를 돌려줍니다."""
+    keras = _lazy.keras()
+
+    from ..analysis import receptive_field
+
+    stack = [keras.Input((128, 128, 1))]
+    for kind, kernel, stride in spec:
+        if kind == "pool":
+            stack.append(keras.layers.MaxPooling2D(kernel, strides=stride, padding="same"))
+        else:
+            stack.append(keras.layers.Conv2D(1, kernel, strides=stride, padding="same"))
+    return receptive_field(keras.Sequential(stack))
+
+
+@functools.cache
+def stack_rf(spec) -> int:
+    return int(stack_table(tuple(spec))["rf"].iloc[-1])
+
+
+@functools.cache
+def stack_jump(spec) -> int:
+    return int(stack_table(tuple(spec))["jump"].iloc[-1])
+
+
+def rf_variants(pairs) -> dict:
+    """흔한 실수로 계산한 수용 영역: 스트라이드 무시, 층 자신의 스트라이드를 곱함, 커널 크기 합."""
+    ignore, own, jump = 1, 1, 1
+    for kernel, stride in pairs:
+        ignore += kernel - 1
+        own += (kernel - 1) * jump * stride
+        jump *= stride
+    return {"ignore": ignore, "own": own, "sum": sum(k for k, _ in pairs)}
+
+
+def saving_params() -> int:
+    return conv2d_params(64, 7, 64) - 3 * conv2d_params(64, 3, 64)
+
+
+_BUILT: dict = {}
+
+
+def cached(key, build):
+    """큰 모델을 만드는 계산은 한 번만 하고 결과(숫자)를 기억해 둡니다."""
+    if key not in _BUILT:
+        _BUILT[key] = build()
+    return _BUILT[key]
+
+
+def block_layer_params(block, input_shape, args, layer_names):
+    """models의 블록 함수를 실제 입력에 붙여 만든 뒤, 이름이 layer_names인 계층들의 매개변수 합을 셉니다."""
+    keras = _lazy.keras()
+    from .. import models
+
+    inputs = keras.Input(shape=input_shape)
+    model = keras.Model(inputs, getattr(models, block)(inputs, *args, name="q"))
+    return sum(model.get_layer(f"q_{name}").count_params() for name in layer_names)
+
+
+@functools.cache
+def conv_stack_params(channels, kernel, count) -> int:
+    """channels → channels 합성곱(same) count개를 models.conv_stack으로 쌓아 매개변수를 셉니다."""
+    from ..models import conv_stack
+
+    return conv_stack([kernel] * count, channels, input_size=16, padding="same").count_params()
+
+
+@functools.cache
+def vgg16_fc1_params(input_shape) -> int:
+    from .. import models
+
+    _lazy.keras()
+    return models.vgg16(input_shape=input_shape).get_layer("fc1").count_params()
+
+
+def macs_of(build) -> int:
+    """build(keras, inputs)로 만든 출력까지의 모델을 세우고 analysis.count_macs로 곱셈-누산을 셉니다."""
+    keras = _lazy.keras()
+    from ..analysis import count_macs
+
+    inputs, outputs = build(keras)
+    return count_macs(keras.Model(inputs, outputs))
+
+
+def reduced_3x3_branch(keras):
+    inputs = keras.Input(shape=(28, 28, 192))
+    x = keras.layers.Conv2D(96, 1, padding="same")(inputs)
+    return inputs, keras.layers.Conv2D(128, 3, padding="same")(x)
+
+
+@functools.cache
+def inception_channels(key, input_shape) -> int:
+    keras = _lazy.keras()
+    from .. import models
+
+    inputs = keras.Input(shape=input_shape)
+    return int(models.inception_block(inputs, *models.GOOGLENET_TABLE1[key]).shape[-1])
+
+
+@functools.cache
+def head_params(kind) -> int:
+    """7×7×1024 특징 맵 뒤의 분류 머리(평면화 또는 전역 평균 풀링 + Dense(10))를 Keras로 만들어 매개변수를 셉니다."""
+    keras = _lazy.keras()
+    squash = keras.layers.Flatten() if kind == "flatten" else keras.layers.GlobalAveragePooling2D()
+    return keras.Sequential([keras.Input(shape=(7, 7, 1024)), squash, keras.layers.Dense(10)]).count_params()
+
+
+def table1(key):
+    from ..models import GOOGLENET_TABLE1
+
+    return GOOGLENET_TABLE1[key]
+
+
+def resnet_block(block, input_shape, filters, **kwargs):
+    """models의 잔차 블록(block: 'residual_block' 또는 'bottleneck_block') 하나를 실제 Keras 모델로 만듭니다."""
+    from .. import models
+    keras = _lazy.keras()
+
+    inputs = keras.Input(shape=input_shape)
+    return keras.Model(inputs, getattr(models, block)(inputs, filters, name="block", **kwargs))
+
+
+@functools.cache
+def resnet_conv_count(depth) -> int:
+    """models.resnet(depth)의 Conv2D 계층 수 (지름길 투영 포함). 개수는 입력 크기·폭과 상관없으므로 작게 만듭니다."""
+    from ..models import resnet
+
+    keras = _lazy.keras()
+    model = resnet(depth, input_shape=(32, 32, 3), classes=10, width=4)
+    return sum(isinstance(layer, keras.layers.Conv2D) for layer in model.layers)
+
+
+@functools.cache
+def bottleneck_mac_ratio(size, channels) -> float:
+    """병목 블록(channels → channels/4 → channels)과 3×3 합성곱 두 개(channels 채널)의 곱셈-누산 비율."""
+    from ..analysis import count_macs
+
+    bottleneck = count_macs(resnet_block("bottleneck_block", (size, size, channels), channels // 4))
+    two_convs = count_macs(resnet_block("residual_block", (size, size, channels), channels))
+    return bottleneck / two_convs
+
+
+
+@functools.cache
+def lenet_layer_macs(name, input_shape=(28, 28, 1)) -> int:
+    """models.lenet5의 계층 name 한 번 호출의 곱셈-누산 수 (analysis.layer_macs)."""
+    from ..analysis import layer_macs
+    from ..models import lenet5
+
+    _lazy.keras()
+    return layer_macs(lenet5(input_shape=input_shape).get_layer(name))
+
+
+@functools.cache
+def layers_for_rf(target, kernel=3) -> int:
+    """kernel×kernel 합성곱(스트라이드 1)을 몇 층 쌓아야 수용 영역이 target 이상이 되는지 (analysis.receptive_field)."""
+    from ..analysis import receptive_field
+    from ..models import conv_stack
+
+    count = 1
+    while int(receptive_field(conv_stack([kernel] * count, 1, input_size=64))["rf"].iloc[-1]) < target:
+        count += 1
+    return count
