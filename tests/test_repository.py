@@ -57,3 +57,26 @@ def test_stored_notebook_is_clean(path):
 def test_ruff_clean():
     result = subprocess.run([sys.executable, "-m", "ruff", "check", "."], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
+
+
+def test_nothing_reads_files_beside_the_repository():
+    """새로 내려받은 저장소만으로 돌아가야 합니다: 저장소 옆의 공유 폴더를 가리키는 파일이 없습니다."""
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True).stdout.split()
+    if not tracked:
+        pytest.skip("git 저장소가 아닙니다")
+    texts = [p for p in tracked if p.endswith((".py", ".ipynb", ".md", ".toml", ".cfg", ".txt")) or p.startswith(".ci/")]
+    beside = "../" + "shared"  # 이 파일 자신은 걸리지 않도록 나눠 씁니다
+    offenders = [p for p in texts if beside in (ROOT / p).read_text(encoding="utf-8", errors="ignore")]
+    assert not offenders, offenders
+
+
+def test_fresh_home_reads_the_bundled_mnist(tmp_path):
+    """빈 HOME(Keras 캐시 없음), 환경 변수 없음: load_mnist()가 패키지 안의 부분집합을 읽습니다."""
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in ("CNN_HELPERS_MNIST", "KERAS_HOME")}
+    env["HOME"] = str(tmp_path)
+    code = "import cnn_helpers as ch; (x, y), (xt, yt) = ch.load_mnist(); assert x.shape == (7000, 28, 28)"
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "MNIST: 강의에 들어 있는 부분집합에서 읽음 — 학습 7,000장, 시험 2,000장"
