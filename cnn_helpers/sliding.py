@@ -520,7 +520,7 @@ def stride_note(layout: SlidingLayout | None, padding=0) -> str:
     `arithmetic.divisibility_fixes`로 구해 덧붙입니다.
 
     >>> stride_note(sliding_layout(np.zeros((6, 6)), np.ones((3, 3)), stride=2), 0)[:30]
-    '스트라이드 2로 나누어떨어지지 않아 TensorFlow처럼'
+    '스트라이드 2로 나누어떨어지지 않아 TensorFlow'
     """
     if layout is None or layout.unused == (0, 0):
         return ""
