@@ -8,12 +8,26 @@ import numbers
 import numpy as np
 
 
-def check_int(name: str, value, *, minimum: int = 0) -> int:
-    """`value`가 `minimum` 이상의 정수인지 확인하고 int로 돌려줍니다."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name}은(는) 정수여야 합니다. 받은 값: {value!r} ({type(value).__name__})")
+def is_int(value) -> bool:
+    """파이썬 int 또는 numpy 정수(np.int64 등)이면 True (bool, np.bool_은 아님)."""
+    return isinstance(value, numbers.Integral) and not isinstance(value, (bool, np.bool_))
+
+
+def check_int(name: str, value, *, minimum: int = 0, maximum: int | None = None, why: str = "") -> int:
+    """`value`가 `minimum` 이상(`maximum` 이하)의 정수인지 확인하고 int로 돌려줍니다.
+
+    numpy 정수(np.int64 등)도 받습니다. 28.9 같은 실수는 자르지 않고 거절합니다.
+    `maximum`을 넘으면 그 한도와 `why`(왜 한도가 있는지)를 말합니다.
+    """
+    if not is_int(value):
+        hint = ""
+        if isinstance(value, (float, np.floating)) and math.isfinite(value) and float(value).is_integer():
+            hint = f" {int(value)}처럼 정수로 쓰세요."
+        raise TypeError(f"{name}은(는) 정수여야 합니다. 받은 값: {short_repr(value)} ({type(value).__name__}).{hint}")
     if value < minimum:
         raise ValueError(f"{name}은(는) {minimum} 이상이어야 합니다. 받은 값: {value}")
+    if maximum is not None and value > maximum:
+        raise ValueError(f"{name}은(는) {maximum} 이하여야 합니다{f' ({why})' if why else ''}. 받은 값: {value}")
     return int(value)
 
 
@@ -27,20 +41,34 @@ def check_pair(name: str, value, *, minimum: int = 1) -> tuple[int, int]:
     return v, v
 
 
-def check_array(name: str, value, ndim: int, *, what: str) -> np.ndarray:
-    """배열로 바꾸고 차원 수와 값(유한한 실수)을 확인합니다. `what`은 기대하는 모양 설명입니다."""
+def check_array(name: str, value, ndim: int, *, what: str, finite: bool = True, max_size: int | None = None) -> np.ndarray:
+    """배열로 바꾸고 차원 수와 값(유한한 실수)을 확인합니다. `what`은 기대하는 모양 설명입니다.
+
+    finite=True(기본)이면 NaN·inf가 있는 배열을 거절합니다 (NaN 하나가 결과 전체를 망가뜨리므로).
+    복소수·문자열·객체 배열은 언제나 거절합니다. max_size: 원소 수의 한도 (그림이 너무 커지지 않게).
+    """
     if hasattr(value, "numpy") and not isinstance(value, np.ndarray):
         value = value.numpy()  # tf.Tensor도 받습니다.
     try:
         arr = np.asarray(value)
     except Exception as exc:  # 모양이 들쭉날쭉한 리스트 등
-        raise TypeError(f"{name}을(를) 배열로 바꿀 수 없습니다: {exc}") from None
-    if arr.dtype == object or not (np.issubdtype(arr.dtype, np.number) or arr.dtype == bool):
-        raise TypeError(f"{name}은(는) 숫자 배열이어야 합니다. 받은 자료형: {arr.dtype}")
+        raise TypeError(
+            f"{name}을(를) 배열로 바꿀 수 없습니다 (행마다 길이가 같은 숫자 목록이어야 합니다): {type(exc).__name__}"
+        ) from None
+    if arr.dtype == object or arr.dtype.kind not in "biuf":
+        raise TypeError(f"{name}은(는) 숫자 배열이어야 합니다 (실수·정수; 복소수·문자열은 안 됨). 받은 자료형: {arr.dtype}")
     if arr.ndim != ndim:
         raise ValueError(f"{name}은(는) {ndim}차원 {what} 배열이어야 합니다. 받은 모양: {arr.shape} ({arr.ndim}차원)")
     if 0 in arr.shape:
         raise ValueError(f"{name}에 원소가 없습니다. 받은 모양: {arr.shape}")
+    if max_size is not None and arr.size > max_size:
+        raise ValueError(f"{name}이(가) 너무 큽니다: 원소 {arr.size:,}개 (모양 {arr.shape}). 최대 {max_size:,}개까지 받습니다.")
+    if finite and arr.dtype.kind == "f" and not np.isfinite(arr).all():
+        bad = int(np.size(arr) - np.count_nonzero(np.isfinite(arr)))
+        raise ValueError(
+            f"{name}에 NaN 또는 무한대(inf) 값이 {bad}개 있습니다. 유한한 실수만 받습니다 "
+            f"(예: np.nan_to_num({name.split('(')[0]})로 바꾸거나 그 칸을 고치세요)."
+        )
     return arr
 
 
@@ -58,11 +86,42 @@ def check_choice(name: str, value, choices) -> None:
         )
 
 
-def check_bool(name: str, value) -> bool:
-    """True 또는 False인지 확인합니다."""
-    if not isinstance(value, bool):
-        raise TypeError(f"{name}은(는) True 또는 False여야 합니다. 받은 값: {value!r} ({type(value).__name__})")
+def check_positive(name: str, value, *, maximum: float | None = None) -> float:
+    """0보다 큰 유한한 실수(numpy 실수 포함)인지 확인하고 float로 돌려줍니다."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name}은(는) 0보다 큰 실수여야 합니다. 받은 값: {short_repr(value)} ({type(value).__name__})")
+    if not (math.isfinite(value) and value > 0):
+        raise ValueError(f"{name}은(는) 0보다 큰 유한한 실수여야 합니다. 받은 값: {value}")
+    if maximum is not None and value > maximum:
+        raise ValueError(f"{name}은(는) {maximum} 이하여야 합니다 (그림이 너무 커지지 않게). 받은 값: {value}")
+    return float(value)
+
+
+def check_cmap(name: str, value) -> str:
+    """matplotlib 색 지도 이름인지 확인합니다."""
+    import matplotlib
+
+    if not isinstance(value, str) or value not in matplotlib.colormaps:
+        raise ValueError(
+            f"{name}={short_repr(value)}: matplotlib 색 지도 이름이 아닙니다. 예: 'gray', 'viridis', 'RdBu_r'"
+        )
     return value
+
+
+def check_path(name: str, value):
+    """파일 경로(문자열 또는 os.PathLike)인지 확인합니다."""
+    import os
+
+    if not isinstance(value, (str, os.PathLike)):
+        raise TypeError(f"{name}은(는) 파일 경로(문자열)여야 합니다. 받은 값: {short_repr(value)} ({type(value).__name__})")
+    return value
+
+
+def check_bool(name: str, value) -> bool:
+    """True 또는 False(np.bool_ 포함)인지 확인하고 bool로 돌려줍니다."""
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name}은(는) True 또는 False여야 합니다. 받은 값: {short_repr(value)} ({type(value).__name__})")
+    return bool(value)
 
 
 def pair_values(value, what: str) -> tuple[int, int]:
@@ -141,6 +200,11 @@ def check_rate(name: str, value) -> float:
     return float(value)
 
 
+# 모델 인자의 한도: 이보다 크면 TensorFlow가 메모리 부족(ResourceExhausted)으로 멈춥니다.
+MAX_WIDTH = 65_536  # 층 하나의 필터·유닛 수
+MAX_CLASSES = 100_000  # ImageNet-21k(21,841)도 넉넉히
+
+
 def check_classes(classes, name: str = "classes") -> int:
     """분류할 부류 수: 2 이상의 정수."""
     if isinstance(classes, bool) or not isinstance(classes, numbers.Integral):
@@ -149,6 +213,10 @@ def check_classes(classes, name: str = "classes") -> int:
         raise ValueError(
             f"{name}(분류할 부류 수)은(는) 2 이상이어야 합니다: 소프트맥스 분류에는 부류가 둘 이상 필요합니다 "
             f"(예: MNIST는 10, ImageNet은 1000). 받은 값: {classes}"
+        )
+    if classes > MAX_CLASSES:
+        raise ValueError(
+            f"{name}(분류할 부류 수)은(는) {MAX_CLASSES:,} 이하여야 합니다 (마지막 Dense 층이 메모리에 들어가게). 받은 값: {classes}"
         )
     return int(classes)
 

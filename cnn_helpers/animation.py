@@ -112,6 +112,9 @@ def save_gif(path, x=None, kernel=None, padding=0, stride=None, dilation=1, mode
     """슬라이딩 창 애니메이션을 움직이는 GIF 파일로 저장하고 경로를 돌려줍니다 (GitHub에서도 재생됨)."""
     from PIL import Image
 
+    from ._validate import check_path
+
+    check_path("path", path)
     interval = check_int("interval(밀리초)", interval, minimum=20)
     frames = render_frames(x, kernel, padding, stride, dilation, mode, flip, cell=cell, max_frames=max_frames)
     images = [Image.fromarray(f).quantize(colors=64, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)

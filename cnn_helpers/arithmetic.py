@@ -12,7 +12,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ._validate import check_int
+from ._validate import check_bool, check_int
+
+# 한쪽 패딩의 한도: 이보다 큰 패딩은 배열·그림을 터뜨리기만 합니다.
+MAX_PADDING = 10_000
 
 __all__ = [
     "conv_output_size",
@@ -69,7 +72,7 @@ def parse_padding(p, name: str = "p(패딩)"):
         if mode in ("valid", "same"):
             return mode
         raise ValueError(f"{name}는 0 이상의 정수, 'valid', 'same' 중 하나여야 합니다. 받은 값: {p!r}")
-    return check_int(name, p, minimum=0)
+    return check_int(name, p, minimum=0, maximum=MAX_PADDING, why="한쪽 패딩의 한도")
 
 
 def resolve_padding(n: int, f: int, p=0, s: int = 1, d: int = 1, *, name: str = "p(패딩)") -> tuple[int, int]:
@@ -122,19 +125,46 @@ def divisibility_fixes(n: int, f: int, p=0, s: int = 1, d: int = 1) -> Divisibil
     span = n + pad_total - f_eff
     if span >= 0 and span % s == 0:
         return DivisibilityFixes((), ())
+    base = pad_total // 2
+    lowest = max(0, -((n - f_eff) // 2))  # n + 2p − f_eff ≥ 0 이 되는 가장 작은 p
     paddings = []
-    for extra in range(1, pad_total // 2 + 1):  # 패딩을 줄이는 쪽
-        p2 = pad_total // 2 - extra
-        if (n + 2 * p2 - f_eff) >= 0 and (n + 2 * p2 - f_eff) % s == 0:
-            paddings.append(p2)
-            break
-    for extra in range(1, 2 * s + 1):  # 패딩을 늘리는 쪽 (양쪽 같은 p)
-        p2 = pad_total // 2 + extra
-        if (n + 2 * p2 - f_eff) >= 0 and (n + 2 * p2 - f_eff) % s == 0:
-            paddings.append(p2)
-            break
-    strides = [t for t in range(1, s + 3) if t != s and span % t == 0]
+    solution = _half_residue(f_eff - n, s)  # 2p ≡ f_eff − n (mod s) 인 p의 (나머지, 주기)
+    if solution is not None:
+        r, m = solution
+        below = base - 1 - ((base - 1 - r) % m)  # base보다 작은 가장 큰 후보 (패딩을 줄이는 쪽)
+        if below >= lowest:
+            paddings.append(below)
+        start = max(base + 1, lowest)
+        paddings.append(start + ((r - start) % m))  # base보다 큰 가장 작은 후보 (양쪽 같은 p)
+    strides = [t for t in _divisors_up_to(span, s + 2) if t != s]
     return DivisibilityFixes(tuple(paddings), tuple(strides[-2:]))
+
+
+def _half_residue(c: int, s: int):
+    """2p ≡ c (mod s)의 해 p를 (나머지 r, 주기 m)으로 돌려줍니다 (해가 없으면 None). s에 비례하는 반복이 없습니다."""
+    g = math.gcd(2, s)
+    if c % g:
+        return None
+    m = s // g
+    if m == 1:
+        return 0, 1
+    return (c // g) * pow(2 // g, -1, m) % m, m
+
+
+def _divisors_up_to(span: int, limit: int) -> list[int]:
+    """span의 약수 가운데 limit 이하인 것을 오름차순으로 (span=0이면 1..limit 모두; 음수면 없음).
+
+    span이 아주 커도 멈추도록 √span이 10⁶을 넘으면 10⁶ 이하의 약수와 그 짝만 찾습니다.
+    """
+    if span < 0:
+        return []
+    if span == 0:
+        return list(range(max(1, limit - 2), limit + 1)) if limit > 3 else list(range(1, limit + 1))
+    found = set()
+    for t in range(1, min(math.isqrt(span), 10**6) + 1):
+        if span % t == 0:
+            found.update((t, span // t))
+    return sorted(t for t in found if t <= limit)
 
 
 def conv_output_size(n: int, f: int, p=0, s: int = 1, d: int = 1, *, strict: bool = True) -> int:
@@ -157,8 +187,7 @@ def conv_output_size(n: int, f: int, p=0, s: int = 1, d: int = 1, *, strict: boo
     n = check_int("n(입력 크기)", n, minimum=1)
     s = check_int("s(스트라이드)", s, minimum=1)
     f_eff = effective_kernel_size(f, d)
-    if not isinstance(strict, bool):
-        raise TypeError(f"strict는 True 또는 False여야 합니다. 받은 값: {strict!r}")
+    strict = check_bool("strict", strict)
     before, after = resolve_padding(n, f, p, s, d)
     span = n + before + after - f_eff
     if span < 0:

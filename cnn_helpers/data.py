@@ -114,6 +114,9 @@ def load_mnist(path=None, *, full: bool = False, verbose: bool = True):
         raise TypeError(f"path는 파일 경로(문자열)여야 합니다. 받은 값: {path!r}")
     if not isinstance(full, (bool, np.bool_)):
         raise TypeError(f"full은 True 또는 False여야 합니다. 받은 값: {full!r}")
+    from ._validate import check_bool
+
+    verbose = check_bool("verbose", verbose)
     if full and path is not None:
         raise ValueError("path와 full=True는 함께 쓸 수 없습니다. 파일을 읽으려면 path만, 전체 MNIST를 쓰려면 full=True만 주세요.")
     if path is not None:
@@ -152,6 +155,10 @@ def sample_image(name: str = "camera", *, gray: bool = False) -> np.ndarray:
         choices = ", ".join(repr(k) for k in SAMPLE_IMAGES)
         raise ValueError(f"예제 사진 이름 {name!r}을(를) 모릅니다. 다음 중 하나를 고르세요: {choices}")
     import skimage.data
+
+    from ._validate import check_bool
+
+    gray = check_bool("gray", gray)
 
     image = np.asarray(getattr(skimage.data, name)())
     if gray and image.ndim == 3:

@@ -88,8 +88,9 @@ def choose_strategy(verbose=True):
     (`tf.distribute.get_strategy()`, GPU 1개나 CPU). verbose=True면 고른 전략을 한 줄로 출력합니다.
     모델 만들기와 compile은 `with strategy().scope():` 안에서 하세요.
     """
-    if not isinstance(verbose, bool):
-        raise TypeError(f"verbose는 True 또는 False여야 합니다. 받은 값: {verbose!r}")
+    from ._validate import check_bool
+
+    verbose = check_bool("verbose", verbose)
     tf = _lazy.tensorflow()
 
     chosen = _tpu_strategy(verbose)

@@ -132,6 +132,13 @@ def pool2d(x, size=2, *, stride=None, padding="valid", mode="max") -> np.ndarray
     x = check_array("x", x, 4, what="(배치, 높이, 너비, 채널)")
     kh, kw = check_pair("size", size)
     stride = (kh, kw) if stride is None else check_pair("stride", stride)
+    if not isinstance(padding, str):
+        for axis, pad, k in zip(("세로", "가로"), check_pair("padding", padding, minimum=0), (kh, kw)):
+            if pad >= k:  # 그러면 패딩만 덮는 창이 생겨 최대는 -inf, 평균은 NaN이 됩니다 (sliding_steps와 같은 규칙).
+                raise ValueError(
+                    f"{axis} 방향: 패딩 {pad}칸 ≥ 창 크기 {k}이면 패딩만 덮고 실제 입력은 한 칸도 덮지 않는 창이 생깁니다. "
+                    f"풀링의 패딩은 창 크기보다 작아야 합니다: padding을 {k - 1} 이하로 줄이거나 'same'을 쓰세요."
+                )
     dtype = np.result_type(x.dtype, np.float32)
     x = x.astype(dtype, copy=False)
     if mode == "max":

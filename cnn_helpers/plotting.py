@@ -13,7 +13,11 @@ import numpy as np
 from matplotlib import font_manager
 from matplotlib import pyplot as plt
 
-from ._validate import check_array
+from ._validate import check_array, check_bool, check_cmap, check_int, check_positive, short_repr  # noqa: F401
+
+# 한 그림에 그리는 최대 칸 수 / show_kernel이 숫자를 적는 최대 크기 (그보다 크면 그림이 멈추거나 읽을 수 없음)
+MAX_IMAGES = 100
+MAX_KERNEL_SIDE = 32
 
 __all__ = ["use_korean_font", "FONT_FILE", "show_images", "show_kernel", "show_feature_maps", "plot_history"]
 
@@ -56,16 +60,32 @@ def show_images(images, titles=None, *, ncols: int | None = None, cmap: str = "g
         images = [images]
     if len(images) == 0:
         raise ValueError("images에 그림이 한 장도 없습니다.")
-    if titles is not None and len(titles) != len(images):
-        raise ValueError(f"titles의 개수({len(titles)})가 그림 수({len(images)})와 같아야 합니다.")
-    use_korean_font()
-    fig, axes = _grid(len(images), ncols, size)
-    for i, (ax, image) in enumerate(zip(axes, images)):
-        image = np.asarray(image)
+    if len(images) > MAX_IMAGES:
+        raise ValueError(
+            f"그림이 {len(images):,}장입니다. 한 번에 {MAX_IMAGES}장까지 그립니다: images[:16]처럼 일부만 주세요."
+        )
+    if titles is not None and (isinstance(titles, str) or not hasattr(titles, "__len__") or len(titles) != len(images)):
+        raise ValueError(f"titles는 그림 수({len(images)})만큼의 제목 목록이어야 합니다. 받은 값: {short_repr(titles)}")
+    if ncols is not None:
+        ncols = check_int("ncols", ncols, minimum=1, maximum=MAX_IMAGES)
+    size = check_positive("size", size, maximum=20)
+    cmap = check_cmap("cmap", cmap)
+    checked = []
+    for i, image in enumerate(images):
+        try:
+            image = np.asarray(image)
+        except ValueError:
+            image = np.asarray(image, dtype=object)
+        if image.dtype == object or image.dtype.kind not in "biuf":
+            raise TypeError(f"{i}번째 그림은 숫자 배열이어야 합니다. 받은 자료형: {image.dtype}")
         if image.ndim == 3 and image.shape[-1] == 1:
             image = image[..., 0]
-        if image.ndim not in (2, 3):
-            raise ValueError(f"{i}번째 그림의 모양 {image.shape}은 (H, W) 또는 (H, W, 3)이어야 합니다.")
+        if image.ndim not in (2, 3) or (image.ndim == 3 and image.shape[-1] not in (3, 4)) or 0 in image.shape:
+            raise ValueError(f"{i}번째 그림의 모양 {image.shape}은 (H, W), (H, W, 1), (H, W, 3) 또는 (H, W, 4)여야 합니다.")
+        checked.append(image)
+    use_korean_font()
+    fig, axes = _grid(len(checked), ncols, size)
+    for i, (ax, image) in enumerate(zip(axes, checked)):
         ax.imshow(image, cmap=cmap if image.ndim == 2 else None)
         if titles is not None:
             ax.set_title(str(titles[i]), fontsize=10)
@@ -78,6 +98,20 @@ def show_images(images, titles=None, *, ncols: int | None = None, cmap: str = "g
 def show_kernel(kernel, *, ax=None, title: str | None = None, fmt: str = "{:g}", cmap: str = "RdBu_r"):
     """2-D 커널을 칸마다 값이 적힌 색 격자로 그립니다. 0은 흰색, 양수는 빨강, 음수는 파랑입니다."""
     kernel = check_array("kernel", kernel, 2, what="(높이, 너비)").astype(float)
+    if max(kernel.shape) > MAX_KERNEL_SIDE:
+        raise ValueError(
+            f"kernel 모양 {kernel.shape}: 칸마다 숫자를 적으므로 {MAX_KERNEL_SIDE}×{MAX_KERNEL_SIDE}까지 그립니다. "
+            "큰 이미지는 show_images로 보세요."
+        )
+    if not isinstance(fmt, str):
+        raise TypeError(f"fmt는 '{{:g}}'나 '{{:.2f}}' 같은 형식 문자열이어야 합니다. 받은 값: {short_repr(fmt)}")
+    try:
+        fmt.format(1.5)
+    except (ValueError, IndexError, KeyError, AttributeError) as exc:
+        raise ValueError(f"fmt={fmt!r}로 숫자를 쓸 수 없습니다 ({type(exc).__name__}). 예: '{{:g}}', '{{:.2f}}'") from None
+    cmap = check_cmap("cmap", cmap)
+    if ax is not None and not hasattr(ax, "imshow"):
+        raise TypeError(f"ax에는 matplotlib Axes(예: plt.subplots()의 ax)나 None을 주세요. 받은 값: {short_repr(ax)}")
     use_korean_font()
     if ax is None:
         _, ax = plt.subplots(figsize=(0.6 * kernel.shape[1] + 0.8, 0.6 * kernel.shape[0] + 0.8))
@@ -95,11 +129,15 @@ def show_kernel(kernel, *, ax=None, title: str | None = None, fmt: str = "{:g}",
 
 def show_feature_maps(maps, *, titles=None, ncols: int = 8, size: float = 1.6, cmap: str = "viridis", suptitle=None):
     """특징 맵 (H, W, C) 또는 (1, H, W, C)의 채널을 한 장씩 격자로 보여 줍니다."""
-    maps = np.asarray(maps.numpy() if hasattr(maps, "numpy") else maps)
-    if maps.ndim == 4 and maps.shape[0] == 1:
+    maps = maps.numpy() if hasattr(maps, "numpy") else maps
+    if np.ndim(maps) == 4 and np.shape(maps)[0] == 1:
         maps = maps[0]
     maps = check_array("maps", maps, 3, what="(높이, 너비, 채널)")
     channels = np.moveaxis(maps, -1, 0)
+    if len(channels) > MAX_IMAGES:
+        raise ValueError(
+            f"채널이 {len(channels):,}개입니다. 한 번에 {MAX_IMAGES}개까지 그립니다: maps[..., :16]처럼 일부만 주세요."
+        )
     if titles is None:
         titles = [f"채널 {i}" for i in range(len(channels))]
     return show_images(list(channels), titles, ncols=ncols, cmap=cmap, size=size, suptitle=suptitle)
@@ -110,7 +148,22 @@ def plot_history(history, metrics=("loss", "accuracy"), *, title: str | None = N
     logs = getattr(history, "history", history)
     if not isinstance(logs, dict):
         raise TypeError("history는 model.fit()이 돌려준 History 또는 그 .history 사전이어야 합니다.")
+    if isinstance(metrics, str):  # 'loss' 하나만 주면 글자마다가 아니라 그 지표 하나를
+        metrics = [metrics]
+    if not isinstance(metrics, (list, tuple)) or not all(isinstance(m, str) for m in metrics):
+        raise TypeError(f"metrics는 지표 이름(문자열)의 목록이어야 합니다 (예: ['loss']). 받은 값: {short_repr(metrics)}")
+    if title is not None and not isinstance(title, str):
+        raise TypeError(f"title은 문자열이거나 None이어야 합니다. 받은 값: {short_repr(title)}")
     metrics = [m for m in metrics if m in logs]
+    for key in [k for m in metrics for k in (m, f"val_{m}") if k in logs]:
+        try:
+            values = np.asarray(logs[key], dtype=float)
+        except (TypeError, ValueError):
+            raise TypeError(f"history[{key!r}]는 에포크마다의 숫자 목록이어야 합니다. 받은 값: {short_repr(logs[key])}") from None
+        if values.ndim != 1 or values.size == 0:
+            raise ValueError(f"history[{key!r}]는 에포크마다 값이 하나씩 있는 비어 있지 않은 목록이어야 합니다. 받은 값: {short_repr(logs[key])}")
+        if key.startswith("val_") and values.size != len(logs[key[4:]]):
+            raise ValueError(f"history[{key!r}]의 길이 {values.size}가 history[{key[4:]!r}]의 길이 {len(logs[key[4:]])}와 다릅니다.")
     if not metrics:
         raise ValueError(f"그릴 지표가 없습니다. history에 있는 지표: {sorted(logs)}")
     use_korean_font()

@@ -29,6 +29,11 @@ _MIN_SIDE = 384  # 작은 이미지는 정수 배로 키워 보여 줍니다
 def _as_rgb(image) -> np.ndarray:
     """(H, W), (H, W, 1), (H, W, 3), (H, W, 4) 이미지를 uint8 RGB 로 바꿉니다."""
     img = np.asarray(image)
+    if img.dtype.kind not in "biuf":
+        raise TypeError(f"image는 숫자 배열이어야 합니다. 받은 자료형: {img.dtype}")
+    if img.dtype.kind == "f" and not np.isfinite(img).all():
+        raise ValueError("image에 NaN 또는 무한대(inf) 값이 있습니다 (한 칸이라도 있으면 사진 전체가 검게 됩니다). "
+                         "np.nan_to_num(image)로 바꾸거나 그 칸을 고치세요.")
     if img.ndim == 3 and img.shape[-1] in (1, 3, 4):
         img = img[..., :3] if img.shape[-1] != 1 else img[..., 0]
     if img.ndim == 2:
@@ -52,6 +57,9 @@ def draw_box(image, box, *, scale: int = 1) -> np.ndarray:
     top, left, bottom, right = box
     out = (img * _DIM).astype(np.uint8)
     out[top:bottom, left:right] = img[top:bottom, left:right]
+    from ._validate import check_int
+
+    scale = check_int("scale", scale, minimum=1, maximum=64, why="그림이 너무 커지지 않게")
     if scale > 1:
         out = out.repeat(scale, axis=0).repeat(scale, axis=1)
     y0, x0, y1, x1 = (v * scale for v in box)

@@ -40,8 +40,11 @@ def lesson_setup(seed: int = 42, *, tensorflow: bool = True) -> None:
 
     seed: 파이썬·numpy·TensorFlow 난수 시드. tensorflow=False이면 TensorFlow를 불러오지 않습니다.
     """
-    if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
-        raise ValueError(f"seed는 0 이상의 정수여야 합니다. 받은 값: {seed!r}")
+    from ._validate import check_bool, check_int
+
+    # numpy의 시드는 0 이상 2³²−1 이하입니다.
+    seed = check_int("seed", seed, minimum=0, maximum=2**32 - 1, why="numpy 난수 시드의 한도 2³²−1")
+    tensorflow = check_bool("tensorflow", tensorflow)
     import matplotlib
     import numpy as np
 

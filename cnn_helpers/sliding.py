@@ -372,6 +372,9 @@ def format_value(v: float, digits: int = 3) -> str:
     >>> format_value(2.5), format_value(3.0), format_value(1 / 3)
     ('2.5', '3', '0.333')
     """
+    if isinstance(v, (bool, np.bool_)) or not isinstance(v, (int, float, np.integer, np.floating)):
+        raise TypeError(f"format_value에는 숫자를 주세요. 받은 값: {v!r} ({type(v).__name__})")
+    digits = check_int("digits", digits, minimum=0, maximum=15)
     return _num(v, digits)[0]
 
 
@@ -500,6 +503,8 @@ def default_input(n: int, seed: int = 0) -> np.ndarray:
            [2., 3., 0.],
            [0., 0., 1.]])
     """
+    n = check_int("n(입력 크기)", n, minimum=1, maximum=64, why="칸 속 숫자를 읽을 수 있는 크기")
+    seed = check_int("seed", seed, minimum=0)
     return np.random.default_rng(seed).integers(0, 10, size=(n, n)).astype(float)
 
 
@@ -515,7 +520,7 @@ def stride_note(layout: SlidingLayout | None, padding=0) -> str:
     `arithmetic.divisibility_fixes`로 구해 덧붙입니다.
 
     >>> stride_note(sliding_layout(np.zeros((6, 6)), np.ones((3, 3)), stride=2), 0)[:30]
-    '스트라이드 2로 나누어떨어지지 않아 TensorFlow처럼'
+    '스트라이드 2로 나누어떨어지지 않아 TensorFlow'
     """
     if layout is None or layout.unused == (0, 0):
         return ""

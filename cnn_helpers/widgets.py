@@ -72,9 +72,13 @@ _MAX_SIDE = 16
 
 
 def _normalize_padding(p, name="p"):
-    """탐색기의 p: 0 이상의 정수, 'valid'(=0) 또는 'same'."""
+    """탐색기의 p: 0 이상 _MAX_SIDE 이하의 정수, 'valid'(=0) 또는 'same'."""
     mode = parse_padding(p, f"{name}(패딩)")
-    return 0 if mode == "valid" else mode
+    if mode == "valid":
+        return 0
+    if mode != "same" and mode > _MAX_SIDE:
+        raise ValueError(f"{name}(패딩)은(는) {_MAX_SIDE} 이하여야 합니다 (칸 속 숫자를 읽을 수 있게). 받은 값: {mode}")
+    return mode
 
 
 def _padding_options(extra):
@@ -203,34 +207,41 @@ class SlidingExplorer:
         unknown = sorted(set(params) - set(self._controls))
         if unknown:
             raise TypeError(f"알 수 없는 설정 {unknown}. 쓸 수 있는 설정: {sorted(self._controls)}")
+        # 먼저 새 설정 전체를 검사합니다: 하나라도 틀리면 아무 조절기도 바꾸지 않습니다.
+        checked = {key: self._checked(key, value) for key, value in params.items()}
         self._holding = True
         try:
-            for key, value in params.items():
+            for key, value in checked.items():
                 self._assign(key, value)
         finally:
             self._holding = False
         self._update()
         return self
 
+    def _checked(self, key, value):
+        """설정 하나를 검사해 조절기에 넣을 값으로 돌려줍니다 (조절기는 건드리지 않음)."""
+        w = self._controls[key]
+        if key == "p":
+            return _normalize_padding(value)
+        if key == "kernel":
+            names = [v for _, v in w.options]
+            if not isinstance(value, str) or value not in names:
+                raise ValueError(f"kernel 프리셋은 {names} 중 하나여야 합니다. 받은 값: {value!r}")
+            return value
+        if key == "mode":
+            if not isinstance(value, str) or value not in ("max", "avg"):
+                raise ValueError(f"mode는 'max' 또는 'avg'여야 합니다. 받은 값: {value!r}")
+            return value
+        if key == "n" and self._x is not None:
+            raise ValueError("x를 직접 준 탐색기에서는 n을 바꿀 수 없습니다 (입력 크기는 x의 모양입니다).")
+        return check_int(key, value, minimum=1, maximum=_MAX_SIDE, why="칸 속 숫자를 읽을 수 있게")
+
     def _assign(self, key, value) -> None:
         w = self._controls[key]
         if key == "p":
-            value = _normalize_padding(value)
             if value not in [v for _, v in w.options]:
                 w.options = _padding_options(value)
-        elif key == "kernel":
-            names = [v for _, v in w.options]
-            if value not in names:
-                raise ValueError(f"kernel 프리셋은 {names} 중 하나여야 합니다. 받은 값: {value!r}")
-        elif key == "mode":
-            if value not in ("max", "avg"):
-                raise ValueError(f"mode는 'max' 또는 'avg'여야 합니다. 받은 값: {value!r}")
-        else:
-            if key == "n" and self._x is not None:
-                raise ValueError("x를 직접 준 탐색기에서는 n을 바꿀 수 없습니다 (입력 크기는 x의 모양입니다).")
-            value = check_int(key, value, minimum=1)
-            if value > _MAX_SIDE:
-                raise ValueError(f"{key}은(는) {_MAX_SIDE} 이하여야 합니다 (칸 속 숫자를 읽을 수 있게). 받은 값: {value}")
+        elif key not in ("kernel", "mode"):
             if value > w.max:
                 w.max = value
             if value < w.min:

@@ -137,3 +137,83 @@ def test_notebook03_matrix_is_the_package_matrix():
     namespace = {"np": np}
     exec(cells[0].split("pooled = ...")[0], namespace)
     assert np.array_equal(namespace["M"], POOL_MATRIX)
+
+
+# --- 속일 수 없는 채점: 정답은 입력의 사본으로 먼저 계산하고, 학생 함수에는 또 다른 사본을 줍니다 ---
+
+FUNCTION_QS = [(number, q) for number, q in ALL if q.kind == "function"]
+FUNCTION_IDS = [f"{number}-q{q.number}" for number, q in FUNCTION_QS]
+
+
+def _clear(arg):
+    if isinstance(arg, np.ndarray) and arg.flags.writeable:
+        arg[...] = 0
+    elif isinstance(arg, list):
+        arg.clear()
+
+
+@pytest.mark.parametrize("number, q", FUNCTION_QS, ids=FUNCTION_IDS)
+def test_wrong_function_that_overwrites_its_inputs_is_wrong(number, q):
+    def cheat(*args):
+        for a in args:
+            _clear(a)
+        return np.zeros(np.shape(q.expected(*args))) if all(isinstance(a, np.ndarray) for a in args) else q.expected(*args)
+
+    cases = q.cases()
+    mutable = any(isinstance(a, (np.ndarray, list)) for args in cases for a in args)
+    if not mutable:
+        pytest.skip("입력이 정수뿐이라 바꿀 수 없습니다")
+    assert q.verdict(cheat)[0] == WRONG
+
+
+@pytest.mark.parametrize("number, q", FUNCTION_QS, ids=FUNCTION_IDS)
+def test_correct_function_that_clears_its_inputs_afterwards_is_correct(number, q):
+    solution = solved_answer(q)
+
+    def tidy(*args):
+        result = solution(*args)
+        for a in args:
+            _clear(a)
+        return result
+
+    assert q.verdict(tidy)[0] == CORRECT
+
+
+def test_function_grading_handles_ragged_huge_and_numpy_returns():
+    q2 = lesson("01")[1]
+    status, message = q2.verdict(lambda x, k: [[1, 2], [3]])
+    assert status == WRONG and "숫자 배열" in message
+    assert q2.verdict(lambda x, k: "답")[0] == WRONG
+    status, message = q2.verdict(lambda x, k: np.full((x.shape[0] - k.shape[0] + 1, x.shape[1] - k.shape[1] + 1), 10**400))
+    assert status == WRONG
+    assert q2.verdict(lambda x, k: np.full((1, 1), 1 + 2j))[0] == WRONG
+    size = lesson("02")
+    fn_q = next(q for q in size if q.kind == "function")
+    assert fn_q.verdict(lambda *a: np.int64(fn_q.expected(*a)))[0] == CORRECT
+    assert fn_q.verdict(lambda *a: 10**400)[0] == WRONG
+
+
+def test_value_grading_handles_ragged_huge_and_numpy_scalars():
+    q1, _, q3 = lesson("01")
+    assert q1.verdict(np.int64(28))[0] == CORRECT
+    assert q1.verdict(np.float32(28.0))[0] == CORRECT
+    assert q1.verdict(10**400)[0] == WRONG
+    assert q1.verdict(-(10**400))[0] == WRONG
+    assert q1.verdict([[1, 2], [3]])[0] == WRONG
+    assert q1.verdict("28")[0] == WRONG
+    assert q1.verdict(28 + 0j)[0] == WRONG
+    assert q3.verdict(np.array(4864))[0] == CORRECT
+
+
+def test_answers_equal_edge_cases():
+    from cnn_helpers.exercises import answers_equal
+
+    assert answers_equal(np.float64(0.1 + 0.2), 0.3)
+    assert not answers_equal(3, 3.5)
+    assert not answers_equal(2.9999, 3)  # 정수 정답은 정확히
+    assert answers_equal((3, 3), [3, 3])
+    assert not answers_equal((3, 3), (3, 3, 3))
+    assert not answers_equal(float("nan"), 1.0)
+    answers_equal(10**400, 10**400 + 1)  # 넘쳐도 오류는 없어야 합니다 (값은 묻지 않음)
+    assert not answers_equal(None, 1)
+    assert not answers_equal(object(), 1)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 
 from .. import _lazy
-from .._validate import check_choice, check_model, short_repr
+from .._validate import check_choice, check_model, is_int, short_repr
 from ._common import data_format_of, iter_layers
 from ._graph import flatten, functional_graph, is_a, nodes_in_order
 from .rf import _layer_rf_states, _Spatial
@@ -41,7 +41,7 @@ def _find_output_tensor(model, graph, output_layer):
                 f"model.layers 의 이름 중 하나를 주세요(예: 끝쪽 층들 {names})."
             )
         layer = matches[0]
-    elif isinstance(output_layer, int) and not isinstance(output_layer, bool):
+    elif is_int(output_layer):
         model_layers = list(model.layers)
         if not -len(model_layers) <= output_layer < len(model_layers):
             raise ValueError(
@@ -164,8 +164,22 @@ def _check_erf_options(samples, reinitialize, seed, channel):
         raise TypeError(f"reinitialize={reinitialize!r}: True 또는 False 를 주세요.")
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
         raise TypeError(f"seed={seed!r}: 정수를 주세요(예: seed=0).")
+    if not 0 <= seed < 2**32:
+        raise ValueError(f"seed={seed!r}: 0 이상 2³²−1 이하의 정수를 주세요(예: seed=0).")
+    if samples > 1024:
+        raise ValueError(f"samples={samples!r}: 1024 이하로 주세요 (입력 수만큼 기울기를 계산합니다).")
     if channel is not None and (isinstance(channel, bool) or not isinstance(channel, (int, np.integer))):
         raise TypeError(f"channel={channel!r}: None 또는 출력 채널 번호(정수)를 주세요.")
+
+
+def _ndim_of(images) -> int:
+    """images의 차원 수 (배열로 바꿀 수 없으면 check_array가 한국어로 알리도록 0)."""
+    import numpy as np
+
+    try:
+        return np.asarray(images).ndim
+    except (TypeError, ValueError):
+        return 0
 
 
 def _erf_inputs(graph, input_shape, images, samples, seed):
@@ -180,7 +194,10 @@ def _erf_inputs(graph, input_shape, images, samples, seed):
             "이미지(높이, 너비, 채널) 입력을 받는 모델을 넘기세요."
         )
     if images is not None:
-        batch = np.asarray(images)
+        from .._validate import check_array
+
+        batch = check_array("images", images, max(_ndim_of(images), 1),
+                            what="(N, 높이, 너비, 채널) 또는 (높이, 너비, 채널)")
         if batch.ndim == len(ref_shape):
             batch = batch[None]
         if batch.ndim != len(ref_shape) + 1 or batch.shape[0] < 1:

@@ -438,6 +438,10 @@ def _input_states(graph, input_shape, data_format):
 
 def _override_dims(input_shape, dims, shape, data_format):
     try:
+        from .._validate import is_int
+
+        if not all(v is None or is_int(v) for v in input_shape):  # 28.9처럼 정수가 아닌 값은 자르지 않고 거절
+            raise TypeError
         values = tuple(None if v is None else int(v) for v in input_shape)
     except (TypeError, ValueError):
         values = None
@@ -493,6 +497,14 @@ def receptive_field(model, input_shape=None, *, on_unknown="raise"):
     for message in walker.warnings:
         warnings.warn(message, UserWarning, stacklevel=2)
     rows = [row for _, row in sorted(walker.rows, key=lambda kv: kv[0])]
+    for row in rows:
+        size = row["out_size"]
+        sizes = size if isinstance(size, tuple) else (size,)
+        if any(v is not None and v < 1 for v in sizes):
+            raise ValueError(
+                f"input_shape={input_shape!r}: 입력이 너무 작아 층 {row['layer']!r}의 출력 크기가 {size}입니다 "
+                "(1 이상이어야 합니다). 더 큰 input_shape을 주거나 모델의 입력 크기를 쓰세요(input_shape=None)."
+            )
     columns = ["layer", "type", "out_size", "rf", "jump", "padding", "aligned", "note"]
     return pd.DataFrame(rows, columns=columns)
 

@@ -37,7 +37,9 @@ LESSONS: dict[str, Callable[[], list[Exercise]]] = {
 
 def lesson(number: str) -> list[Exercise]:
     """강의 번호('01', '02', …)의 연습 문제 목록을 돌려줍니다: `q1, q2, q3 = lesson("01")`."""
-    key = f"{number:02d}" if isinstance(number, int) and not isinstance(number, bool) else number
-    if key not in LESSONS:
+    from .._validate import is_int
+
+    key = f"{int(number):02d}" if is_int(number) else number
+    if not isinstance(key, str) or key not in LESSONS:
         raise ValueError(f"강의 {number!r}의 연습 문제는 없습니다. 있는 강의: {', '.join(sorted(LESSONS))}")
     return LESSONS[key]()

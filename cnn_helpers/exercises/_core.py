@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import copy
+import math
+import numbers
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -27,17 +30,47 @@ def _student_namespace() -> dict:
     return vars(sys.modules["__main__"])
 
 
-def answers_equal(answer, expected) -> bool:
-    """정수 정답(개수·크기)은 정확히, 실수 정답은 작은 오차를 허용해 비교합니다."""
+def _numbers(value) -> np.ndarray | None:
+    """답을 실수·정수 배열로 바꿉니다. 숫자가 아니거나(문자열, 복소수 등) 들쭉날쭉하면 None.
+
+    파이썬의 아주 큰 정수(예: 10**400)는 넘쳐서 오류를 내는 대신 ±inf로 바꿉니다 (그래도 오답입니다).
+    """
     try:
-        answer, expected = np.asarray(answer), np.asarray(expected)
-        if np.array_equal(answer, expected):
-            return True
-        if expected.dtype.kind in "iub" or answer.shape != expected.shape:
-            return False
-        return bool(np.allclose(answer.astype(float), expected.astype(float), rtol=1e-4, atol=1e-6))
-    except (TypeError, ValueError):
+        arr = np.asarray(value)
+    except (TypeError, ValueError, OverflowError):  # 들쭉날쭉한 리스트 등
+        return None
+    if arr.dtype == object:
+        flat = []
+        for v in arr.ravel():
+            if isinstance(v, bool) or not isinstance(v, numbers.Real):
+                return None
+            try:
+                flat.append(float(v))
+            except OverflowError:
+                flat.append(math.inf if v > 0 else -math.inf)
+        return np.array(flat, dtype=float).reshape(arr.shape)
+    if arr.dtype.kind not in "biuf":
+        return None
+    return arr
+
+
+def answers_equal(answer, expected) -> bool:
+    """정수 정답(개수·크기)은 정확히, 실수 정답은 작은 오차를 허용해 비교합니다.
+
+    숫자가 아닌 답, 들쭉날쭉한 리스트, 아주 큰 수(10**400), numpy 스칼라도 오류 없이 판정합니다.
+
+    >>> answers_equal(28, 28), answers_equal(np.int64(28), 28), answers_equal(10**400, 28.0)
+    (True, True, False)
+    """
+    a, e = _numbers(answer), _numbers(expected)
+    if a is None or e is None or a.shape != e.shape:
         return False
+    if np.array_equal(a, e):
+        return True
+    if e.dtype.kind in "iub":
+        return False
+    with np.errstate(all="ignore"):
+        return bool(np.allclose(a.astype(float), e.astype(float), rtol=1e-4, atol=1e-6))
 
 
 @dataclass
@@ -78,26 +111,34 @@ class Exercise:
     def _verdict_function(self, fn) -> tuple[str, str]:
         if not callable(fn):
             return WRONG, f"`{self.variable}`은(는) 함수여야 합니다. `def {self.variable}(...):`로 정의하세요."
-        for args in self.cases():
+        cases = list(self.cases())
+        for args in cases:
+            # 정답을 먼저, 입력의 사본으로 계산합니다: 학생 함수가 입력을 바꿔도 정답은 그대로입니다.
+            expected = self.expected(*copy.deepcopy(args))
+            shapes = [np.shape(a) for a in args]
             try:
-                got = fn(*args)
+                got = fn(*copy.deepcopy(args))  # 학생 함수에는 또 다른 사본을 줍니다.
             except Exception as exc:
-                shapes = ", ".join(str(np.shape(a)) for a in args)
-                return WRONG, f"입력 모양 {shapes}에서 함수가 오류를 냈습니다: {type(exc).__name__}: {exc}"
+                return WRONG, f"입력 모양 {', '.join(map(str, shapes))}에서 함수가 오류를 냈습니다: {type(exc).__name__}: {exc}"
             if got is None:
                 return UNATTEMPTED, f"아직 풀지 않음: `{self.variable}` 함수가 아무것도 돌려주지 않습니다(return을 쓰세요)."
-            expected = self.expected(*args)
-            if np.shape(got) != np.shape(expected):
-                return WRONG, f"출력 모양이 다릅니다: 입력 {[np.shape(a) for a in args]}에서 모양 {np.shape(got)}이(가) 나왔습니다. 출력 크기 공식을 확인하세요."
+            got_numbers = _numbers(got)
+            if got_numbers is None:
+                return WRONG, (
+                    f"입력 {shapes}에서 돌려준 값이 숫자 배열이 아닙니다 (자료형 {type(got).__name__}). "
+                    "행마다 길이가 같은 숫자 배열(np.ndarray)이나 숫자를 돌려주세요."
+                )
+            if got_numbers.shape != np.shape(expected):
+                return WRONG, f"출력 모양이 다릅니다: 입력 {shapes}에서 모양 {got_numbers.shape}이(가) 나왔습니다. 출력 크기 공식을 확인하세요."
             if not answers_equal(got, expected):
                 for looks_like, lesson_text in self.mistakes:
                     try:
-                        if looks_like(got, *args):
+                        if looks_like(got, *copy.deepcopy(args)):
                             return WRONG, f"아직 아닙니다. {lesson_text}"
                     except Exception:
                         continue
-                return WRONG, f"모양은 맞지만 값이 다릅니다 (입력 모양 {[np.shape(a) for a in args]}). q{self.number}.hint()를 보세요."
-        return CORRECT, f"정답입니다! 무작위 입력 {len(self.cases())}개에서 모두 맞았습니다."
+                return WRONG, f"모양은 맞지만 값이 다릅니다 (입력 모양 {shapes}). q{self.number}.hint()를 보세요."
+        return CORRECT, f"정답입니다! 무작위 입력 {len(cases)}개에서 모두 맞았습니다."
 
     def check(self, *answer) -> None:
         """답을 채점해 한 줄로 알려 줍니다. 인자가 없으면 노트북의 변수 `variable`을 읽습니다."""

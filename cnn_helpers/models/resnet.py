@@ -5,7 +5,15 @@ from __future__ import annotations
 import numbers
 
 from .. import _lazy
-from .._validate import check_bool, check_classes, check_input_shape, check_int, check_name, check_tensor
+from .._validate import (
+    MAX_WIDTH,
+    check_bool,
+    check_classes,
+    check_input_shape,
+    check_int,
+    check_name,
+    check_tensor,
+)
 from ._common import _bn, _classifier, _conv_bn, _n, _resnet_conv
 
 __all__ = ["RESNET_STAGES", "residual_block", "bottleneck_block", "resnet"]
@@ -42,7 +50,7 @@ def _shortcut_and_out(x, y, out_channels, stride, name, plain):
 def _check_block_args(x, filters, stride, name, plain, block):
     """잔차·병목 블록의 공통 인자를 검사하고 (filters, stride)를 돌려줍니다."""
     check_tensor(x, block)
-    filters = check_int("filters", filters, minimum=1)
+    filters = check_int("filters", filters, minimum=1, maximum=MAX_WIDTH, why="모델이 메모리에 들어가는 너비")
     stride = _check_stride(stride)
     check_name(name)
     check_bool("plain", plain)
@@ -100,7 +108,7 @@ def resnet(
     include_top = check_bool("include_top", include_top)
     small_input = check_bool("small_input", small_input)
     plain = check_bool("plain", plain)
-    width = check_int("width", width, minimum=1)
+    width = check_int("width", width, minimum=1, maximum=MAX_WIDTH, why="모델이 메모리에 들어가는 너비")
     total = 8 if small_input else 32
     stem = "3×3/1 합성곱 줄기" if small_input else "7×7/2 합성곱과 3×3/2 최대 풀링 줄기"
     alt = "" if small_input else " 28×28·32×32 같은 작은 이미지는 small_input=True(최소 8×8)를 쓰세요."

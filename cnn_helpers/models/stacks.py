@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import _lazy
-from .._validate import check_bool, check_int
+from .._validate import MAX_WIDTH, check_bool, check_int
 from ..arithmetic import parse_padding
 
 __all__ = ["conv_stack"]
@@ -25,7 +25,7 @@ def conv_stack(kernels, channels=64, *, input_size=32, padding="valid", activati
     kernels = [check_int(f"kernels[{i}]", k, minimum=1) for i, k in enumerate(kernels)]
     if not kernels:
         raise ValueError("kernels에 층이 하나도 없습니다. 예: [3, 3]")
-    channels = check_int("channels", channels, minimum=1)
+    channels = check_int("channels", channels, minimum=1, maximum=MAX_WIDTH, why="모델이 메모리에 들어가는 너비")
     input_size = check_int("input_size", input_size, minimum=1)
     padding = parse_padding(padding, "padding")
     if not isinstance(padding, str):

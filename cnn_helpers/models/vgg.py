@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .. import _lazy
 from .._validate import (
+    MAX_WIDTH,
     check_bool,
     check_classes,
     check_input_shape,
@@ -27,7 +28,7 @@ def vgg_block(x, filters, convs, name=None):
     층 이름은 `{name}_conv1`…, `{name}_pool` (예: name='block1' → block1_conv1, block1_pool).
     """
     shape = check_tensor(x, "vgg_block")
-    filters = check_int("filters", filters, minimum=1)
+    filters = check_int("filters", filters, minimum=1, maximum=MAX_WIDTH, why="모델이 메모리에 들어가는 너비")
     convs = check_int("convs", convs, minimum=1)
     check_name(name)
     if any(s is not None and s < 2 for s in shape[1:3]):
@@ -73,8 +74,8 @@ def vgg(
             f"filters는 블록 수({len(convs)})만큼의 정수 튜플이어야 합니다 "
             f"(예: {tuple(16 * 2 ** min(i, 3) for i in range(len(convs)))}). 받은 값: {filters!r}"
         )
-    filters = tuple(check_int(f"filters[{i}]", f, minimum=1) for i, f in enumerate(filters))
-    dense_units = check_int("dense_units", dense_units, minimum=1)
+    filters = tuple(check_int(f"filters[{i}]", f, minimum=1, maximum=MAX_WIDTH, why="모델이 메모리에 들어가는 너비") for i, f in enumerate(filters))
+    dense_units = check_int("dense_units", dense_units, minimum=1, maximum=MAX_WIDTH, why="모델이 메모리에 들어가는 너비")
     dropout = check_rate("dropout", dropout)
     include_top = check_bool("include_top", include_top)
     classes = check_classes(classes)
