@@ -17,19 +17,19 @@ import os
 
 from . import _lazy
 
-__all__ = ["strategy", "choose_strategy", "describe", "tpu_address"]
+__all__ = ["strategy", "choose_strategy", "describe", "tpu_address", "TPU_ENV_VARS"]
 
 # TPU가 있을 때만 보이는 흔적. 흔적이 없으면 TPUClusterResolver를 아예 만들지 않습니다:
 # 만들면 환경 변수를 찾다가 ValueError를 내거나, TPU_NAME이 있을 때는 GCE 메타데이터 서버에
 # 네트워크로 묻기 때문입니다 (TPU가 없는 곳에서 기다리거나 오류를 찍지 않게).
-_TPU_ENV_VARS = ("TPU_NAME", "COLAB_TPU_ADDR", "KUBE_GOOGLE_CLOUD_TPU_ENDPOINTS", "TPU_CONFIG")
+TPU_ENV_VARS = ("TPU_NAME", "COLAB_TPU_ADDR", "KUBE_GOOGLE_CLOUD_TPU_ENDPOINTS", "TPU_CONFIG")
 
 
 def tpu_address():
     """TPU 흔적이 있으면 TPUClusterResolver에 넘길 tpu 인자를, 없으면 None을 돌려줍니다."""
     if os.environ.get("COLAB_TPU_ADDR"):  # 예전 Colab TPU 노드
         return "grpc://" + os.environ["COLAB_TPU_ADDR"]
-    if any(os.environ.get(v) for v in _TPU_ENV_VARS):  # Cloud TPU 노드·GKE: 환경 변수에서 찾음
+    if any(os.environ.get(v) for v in TPU_ENV_VARS):  # Cloud TPU 노드·GKE: 환경 변수에서 찾음
         return ""
     # TPU VM(현재 Colab TPU 런타임 포함): 칩이 이 기계에 직접 붙어 있음. v2~v4는 /dev/accel0…,
     # v5e 이후는 /dev/vfio/숫자 (vfio는 GPU 패스스루에도 쓰이므로 TPU 런타임 흔적이 함께 있을 때만).

@@ -1,4 +1,5 @@
-"""cnn_helpers.analysis 시험: 수용 영역, 유효 수용 영역, MAC 수, 모델 표.
+"""cnn_helpers.analysis.rf 시험: receptive_field (층별 수용 영역·유효 스트라이드·유효 패딩)와
+receptive_field_box (출력 한 칸이 보는 입력 상자).
 
 공개된 기준값과 출처 (각 시험의 주석에도 적어 둠)
 -------------------------------------------------
@@ -29,13 +30,12 @@ Keras 와 TF-Slim 모델의 차이 (직접 계산해 확인한 내용)
 from __future__ import annotations
 
 import math
-import subprocess
-import sys
 import warnings
 
 import numpy as np
 import pandas as pd
 import pytest
+from analysis_helpers import functional, rf_triple, row
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -46,59 +46,14 @@ tf = pytest.importorskip("tensorflow")
 layers = keras.layers
 
 
-# ---------------------------------------------------------------------------
-# 도우미
-# ---------------------------------------------------------------------------
-
-
-def row(df, name):
-    """표에서 이름이 name 인 행(Series)."""
-    hits = df[df["layer"] == name]
-    assert len(hits) == 1, f"{name!r} 행이 {len(hits)}개"
-    return hits.iloc[0]
-
-
-def rf_triple(df, name):
-    r = row(df, name)
-    return (r["rf"], r["jump"], r["padding"])
-
-
-def functional(input_shape, build):
-    inp = keras.Input(input_shape)
-    return keras.Model(inp, build(inp))
-
-
-# ---------------------------------------------------------------------------
-# 모듈 import 는 가벼워야 함
-# ---------------------------------------------------------------------------
-
-
-def test_import_does_not_load_tensorflow():
-    code = "import sys, cnn_helpers.analysis; print('tensorflow' in sys.modules, 'keras' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["False", "False"]
+@pytest.fixture(scope="module")
+def inception_v3():
+    return keras.applications.InceptionV3(weights=None, input_shape=(299, 299, 3))
 
 
 # ---------------------------------------------------------------------------
 # 공개된 수용 영역 값 (keras.applications, weights=None)
 # ---------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def vgg16():
-    # 합성곱 부분만(include_top=False): 완전연결층 1억 개 가중치를 초기화하는 4초를 아낌.
-    # 분류기까지 있는 모델은 test_macs_vgg19 에서 한 번 확인합니다.
-    return keras.applications.VGG16(weights=None, include_top=False, input_shape=(224, 224, 3))
-
-
-@pytest.fixture(scope="module")
-def resnet50():
-    return keras.applications.ResNet50(weights=None, input_shape=(224, 224, 3))
-
-
-@pytest.fixture(scope="module")
-def inception_v3():
-    return keras.applications.InceptionV3(weights=None, input_shape=(299, 299, 3))
 
 
 # [RF] 표 vgg_16, 224 입력: Slim 끝점 → (RF, effective stride, effective padding).
@@ -561,278 +516,81 @@ def test_rf_matches_gradient_support(case):
 
 
 # ---------------------------------------------------------------------------
-# MAC 수
+# receptive_field_box: 출력 칸 (i, j) 하나의 입력 기울기가 0 이 아닌 화소 = 그 칸의 수용 영역(입력 안쪽 부분).
+# 선형 합성곱과 평균 풀링만 쓰고 가중치가 무작위이면, 수용 영역 안의 모든 화소로 가는 경로의 기울기 합이
+# 0 이 아니므로 기울기의 받침(support)이 상자와 정확히 같습니다.
 # ---------------------------------------------------------------------------
 
 
-def rel_err(value, reference):
-    return abs(value - reference) / reference
+def _model(shape, stack):
+    keras.utils.set_random_seed(0)
+    inputs = keras.Input(shape)
+    x = inputs
+    for make in stack:
+        x = make()(x)
+    return keras.Model(inputs, x)
 
 
-def test_macs_vgg16_and_resnet50_match_he_et_al(vgg16, resnet50):
-    # He et al. 2015: VGG-16 15.3e9, ResNet-50 3.8e9 multiply-adds (224×224).
-    vgg = an.count_macs(vgg16)  # 합성곱 13개만; 분류기를 더하면 15.470e9 (+1.1 %)
-    assert vgg == 15_346_630_656
-    assert rel_err(vgg, 15.3e9) < 0.01
-    # [RF] 표 vgg_16/pool5, 224: 30.713 GFLOPs (multiply-add 1번 = 2 FLOPs, 편향 덧셈 등 약간 포함)
-    assert rel_err(2 * vgg, 30.713e9) < 0.002
-    res = an.count_macs(resnet50)  # 분류기 포함
-    assert rel_err(res, 3.8e9) < 0.03  # 실제 3.858e9 (+1.5 %)
+STACKS = {
+    "valid": [lambda: layers.Conv2D(2, 3), lambda: layers.Conv2D(2, 3), lambda: layers.AveragePooling2D(2),
+              lambda: layers.Conv2D(2, 3)],
+    "same-stride": [lambda: layers.Conv2D(2, 5, padding="same"), lambda: layers.Conv2D(2, 3, strides=2, padding="same"),
+                    lambda: layers.AveragePooling2D(2, padding="same"), lambda: layers.Conv2D(2, 3, padding="same")],
+    "rect-dilated": [lambda: layers.Conv2D(2, (3, 5), padding="same"), lambda: layers.ZeroPadding2D((1, 2)),
+                     lambda: layers.Conv2D(2, 3, strides=(2, 3), dilation_rate=1),
+                     lambda: layers.Conv2D(2, 3, dilation_rate=2, padding="same")],
+}
 
 
-def test_macs_vgg19_with_classifier():
-    # He et al. 2015: VGG-19 19.6e9 (분류기 포함 19.632e9, -0.2 %)
-    model = keras.applications.VGG19(weights=None)
-    macs = an.count_macs(model)
-    assert rel_err(macs, 19.6e9) < 0.01
-    # 완전연결층: 7·7·512·4096 + 4096·4096 + 4096·1000
-    table = an.model_table(model)
-    assert table.loc[table["type"] == "Dense", "macs"].sum() == 25088 * 4096 + 4096 * 4096 + 4096 * 1000
-    assert table["macs"].sum() == macs
-
-
-def test_macs_resnet101_matches_he_et_al():
-    # He et al. 2015 표 1: ResNet-101 7.6e9 (ResNet-152 11.3e9 도 0.2 % 안으로 맞지만 만드는 데 4초 걸려 생략)
-    model = keras.applications.ResNet101(weights=None, input_shape=(224, 224, 3))
-    assert rel_err(an.count_macs(model), 7.6e9) < 0.01
-
-
-def test_macs_resnet50v2_matches_tf_profiler_table():
-    # [RF] 표 resnet_v2_50/block4, 224: 6.969 GFLOPs. Keras ResNet50V2 도 Slim 처럼 단계의 마지막 블록에서
-    # 보폭을 주므로 합성곱 구조가 같습니다.
-    model = keras.applications.ResNet50V2(weights=None, include_top=False, input_shape=(224, 224, 3))
-    assert rel_err(2 * an.count_macs(model), 6.969e9) < 0.003
-    assert rf_triple(an.receptive_field(model), "post_relu") == (483, 32, 241)
-
-
-def test_macs_small_layers_by_hand():
-    inp = keras.Input((10, 10, 4))
-    conv = layers.Conv2D(8, 3, name="conv")(inp)  # 8·8 · 9 · 4 · 8 = 18432
-    grouped = layers.Conv2D(8, 3, groups=2, padding="same", name="grouped")(inp)  # 10·10 · 9 · 2 · 8 = 14400
-    depth = layers.DepthwiseConv2D(3, depth_multiplier=2, name="depth")(inp)  # 8·8 · 9 · 4 · 2 = 4608
-    sep = layers.SeparableConv2D(16, 3, name="sep")(inp)  # 8·8·9·4 + 8·8·4·16 = 2304 + 4096
-    up = layers.Conv2DTranspose(5, 3, strides=2, name="up")(inp)  # 입력 10·10 · 9 · 4 · 5 = 18000
-    pooled = layers.BatchNormalization(name="bn")(layers.MaxPooling2D(name="pool")(conv))
-    dense4d = layers.Dense(7, name="dense4d")(pooled)  # 4·4 위치 · 8 · 7 = 896
-    flat = layers.Dense(3, name="dense")(layers.Flatten()(dense4d))  # 112 · 3 = 336
-    model = keras.Model(inp, [grouped, depth, sep, up, flat])
-    expected = {
-        "conv": 18432, "grouped": 14400, "depth": 4608, "sep": 6400,
-        "up": 18000, "dense4d": 896, "dense": 336, "bn": 0, "pool": 0,
-    }  # fmt: skip
-    for name, macs in expected.items():
-        assert an.layer_macs(model.get_layer(name)) == macs, name
-    assert an.count_macs(model) == sum(expected.values())
-
-
-def test_macs_unknown_size_needs_input_shape():
-    model = keras.Sequential([keras.Input((None, None, 3)), layers.Conv2D(4, 3)])
-    with pytest.raises(ValueError, match="input_shape"):
-        an.count_macs(model)
-    assert an.count_macs(model, input_shape=(10, 10, 3)) == 8 * 8 * 9 * 3 * 4
-    with pytest.raises(ValueError, match="고정 입력 크기"):
-        an.count_macs(
-            keras.Sequential([keras.Input((9, 9, 3)), layers.Conv2D(4, 3)]), input_shape=(10, 10, 3)
-        )
-    with pytest.raises(TypeError, match="Keras 층"):
-        an.layer_macs("conv")
-
-
-def test_macs_nested_model_with_unknown_inner_size():
-    inner = keras.Sequential([keras.Input((None, None, 3)), layers.Conv2D(4, 3)], name="inner")
-    outer = keras.Sequential([keras.Input((10, 10, 3)), inner, layers.Flatten(), layers.Dense(2)])
-    assert an.count_macs(outer) == 8 * 8 * 9 * 3 * 4 + 8 * 8 * 4 * 2
-
-
-# ---------------------------------------------------------------------------
-# 모델 표
-# ---------------------------------------------------------------------------
-
-
-def test_model_table_small():
-    model = keras.Sequential(
-        [
-            keras.Input((12, 12, 3)),
-            layers.Conv2D(4, 3, name="c"),
-            layers.BatchNormalization(name="bn"),
-            layers.MaxPooling2D(name="p"),
-            layers.Flatten(name="f"),
-            layers.Dense(5, name="d"),
-        ]
-    )
-    table = an.model_table(model)
-    assert list(table.columns) == ["layer", "type", "output_shape", "params", "macs", "rf"]
-    assert list(table["layer"]) == ["c", "bn", "p", "f", "d"]
-    assert list(table["output_shape"]) == [(10, 10, 4), (10, 10, 4), (5, 5, 4), (100,), (5,)]
-    assert list(table["params"]) == [112, 16, 0, 0, 505]
-    assert table["params"].sum() == model.count_params()
-    assert list(table["macs"]) == [10 * 10 * 27 * 4, 0, 0, 0, 500]
-    assert table["macs"].sum() == an.count_macs(model)
-    assert list(table["rf"]) == [3, 3, 4, None, None]
-
-
-def test_model_table_resnet50(resnet50):
-    table = an.model_table(resnet50)
-    assert len(table) == len(resnet50.layers)
-    assert table["params"].sum() == resnet50.count_params() == 25_636_712
-    assert table["macs"].sum() == an.count_macs(resnet50)
-    assert row(table, "conv5_block3_out")["rf"] == 483
-    assert row(table, "avg_pool")["rf"] is None
-
-
-def test_model_table_nested_model():
-    inner = keras.Sequential(
-        [keras.Input((None, None, 3)), layers.Conv2D(4, 3), layers.Conv2D(4, 3)], name="inner"
-    )
-    outer = keras.Sequential(
-        [keras.Input((10, 10, 3)), inner, layers.GlobalAveragePooling2D(), layers.Dense(2)]
-    )
-    table = an.model_table(outer)
-    assert list(table["type"]) == ["Sequential", "GlobalAveragePooling2D", "Dense"]
-    assert table.iloc[0]["layer"] == "inner"
-    assert table["params"].sum() == outer.count_params()
-    assert table.iloc[0]["output_shape"] == (6, 6, 4)
-    assert table.iloc[0]["rf"] == 5
-    assert table.iloc[0]["macs"] == 8 * 8 * 27 * 4 + 6 * 6 * 36 * 4
-
-
-# ---------------------------------------------------------------------------
-# 유효 수용 영역 (ERF)
-# ---------------------------------------------------------------------------
-
-
-def uniform_stack(n, size):
-    """편향·비선형 없는 3×3 균일(1/9) 합성곱 n층, 보폭 1, 'same'."""
-    x = inp = keras.Input((size, size, 1))
-    for _ in range(n):
-        x = layers.Conv2D(
-            1, 3, padding="same", use_bias=False, kernel_initializer=keras.initializers.Constant(1 / 9)
-        )(x)
-    return keras.Model(inp, x)
-
-
-def trinomial_row(n):
-    """(1 + z + z²)^n 의 계수 T(n, k), k = 0..2n.
-
-    z² 를 고르는 인수 i 개, z 를 고르는 인수 k-2i 개: T(n, k) = Σ_i C(n, i) · C(n-i, k-2i).
-    3×3 균일 합성곱 n층의 ERF 는 1차원 [1,1,1] 의 n겹 합성곱(= 이 계수)의 바깥곱입니다.
-    """
-    return np.array(
-        [
-            sum(math.comb(n, i) * math.comb(n - i, k - 2 * i) for i in range(k // 2 + 1))
-            for k in range(2 * n + 1)
-        ],
-        float,
-    )
-
-
-@pytest.mark.parametrize("n", [1, 4, 10])
-def test_erf_of_uniform_stack_is_trinomial(n):
-    size = 33
-    erf = an.effective_receptive_field(uniform_stack(n, size))
-    assert erf.shape == (size, size)
-    t = trinomial_row(n)
-    expected = np.zeros((size, size))
-    c = size // 2
-    expected[c - n : c + n + 1, c - n : c + n + 1] = np.outer(t, t) / t.sum() ** 2
-    np.testing.assert_allclose(erf / erf.sum(), expected, rtol=1e-5, atol=1e-12)
-    # 축마다 분산 = n · Var(U{-1,0,1}) = 2n/3, 따라서 크기는 √n 에 비례
-    sy, sx = an.erf_spread(erf, kind="axes")
-    assert sy == pytest.approx(math.sqrt(2 * n / 3), rel=1e-5)
-    assert sx == pytest.approx(math.sqrt(2 * n / 3), rel=1e-5)
-    assert an.erf_spread(erf) == pytest.approx(math.sqrt(2 * n / 3), rel=1e-5)
-    assert an.erf_spread(erf, kind="radial") == pytest.approx(math.sqrt(4 * n / 3), rel=1e-5)
-
-
-def test_erf_is_zero_outside_theoretical_rf():
-    keras.utils.set_random_seed(1)
-    x = inp = keras.Input((40, 40, 2))
-    x = layers.Conv2D(4, 3, strides=2, padding="same", activation="relu")(x)
-    x = layers.Conv2D(4, 5, activation="relu")(x)
-    x = layers.MaxPooling2D()(x)
-    x = layers.Conv2D(4, 3, dilation_rate=2, padding="same", name="last")(x)
-    model = keras.Model(inp, x)
-    r = an.receptive_field(model).iloc[-1]
-    c = (r["out_size"] - 1) // 2
-    lo = -r["padding"] + c * r["jump"]
-    hi = lo + r["rf"] - 1
-    erf = an.effective_receptive_field(model, samples=3)
-    inside = np.zeros_like(erf, bool)
-    inside[max(lo, 0) : hi + 1, max(lo, 0) : hi + 1] = True
-    assert erf[~inside].max() == 0
-    assert erf[inside].sum() > 0
-
-
-def test_erf_options_and_purity():
-    keras.utils.set_random_seed(2)
-    x = inp = keras.Input((17, 17, 3))
-    x = layers.Conv2D(4, 3, padding="same", activation="relu", name="first")(x)
-    x = layers.BatchNormalization()(x)
-    x = layers.Conv2D(2, 3, padding="same", name="second")(x)
-    x = layers.GlobalAveragePooling2D()(x)
-    model = keras.Model(inp, layers.Dense(3)(x))
-    before = [w.copy() for w in model.get_weights()]
-
-    default = an.effective_receptive_field(model)  # Dense 앞의 마지막 공간 층 = second
-    assert np.array_equal(default, an.effective_receptive_field(model, output_layer="second"))
-    first = an.effective_receptive_field(model, output_layer="first")
-    assert np.count_nonzero(first) <= 9 < np.count_nonzero(default) <= 25
-
-    # 같은 시드 → 같은 결과, 다시 초기화해도 원래 가중치는 그대로
-    a = an.effective_receptive_field(model, samples=3, reinitialize=True, seed=5)
-    b = an.effective_receptive_field(model, samples=3, reinitialize=True, seed=5)
-    c = an.effective_receptive_field(model, samples=3, reinitialize=True, seed=6)
-    np.testing.assert_allclose(a, b)
-    assert not np.allclose(a, c)
-    for w0, w1 in zip(before, model.get_weights(), strict=True):
-        np.testing.assert_array_equal(w0, w1)
-
-    # images 인자: 직접 계산한 기울기와 같음 (채널 1 만)
-    img = np.random.default_rng(0).normal(size=(2, 17, 17, 3)).astype("float32")
-    got = an.effective_receptive_field(model, images=img, output_layer="second", channel=1)
-    xt = tf.constant(img)
-    sub = keras.Model(model.inputs, model.get_layer("second").output)
+def _support_boxes(model):
+    """출력 칸마다 입력 기울기가 0 이 아닌 화소의 경계 상자 (top, left, bottom, right)."""
+    x = tf.random.stateless_normal((1,) + tuple(model.input.shape[1:]), seed=(1, 2))
     with tf.GradientTape() as tape:
-        tape.watch(xt)
-        y = tf.reduce_sum(sub(xt, training=False)[:, 8, 8, 1])
-    manual = np.abs(tape.gradient(y, xt).numpy()).sum(axis=-1).mean(axis=0)
-    np.testing.assert_allclose(got, manual, rtol=1e-5, atol=1e-7)
+        tape.watch(x)
+        y = tf.reduce_sum(model(x), axis=-1)[0]  # (oh, ow)
+    jac = np.abs(tape.jacobian(y, x).numpy()).sum(axis=(2, 5))  # (oh, ow, H, W)
+    boxes = {}
+    for (i, j), _ in np.ndenumerate(jac[:, :, 0, 0]):
+        rows = np.flatnonzero(jac[i, j].sum(axis=1))
+        cols = np.flatnonzero(jac[i, j].sum(axis=0))
+        boxes[i, j] = (rows[0], cols[0], rows[-1] + 1, cols[-1] + 1)
+    return boxes
 
 
-def test_erf_argument_errors():
-    model = uniform_stack(2, 9)
-    with pytest.raises(ValueError, match="samples"):
-        an.effective_receptive_field(model, samples=0)
-    with pytest.raises(ValueError, match="output_layer"):
-        an.effective_receptive_field(model, output_layer="nope")
-    with pytest.raises(ValueError, match="channel"):
-        an.effective_receptive_field(model, channel=3)
-    with pytest.raises(ValueError, match="고정 입력 크기"):
-        an.effective_receptive_field(model, input_shape=(10, 10, 1))
-    with pytest.raises(TypeError, match="Keras 모델"):
-        an.effective_receptive_field(np.zeros((3, 3)))
-    flexible = keras.Sequential([keras.Input((None, None, 1)), layers.Conv2D(1, 3, padding="same")])
-    with pytest.raises(ValueError, match="input_shape"):
-        an.effective_receptive_field(flexible)
-    assert an.effective_receptive_field(flexible, input_shape=(11, 11, 1)).shape == (11, 11)
-    dense_only = keras.Sequential([keras.Input((4,)), layers.Dense(2)])
-    with pytest.raises(ValueError, match="공간"):
-        an.effective_receptive_field(dense_only)
+
+@pytest.mark.parametrize("name, shape", [("valid", (16, 18, 1)), ("same-stride", (21, 17, 2)),
+                                         ("rect-dilated", (19, 24, 1))])
+def test_box_equals_gradient_support_for_every_unit(name, shape):
+    model = _model(shape, STACKS[name])
+    row = an.receptive_field(model).iloc[-1]
+    support = _support_boxes(model)
+    assert len(support) > 4
+    for (i, j), expected in support.items():
+        assert an.receptive_field_box(row, i, j, shape[:2]) == expected, (name, i, j)
 
 
-def test_erf_spread_validation():
-    with pytest.raises(ValueError, match="kind"):
-        an.erf_spread(np.ones((3, 3)), kind="max")
-    with pytest.raises(ValueError, match="음수"):
-        an.erf_spread(-np.ones((3, 3)))
-    with pytest.raises(ValueError, match="합이 0"):
-        an.erf_spread(np.zeros((3, 3)))
-    with pytest.raises(ValueError, match="2차원"):
-        an.erf_spread(np.ones((2, 2, 2)))
-    delta = np.zeros((5, 5))
-    delta[2, 2] = 1
-    assert an.erf_spread(delta) == 0
-    assert an.erf_spread(np.ones((1, 3)), kind="axes") == (
-        0.0,
-        pytest.approx(math.sqrt(2 / 3)),
-    )
+def test_tuple_spec_and_formula():
+    # top = i·jump − padding, bottom = top + rf, 이미지 안으로 자름
+    assert an.receptive_field_box((10, 2, 0), 5, 5, (32, 32)) == (10, 10, 20, 20)
+    assert an.receptive_field_box((5, 1, 2), 0, 0, 8) == (0, 0, 3, 3)
+    assert an.receptive_field_box(((3, 5), (1, 2), (1, 2)), 4, 3, (10, 10)) == (3, 4, 6, 9)
+    assert an.receptive_field_box({"rf": 212, "jump": 32, "padding": 90}, 6, 6, 224) == (102, 102, 224, 224)
+
+
+def test_bad_arguments_raise_korean_errors():
+    with pytest.raises(ValueError, match="NaN"):
+        an.receptive_field_box({"rf": 5, "jump": 1, "padding": float("nan")}, 0, 0, 10)
+    with pytest.raises(ValueError, match="세 값"):
+        an.receptive_field_box((5, 1), 0, 0, 10)
+    with pytest.raises(ValueError, match="미만"):
+        an.receptive_field_box({"rf": 5, "jump": 1, "padding": 0, "out_size": 6}, 6, 0, 10)
+    with pytest.raises(ValueError, match="0 이상"):
+        an.receptive_field_box((5, 1, 0), -1, 0, 10)
+    with pytest.raises(ValueError, match="밖에"):
+        an.receptive_field_box((3, 2, 0), 9, 0, 10)
+    with pytest.raises(TypeError, match="정수"):
+        an.receptive_field_box((3, 1, 0), 1.5, 0, 10)
+    with pytest.raises(TypeError, match="한 행"):
+        an.receptive_field_box(42, 0, 0, 10)
+
+

@@ -1,0 +1,72 @@
+"""cnn_helpers.analysis.table 시험: model_table, layer_table."""
+
+from __future__ import annotations
+
+import pytest
+from analysis_helpers import row
+
+from cnn_helpers import analysis as an
+from cnn_helpers import models
+
+keras = pytest.importorskip("keras")
+layers = keras.layers
+
+
+def test_model_table_small():
+    model = keras.Sequential(
+        [
+            keras.Input((12, 12, 3)),
+            layers.Conv2D(4, 3, name="c"),
+            layers.BatchNormalization(name="bn"),
+            layers.MaxPooling2D(name="p"),
+            layers.Flatten(name="f"),
+            layers.Dense(5, name="d"),
+        ]
+    )
+    table = an.model_table(model)
+    assert list(table.columns) == ["layer", "type", "output_shape", "params", "macs", "rf"]
+    assert list(table["layer"]) == ["c", "bn", "p", "f", "d"]
+    assert list(table["output_shape"]) == [(10, 10, 4), (10, 10, 4), (5, 5, 4), (100,), (5,)]
+    assert list(table["params"]) == [112, 16, 0, 0, 505]
+    assert table["params"].sum() == model.count_params()
+    assert list(table["macs"]) == [10 * 10 * 27 * 4, 0, 0, 0, 500]
+    assert table["macs"].sum() == an.count_macs(model)
+    assert list(table["rf"]) == [3, 3, 4, None, None]
+
+
+def test_model_table_resnet50(resnet50):
+    table = an.model_table(resnet50)
+    assert len(table) == len(resnet50.layers)
+    assert table["params"].sum() == resnet50.count_params() == 25_636_712
+    assert table["macs"].sum() == an.count_macs(resnet50)
+    assert row(table, "conv5_block3_out")["rf"] == 483
+    assert row(table, "avg_pool")["rf"] is None
+
+
+def test_model_table_nested_model():
+    inner = keras.Sequential(
+        [keras.Input((None, None, 3)), layers.Conv2D(4, 3), layers.Conv2D(4, 3)], name="inner"
+    )
+    outer = keras.Sequential(
+        [keras.Input((10, 10, 3)), inner, layers.GlobalAveragePooling2D(), layers.Dense(2)]
+    )
+    table = an.model_table(outer)
+    assert list(table["type"]) == ["Sequential", "GlobalAveragePooling2D", "Dense"]
+    assert table.iloc[0]["layer"] == "inner"
+    assert table["params"].sum() == outer.count_params()
+    assert table.iloc[0]["output_shape"] == (6, 6, 4)
+    assert table.iloc[0]["rf"] == 5
+    assert table.iloc[0]["macs"] == 8 * 8 * 27 * 4 + 6 * 6 * 36 * 4
+
+
+def test_layer_table_is_notebook03s_table():
+    import pandas as pd
+
+    from cnn_helpers.analysis import layer_table
+
+    model = models.lenet5()
+    expected = pd.DataFrame([{"계층": layer.name, "종류": type(layer).__name__,
+                              "출력 모양": str(tuple(layer.output.shape[1:])), "매개변수": layer.count_params()}
+                             for layer in model.layers])
+    expected["비율(%)"] = (100 * expected["매개변수"] / model.count_params()).round(1)
+    pd.testing.assert_frame_equal(layer_table(model), expected)
