@@ -1,7 +1,7 @@
 """Keras의 공개되지 않은 내부(private internals)에 닿는 유일한 곳: 작은 어댑터.
 
 분석 함수(수용 영역, MAC, ERF, 요약 표)는 층 사이의 연결 그래프가 필요한데, Keras 3에는 그것을 읽는
-공개 API가 없습니다. 그래서 다음 내부를 씁니다 (Keras 3.x에서 확인; 바뀌면 `tests/test_analysis_graph.py`가
+공개 API가 없습니다. 그래서 다음 내부를 씁니다 (Keras 3.x에서 확인; 바뀌면 `tests/analysis/test_graph.py`가
 Keras 판 번호와 함께 실패합니다):
 
 - `Sequential._functional`: 빌드된 Sequential 안의 함수형 그래프
