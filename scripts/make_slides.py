@@ -55,12 +55,20 @@ window.MathJax = {
 <script>{{ resources.offline.mathjax_js }}</script>
 {%- endblock html_head_js_mathjax -%}
 {% block footer_js %}
+<style>
+/* 긴 슬라이드(코드+그림)가 아래에서 잘리지 않게: 슬라이드마다 화면 높이에 맞추고 넘치면 그 안에서 세로로 굴립니다
+   (마우스 휠·터치패드). reveal.js의 세로 가운데 맞춤(center)은 끄고 위에서부터 채웁니다. */
+.reveal .slides > section, .reveal .slides > section > section {
+  height: 100%; overflow-y: auto; overflow-x: hidden; box-sizing: border-box; padding-bottom: 1em;
+}
+.reveal .slides > section.stack { overflow: visible; }
+</style>
 <script>{{ resources.offline.reveal_js }}</script>
 <script>
 Reveal.initialize({
   controls: true, progress: true, history: true, hash: true,
   transition: "{{ resources.reveal.transition | default('slide', true) }}",
-  slideNumber: "c/t",
+  slideNumber: "c/t", center: false,
   width: {{ resources.reveal.width | default('960', true) }},
   height: {{ resources.reveal.height | default('700', true) }},
 });

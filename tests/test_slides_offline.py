@@ -122,6 +122,14 @@ def test_static_slides_work_offline(path, browser, decks):
                 problems.append(f"{where}: 빈 슬라이드")
             if info["broken"]:
                 problems.append(f"{where}: 보이지 않는 그림 {info['broken']}")
+            cut = page.evaluate("""() => {
+              const all = [...document.querySelectorAll('.reveal .slides section.present')];
+              const s = all[all.length - 1];
+              const over = s.scrollHeight - s.clientHeight;
+              return over > 2 && !['auto', 'scroll'].includes(getComputedStyle(s).overflowY) ? over : 0;
+            }""")
+            if cut:
+                problems.append(f"{where}: 아래가 {cut}px 잘림 (굴릴 수 없음)")
             if info["merror"]:
                 problems.append(f"{where}: MathJax 오류 {info['merror']}개")
             raw = RAW_MATH.search(info["prose"])
