@@ -15,12 +15,14 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -67,24 +69,33 @@ def _prepare_notebook(work: Path) -> tuple[Path, bool]:
     target = work / "notebooks" / LESSON.name
     target.parent.mkdir(parents=True)
     target.write_text(json.dumps(nb, ensure_ascii=False, indent=1), encoding="utf-8")
-    for name in ("assets",):  # 마크다운의 ../assets 그림
+    for name in ("assets",):  # 마크다운의 ../assets 그림 (링크는 서버가 루트 밖이라며 403을 주므로 복사)
         if (ROOT / name).exists():
-            (work / name).symlink_to(ROOT / name, target_is_directory=True)
+            shutil.copytree(ROOT / name, work / name)
     return target, appended
 
 
 @pytest.fixture
 def lab(tmp_path):
     """JupyterLab 서버를 띄우고 (url, 노트북 경로, 덧붙였는지)를 줍니다. 끝나면 그 서버만 멈춥니다."""
+    with lab_server(tmp_path) as started:
+        yield started
+
+
+@contextmanager
+def lab_server(tmp_path, settings: dict | None = None, extra_args: tuple[str, ...] = ()):
+    """`lab` fixture의 본체. settings: {"플러그인/경로": 설정 dict}를 사용자 설정으로 더 씀; extra_args: 서버 인자."""
     _require_browser()
     if not LESSON.exists():
         pytest.fail(f"1강 노트북이 없습니다: {LESSON}")
     work = tmp_path / "work"
     notebook, appended = _prepare_notebook(work)
-    settings = tmp_path / "settings" / "@jupyterlab" / "apputils-extension"
-    settings.mkdir(parents=True)
-    (settings / "notification.jupyterlab-settings").write_text(
-        json.dumps({"fetchNews": "false", "checkForUpdates": False}), encoding="utf-8")
+    all_settings = {"@jupyterlab/apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False}}
+    all_settings.update(settings or {})
+    for plugin, values in all_settings.items():
+        target = tmp_path / "settings" / f"{plugin}.jupyterlab-settings"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(values), encoding="utf-8")
     port, token = _free_port(), secrets.token_hex(16)
     env = dict(os.environ)
     env.update(JUPYTERLAB_SETTINGS_DIR=str(tmp_path / "settings"), JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "ws"),
@@ -95,7 +106,7 @@ def lab(tmp_path):
         [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--ServerApp.port={port}",
          "--ServerApp.port_retries=0", "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}",
          "--ServerApp.allow_root=True", "--LabApp.expose_app_in_browser=True", f"--ServerApp.root_dir={work}",
-         f"--LabApp.workspaces_dir={tmp_path / 'ws'}"],
+         f"--LabApp.workspaces_dir={tmp_path / 'ws'}", *extra_args],
         stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}"
