@@ -64,7 +64,7 @@ def _subclassed_error(model) -> TypeError:
     return TypeError(
         f"model: 서브클래싱으로 만든 모델 {model.name!r} (자료형 {type(model).__name__})은 층 사이의 연결 그래프가 "
         "없어 중간 층의 출력을 꺼낼 수 없습니다. 함수형 모델로 바꾸어 넘겨 주세요. 층이 한 줄로 이어진 모델이면:\n"
-        "    inputs = keras.Input(shape=(28, 28, 1))\n"
+        "    inputs = keras.Input(shape=(28, 28, 1))   # 모델의 입력 모양으로\n"
         "    x = inputs\n"
         "    for layer in model.layers:\n"
         "        x = layer(x)\n"
