@@ -239,6 +239,7 @@ def mnist_like(gray: np.ndarray) -> np.ndarray:
     scale = 20.0 / max(h, w)
     nh, nw = max(1, round(h * scale)), max(1, round(w * scale))
     small = np.clip(_resize(g, nh, nw), 0, 1)
+    small /= small.max()  # MNIST처럼 가장 진한 획이 1(255)이 되게
     out = np.zeros((28, 28))
     total = small.sum()
     cy, cx = ((np.arange(nh) @ small.sum(axis=1)) / total, (np.arange(nw) @ small.sum(axis=0)) / total) if total else (
