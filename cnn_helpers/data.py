@@ -20,10 +20,12 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["load_mnist", "mnist_source", "sample_image", "load_image", "SAMPLE_IMAGES", "ENV_VAR", "BUNDLED_MNIST"]
+__all__ = ["load_mnist", "mnist_source", "sample_image", "load_image", "mnist_like", "HANDWRITTEN_SAMPLE", "SAMPLE_IMAGES", "ENV_VAR", "BUNDLED_MNIST"]
 
 ENV_VAR = "CNN_HELPERS_MNIST"
 BUNDLED_MNIST = Path(__file__).with_name("_data") / "mnist-subset.npz"
+# 손글씨 숫자 사진 견본 (assets/make_handwritten_sample.py가 만듦; Colab에서도 쓸 수 있게 패키지 안에 둠)
+HANDWRITTEN_SAMPLE = Path(__file__).with_name("_data") / "handwritten_digit.png"
 _KEYS = ("x_train", "y_train", "x_test", "y_test")
 _last_source: str | None = None
 
