@@ -139,9 +139,9 @@ class Activations:
                 table = None
         chosen, outputs = [], []
         for layer in graph.layers:
-            if not is_a(layer, *_KINDS) or len(getattr(layer, "_inbound_nodes", ())) != 1:
+            if not is_a(layer, *_KINDS):
                 continue
-            out = layer.output
+            out = layer.output  # 여러 번 불린(공유) 층은 처음 호출의 출력
             if isinstance(out, (list, tuple)) or len(out.shape) not in (2, 4):
                 continue
             row = None
