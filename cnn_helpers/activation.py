@@ -378,7 +378,7 @@ class _Painter:
         return self._strip[key]
 
     def frame(self, image, layer, channel, position, box) -> np.ndarray:
-        from .render import _put_text, _rect
+        from .render import _fit_mask, _paste_mask, _put_text, _rect
 
         acts = self.acts
         info = acts.layers[acts.layer_index(layer)]
@@ -416,8 +416,8 @@ class _Painter:
         else:
             st = -sc
             _rect(frame, x1 + j // st - 1, y0 + i // st - 1, 3, 3, _RED, 1)
-        title = f"{info.name} 채널 {channel}" + (f" · 칸 ({i}, {j})" if info.spatial else "")
-        _put_text(frame, title, x1, _MARGIN, (25, 25, 25), 14)
+        title = f"{info.name} 채널 {channel} · 칸 ({i}, {j})" if info.spatial else f"{info.name} 유닛 {channel}"
+        _paste_mask(frame, _fit_mask(title, _PANEL + 16, 14), x1, _MARGIN, (25, 25, 25))
         _put_text(frame, f"값 {acts.value(image, layer, channel, position):.3f} (층 범위 {lo:.2f}…{hi:.2f})",
                   x1, y0 + _PANEL + 4, (90, 90, 90), 12)
         # 3) 커널 (합성곱 층) 과 예측
@@ -456,7 +456,8 @@ class _Painter:
             _put_text(frame, f"정답 {acts.labels[image]}", x2, py + 86, (0, 110, 0), 13)
         # 4) 모든 채널 띠
         sy = top_h
-        _put_text(frame, f"{info.name}의 모든 채널 {info.channels}개 (빨간 테두리 = 고른 채널)", _MARGIN, sy,
+        what = "채널" if info.spatial else "유닛"
+        _put_text(frame, f"{info.name}의 모든 {what} {info.channels}개 (빨간 테두리 = 고른 {what})", _MARGIN, sy,
                   (25, 25, 25), 13)
         sy += 22
         frame[sy : sy + strip.shape[0], _MARGIN : _MARGIN + strip.shape[1]] = strip
