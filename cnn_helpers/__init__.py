@@ -38,6 +38,8 @@ _EXPORTS = {
     "divisibility_fixes": "arithmetic",
     "sliding_steps": "sliding",
     "layer_table": "analysis",
+    "activation_explorer": "activation",
+    "load_image": "data",
 }
 _SUBMODULES = (
     "arithmetic",
@@ -49,6 +51,7 @@ _SUBMODULES = (
     "widgets",
     "animation",
     "rf_explorer",
+    "activation",
     "analysis",
     "models",
     "exercises",

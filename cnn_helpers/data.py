@@ -20,10 +20,12 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["load_mnist", "mnist_source", "sample_image", "SAMPLE_IMAGES", "ENV_VAR", "BUNDLED_MNIST"]
+__all__ = ["load_mnist", "mnist_source", "sample_image", "load_image", "mnist_like", "HANDWRITTEN_SAMPLE", "SAMPLE_IMAGES", "ENV_VAR", "BUNDLED_MNIST"]
 
 ENV_VAR = "CNN_HELPERS_MNIST"
 BUNDLED_MNIST = Path(__file__).with_name("_data") / "mnist-subset.npz"
+# 손글씨 숫자 사진 견본 (assets/make_handwritten_sample.py가 만듦; Colab에서도 쓸 수 있게 패키지 안에 둠)
+HANDWRITTEN_SAMPLE = Path(__file__).with_name("_data") / "handwritten_digit.png"
 _KEYS = ("x_train", "y_train", "x_test", "y_test")
 _last_source: str | None = None
 
@@ -165,3 +167,100 @@ def sample_image(name: str = "camera", *, gray: bool = False) -> np.ndarray:
         rgb = image[..., :3].astype(np.float64)
         image = np.clip(rgb @ np.array([0.2125, 0.7154, 0.0721]), 0, 255).round().astype(np.uint8)
     return image
+
+
+def _read_gray(path) -> np.ndarray:
+    """이미지 파일을 [0, 1] 흑백(높이, 너비) float64로 읽습니다 (투명한 부분은 흰 종이로)."""
+    from ._validate import check_path
+
+    check_path("path", path)
+    file = Path(path)
+    if file.is_dir():
+        raise ValueError(f"path={str(file)!r}은(는) 폴더입니다. 사진 파일(PNG, JPEG)의 경로를 주세요.")
+    if not file.is_file():
+        raise FileNotFoundError(
+            f"사진 파일 {str(file)!r}이(가) 없습니다. 경로(폴더와 파일 이름, 확장자)를 확인하세요. "
+            "Colab에서는 왼쪽 파일 패널에 올린 파일이 /content/파일이름 에 있습니다."
+        )
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(file) as im:
+            im.load()
+            if im.mode in ("RGBA", "LA") or (im.mode == "P" and "transparency" in im.info):
+                rgba = im.convert("RGBA")
+                paper = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+                im = Image.alpha_composite(paper, rgba)
+            gray = np.asarray(im.convert("L"), dtype=np.float64) / 255.0
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
+        raise ValueError(
+            f"사진 파일 {str(file)!r}을(를) 읽을 수 없습니다 ({type(exc).__name__}): 손상되었거나 이미지가 아닌 파일입니다. "
+            "PNG나 JPEG 사진을 주세요."
+        ) from None
+    if gray.size == 0:
+        raise ValueError(f"사진 파일 {str(file)!r}에 화소가 없습니다.")
+    return gray
+
+
+def _resize(a: np.ndarray, h: int, w: int) -> np.ndarray:
+    """float 배열을 (h, w)로 부드럽게 바꿉니다 (PIL, 줄일 때 안티에일리어싱)."""
+    from PIL import Image
+
+    im = Image.fromarray(a.astype(np.float32), mode="F")
+    return np.asarray(im.resize((w, h), Image.Resampling.LANCZOS if min(a.shape) > max(h, w) else Image.Resampling.BILINEAR),
+                      dtype=np.float64)
+
+
+def mnist_like(gray: np.ndarray) -> np.ndarray:
+    """[0, 1] 흑백 사진 한 장을 MNIST처럼 만듭니다 (load_image의 계산 부분, 파일 없이 시험할 수 있음).
+
+    1) 가장자리가 밝으면(흰 종이) 반전해 잉크를 밝게, 2) 배경을 0으로 빼고 대비를 늘림,
+    3) 잉크 부분만 잘라 냄, 4) 긴 변이 20화소가 되게 줄임, 5) 28×28 가운데에 질량 중심을 맞춤.
+    """
+    g = np.asarray(gray, dtype=np.float64)
+    border = np.concatenate([g[0], g[-1], g[:, 0], g[:, -1]])
+    if np.median(border) > 0.5:
+        g, border = 1.0 - g, 1.0 - border
+    # 배경(가장자리의 거의 최대 밝기)을 빼고 잉크를 0..1로 늘립니다. 종이의 얼룩·잡음은 0이 됩니다.
+    background = np.percentile(border, 90)
+    top = np.percentile(g, 99.5)
+    if top - background < 0.05:
+        raise ValueError("사진에서 글씨(잉크)를 찾지 못했습니다: 종이와 글씨의 밝기가 거의 같습니다. "
+                         "더 진한 펜으로 쓰거나 밝은 곳에서 다시 찍어 보세요.")
+    g = np.clip((g - background) / (top - background), 0, 1)
+    if min(g.shape) >= 64:  # 큰 사진에서만 작은 점 같은 잡음을 줄입니다 (3×3 열기: 최소 후 최대)
+        from numpy.lib.stride_tricks import sliding_window_view as win
+
+        p = np.pad(g, 1, mode="edge")
+        opened = win(np.pad(win(p, (3, 3)).min(axis=(-1, -2)), 1, mode="edge"), (3, 3)).max(axis=(-1, -2))
+        if opened.max() > 0.2:
+            g = np.minimum(g, opened + 0.1)
+    rows, cols = np.flatnonzero(g.max(axis=1) > 0.2), np.flatnonzero(g.max(axis=0) > 0.2)
+    g = g[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
+    h, w = g.shape
+    scale = 20.0 / max(h, w)
+    nh, nw = max(1, round(h * scale)), max(1, round(w * scale))
+    small = np.clip(_resize(g, nh, nw), 0, 1)
+    small /= small.max()  # MNIST처럼 가장 진한 획이 1(255)이 되게
+    out = np.zeros((28, 28))
+    total = small.sum()
+    cy, cx = ((np.arange(nh) @ small.sum(axis=1)) / total, (np.arange(nw) @ small.sum(axis=0)) / total) if total else (
+        (nh - 1) / 2, (nw - 1) / 2)
+    top_, left = int(round(13.5 - cy)), int(round(13.5 - cx))
+    top_, left = min(max(top_, 0), 28 - nh), min(max(left, 0), 28 - nw)
+    out[top_ : top_ + nh, left : left + nw] = small
+    return out
+
+
+def load_image(path, *, like="mnist") -> np.ndarray:
+    """손글씨 숫자 사진(PNG/JPEG, 크기 무관)을 MNIST와 같은 28×28 배열([0, 1] 실수, 검은 바탕에 밝은 글씨)로 읽습니다.
+
+    흰 종이에 검은 글씨든 그 반대든 됩니다: 흑백으로 바꾸고, 배경이 밝으면 반전하고, 글씨 부분만 잘라
+    긴 변을 20화소로 줄인 뒤 28×28 안에 질량 중심이 가운데 오게 놓습니다 (MNIST를 만든 방법).
+    like=None: 손질하지 않고 흑백 [0, 1] 배열(원래 크기)로만 읽습니다.
+    강의의 모델이 0–255 화소값으로 학습했다면 결과에 255를 곱해 넣으세요.
+    """
+    if like is not None and like != "mnist":
+        raise ValueError(f"like={like!r}: 'mnist'(28×28 MNIST처럼) 또는 None(그대로 읽기)만 됩니다.")
+    gray = _read_gray(path)
+    return gray if like is None else mnist_like(gray)

@@ -187,3 +187,111 @@ def test_sample_images():
     assert gray.shape == (300, 451) and gray.dtype == np.uint8
     with pytest.raises(ValueError, match="'camera'"):
         sample_image("lena")
+
+
+# ---------------------------------------------------------------------------
+# load_image: 손글씨 사진 → MNIST처럼
+# ---------------------------------------------------------------------------
+
+def _fake_photo():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "assets" / "make_handwritten_sample.py"
+    spec = importlib.util.spec_from_file_location("make_handwritten_sample", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.fake_photo
+
+
+@pytest.fixture(scope="module")
+def tiny_lenet():
+    """200걸음만 학습한 LeNet-5 (입력 [0, 1])와 그것이 확신하며 맞힌 시험 숫자 12개."""
+    keras = pytest.importorskip("keras")
+    from cnn_helpers import models
+
+    keras.utils.set_random_seed(0)
+    (x_train, y_train), (x_test, y_test) = load_mnist(verbose=False)
+    model = models.lenet5()
+    model.compile(optimizer=keras.optimizers.Adam(2e-3), loss="sparse_categorical_crossentropy")
+    model.fit(x_train[:6400, ..., None] / 255.0, y_train[:6400], batch_size=32, epochs=1, verbose=0)  # 200 걸음
+    prob = model.predict(x_test[:200, ..., None] / 255.0, verbose=0)
+    # 모델이 확신하며(확률 0.9 이상) 맞힌 숫자: 애매한 글씨는 작은 차이에도 답이 바뀌므로 빼고 봅니다.
+    good = np.flatnonzero((prob.argmax(1) == y_test[:200]) & (prob.max(1) > 0.9))[:12]
+    assert len(good) == 12
+    return model, x_test[good], y_test[good]
+
+
+VARIANTS = {
+    "밝은 종이": {"angle": 0.0},
+    "어두운 바탕": {"dark": True, "angle": 0.0},
+    "가운데서 벗어남": {"shift": (0.15, -0.18), "size": (400, 500), "angle": 3.0},
+    "잡음·흐림": {"noise": 0.1, "blur": 3.0, "angle": -4.0},
+    "작은 사진": {"size": (60, 50), "blur": 0.6, "angle": 0.0},
+}
+
+
+@pytest.mark.parametrize("variant", list(VARIANTS))
+def test_load_image_photo_classified_like_original(tmp_path, tiny_lenet, variant):
+    from PIL import Image
+
+    fake_photo = _fake_photo()
+    model, digits, labels = tiny_lenet
+    loaded = []
+    for k, digit in enumerate(digits):
+        file = tmp_path / f"digit{k}.{'jpg' if k % 2 else 'png'}"
+        Image.fromarray(fake_photo(digit, seed=k, **VARIANTS[variant])).save(file)
+        x = data.load_image(file)
+        assert x.shape == (28, 28) and x.dtype == np.float64 and x.min() >= 0 and x.max() == pytest.approx(1.0)
+        ys, xs = np.mgrid[:28, :28]
+        assert abs((ys * x).sum() / x.sum() - 13.5) < 1 and abs((xs * x).sum() / x.sum() - 13.5) < 1
+        rows, cols = np.flatnonzero(x.max(1) > 0.2), np.flatnonzero(x.max(0) > 0.2)
+        assert max(rows[-1] - rows[0], cols[-1] - cols[0]) + 1 <= 21  # 긴 변 20화소 (MNIST처럼)
+        loaded.append(x)
+    pred = model.predict(np.array(loaded)[..., None], verbose=0).argmax(1)
+    agree = (pred == labels).mean()
+    assert agree >= 11 / 12, f"{variant}: {pred} vs {labels}"
+
+
+def test_load_image_like_none_and_rgba(tmp_path):
+    from PIL import Image
+
+    rgba = np.zeros((10, 12, 4), np.uint8)
+    rgba[..., 3] = 0  # 모두 투명 → 흰 종이
+    rgba[4:6, 3:9] = (0, 0, 0, 255)
+    Image.fromarray(rgba, "RGBA").save(tmp_path / "a.png")
+    gray = data.load_image(tmp_path / "a.png", like=None)
+    assert gray.shape == (10, 12) and gray.max() == 1.0 and gray[4:6, 3:9].max() == 0.0
+    x = data.load_image(str(tmp_path / "a.png"))
+    assert x.shape == (28, 28) and x.max() == pytest.approx(1.0)
+
+
+def test_load_image_bundled_sample():
+    from pathlib import Path
+
+    asset = Path(__file__).resolve().parents[1] / "assets" / "handwritten_digit.png"
+    assert asset.read_bytes() == data.HANDWRITTEN_SAMPLE.read_bytes()  # 패키지 안의 사본과 같음
+    x = data.load_image(data.HANDWRITTEN_SAMPLE)
+    assert x.shape == (28, 28)
+
+
+def test_load_image_korean_errors(tmp_path):
+    from PIL import Image
+
+    with pytest.raises(FileNotFoundError, match="없습니다"):
+        data.load_image(tmp_path / "nope.png")
+    with pytest.raises(ValueError, match="폴더"):
+        data.load_image(tmp_path)
+    (tmp_path / "bad.png").write_bytes(b"\x89PNG\r\n\x1a\nnot really")
+    with pytest.raises(ValueError, match="읽을 수 없습니다"):
+        data.load_image(tmp_path / "bad.png")
+    (tmp_path / "text.jpg").write_text("안녕")
+    with pytest.raises(ValueError, match="이미지가 아닌"):
+        data.load_image(tmp_path / "text.jpg")
+    with pytest.raises(TypeError, match="파일 경로"):
+        data.load_image(3)
+    Image.fromarray(np.full((40, 40), 200, np.uint8)).save(tmp_path / "blank.png")
+    with pytest.raises(ValueError, match="글씨"):
+        data.load_image(tmp_path / "blank.png")
+    with pytest.raises(ValueError, match="like="):
+        data.load_image(tmp_path / "blank.png", like="cifar")

@@ -1,0 +1,665 @@
+"""활성화 탐색기: 학습된 Keras 모델 안을 학생 자신의 이미지로 들여다봅니다.
+
+이미지·층·채널·출력 칸 (i, j)를 고르면 그림 한 장에 다음을 보여 줍니다.
+
+- 입력과 그 칸의 수용 영역 상자 (:func:`cnn_helpers.analysis.receptive_field` 로 계산),
+- 고른 채널의 특징 맵과 칸 표시, 그 층의 모든 채널을 작게 늘어놓은 띠,
+- 합성곱 층이면 그 채널의 커널, 그리고 모델의 상위 3개 예측과 확률(정답을 주면 정답도).
+
+첫 합성곱 층에서는 고른 칸의 값을 곱들의 합으로 풀어 씁니다 (슬라이딩 탐색기처럼).
+
+계산과 그리기를 나눕니다. :class:`Activations` 는 이미지마다 **한 번** 부분 모델(sub-model)을 불러 모든
+층의 출력을 캐시하고, 값·상자·예측·곱셈식을 순수한 numpy 로 돌려줍니다. :class:`ActivationExplorer` 는
+그 배열로 그림을 그리기만 합니다 (numpy 래스터라이저, PNG 바이트를 ``widgets.Image`` 에 넣음). 위젯은
+ipywidgets 7·8 모두에 있는 기본 위젯(Dropdown, IntSlider, Image, HTML)만 씁니다.
+
+    ex = activation_explorer(model, x_test[:8], y_test[:8])   # 셀의 마지막 줄이면 위젯이 보입니다
+    ex.set(layer="conv2", channel=3, position=(4, 5))
+    ex.value, ex.rf_box, ex.prediction
+"""
+
+from __future__ import annotations
+
+import html
+import numbers
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import _lazy
+from ._validate import check_array, check_int, check_model, short_repr
+
+__all__ = ["Activations", "LayerInfo", "ActivationExplorer", "activation_explorer"]
+
+_KINDS = ("conv", "depthwise_conv", "separable_conv", "conv_transpose", "pooling", "global_pooling", "merge",
+          "dense")
+_MAX_IMAGES = 1000  # 한 탐색기에 넣을 이미지 수의 한도 (모두 메모리에 캐시할 수 있으므로)
+
+
+@dataclass(frozen=True)
+class LayerInfo:
+    """탐색기가 보여 주는 층 하나: 이름, 종류, 출력 모양(배치 축 없음), 합성곱인지, 수용 영역 표의 행."""
+
+    name: str
+    type: str
+    shape: tuple
+    is_conv: bool
+    rf_row: object  # receptive_field 표의 한 행 (pandas.Series) 또는 None(공간 의미가 없는 층)
+
+    @property
+    def spatial(self) -> bool:
+        return len(self.shape) == 3
+
+    @property
+    def channels(self) -> int:
+        return int(self.shape[-1])
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} ({self.type}) " + "×".join(str(v) for v in self.shape)
+
+
+def _subclassed_error(model) -> TypeError:
+    return TypeError(
+        f"model: 서브클래싱으로 만든 모델 {model.name!r} (자료형 {type(model).__name__})은 층 사이의 연결 그래프가 "
+        "없어 중간 층의 출력을 꺼낼 수 없습니다. 함수형 모델로 바꾸어 넘겨 주세요. 층이 한 줄로 이어진 모델이면:\n"
+        "    inputs = keras.Input(shape=(28, 28, 1))   # 모델의 입력 모양으로\n"
+        "    x = inputs\n"
+        "    for layer in model.layers:\n"
+        "        x = layer(x)\n"
+        "    functional = keras.Model(inputs, x)   # 가중치는 그대로 공유됩니다\n"
+        "또는 처음부터 keras.Sequential([...]) / keras.Model(inputs, outputs)로 만드세요."
+    )
+
+
+def _check_images(images, labels, in_shape):
+    """images를 (N, H, W, C) float32로, labels를 정수 목록 또는 None으로 바꿉니다."""
+    arr = np.asarray(images.numpy() if hasattr(images, "numpy") else images)
+    if arr.ndim not in (3, 4):
+        raise ValueError(
+            "images는 이미지 여러 장 (N, 높이, 너비) 또는 (N, 높이, 너비, 채널) 배열이어야 합니다. "
+            f"받은 모양: {arr.shape}. 한 장이면 images[None] 또는 x_test[:1]처럼 배치 축을 붙이세요."
+        )
+    arr = check_array("images", arr, arr.ndim, what="(N, 높이, 너비[, 채널])")
+    if arr.ndim == 3:
+        arr = arr[..., None]
+    if len(arr) > _MAX_IMAGES:
+        raise ValueError(f"images는 {_MAX_IMAGES}장까지 받습니다 (받은 수: {len(arr)}). x_test[:16]처럼 몇 장만 고르세요.")
+    want = tuple(in_shape[1:])
+    for got, need, what in zip(arr.shape[1:], want, ("높이", "너비", "채널")):
+        if need is not None and got != need:
+            raise ValueError(
+                f"images의 {what}가 모델 입력과 다릅니다: images 한 장의 모양 {arr.shape[1:]}, 모델 입력 "
+                f"{tuple(want)}. 모델에 맞는 크기의 이미지를 주세요 (손글씨 사진은 ch.load_image로 28×28로 바꿀 수 있습니다)."
+            )
+    if labels is None:
+        return arr.astype(np.float32), None
+    lab = np.asarray(labels)
+    if lab.ndim == 2 and lab.shape[1] > 1:  # 원-핫
+        lab = lab.argmax(axis=1)
+    lab = lab.reshape(-1) if lab.ndim == 2 else lab
+    if lab.ndim != 1 or len(lab) != len(arr) or lab.dtype.kind not in "iu":
+        raise ValueError(
+            f"labels는 이미지 수({len(arr)})만큼의 정수 레이블이어야 합니다. 받은 값: {short_repr(labels)} "
+            f"(모양 {lab.shape}, 자료형 {lab.dtype})"
+        )
+    return arr.astype(np.float32), [int(v) for v in lab]
+
+
+class Activations:
+    """순수한 계산 부분: 이미지마다 한 번의 부분 모델 호출로 모든 층의 출력을 캐시합니다.
+
+    model: 함수형 또는 (빌드된) Sequential Keras 모델. images: (N, H, W[, C]).
+    `.layers` (LayerInfo 목록), `.maps(image, layer)`, `.value(...)`, `.rf_box(...)`, `.prediction(image)`,
+    `.products(...)` (첫 합성곱 층의 곱들, 편향, 활성화 전 합)을 제공합니다.
+    """
+
+    def __init__(self, model, images, labels=None):
+        keras = check_model(model)
+        from .analysis import receptive_field
+        from .analysis._graph import functional_graph, has_graph, is_a
+
+        if not isinstance(model, keras.Sequential) and not has_graph(model):
+            raise _subclassed_error(model)
+        graph = functional_graph(model)
+        if len(graph.inputs) != 1:
+            raise ValueError(f"model: 입력이 하나인 모델만 받습니다 (이 모델의 입력 {len(graph.inputs)}개).")
+        self.model = model
+        in_shape = tuple(graph.inputs[0].shape)
+        if len(in_shape) != 4:
+            raise ValueError(f"model: 입력이 (높이, 너비, 채널) 이미지인 모델이어야 합니다. 모델 입력 모양: {in_shape}")
+        self.images, self.labels = _check_images(images, labels, in_shape)
+        hw = self.images.shape[1:3]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            try:
+                table = receptive_field(model, input_shape=hw, on_unknown="mark").set_index("layer")
+            except (ValueError, TypeError):
+                table = None
+        chosen, outputs = [], []
+        for layer in graph.layers:
+            if not is_a(layer, *_KINDS):
+                continue
+            out = layer.output  # 여러 번 불린(공유) 층은 처음 호출의 출력
+            if isinstance(out, (list, tuple)) or len(out.shape) not in (2, 4):
+                continue
+            row = None
+            if table is not None and layer.name in table.index and len(out.shape) == 4:
+                row = table.loc[layer.name]
+                if isinstance(row, type(table)) or row["padding"] != row["padding"]:  # 중복 이름, NaN
+                    row = None
+            chosen.append(LayerInfo(layer.name, type(layer).__name__, tuple(int(v) for v in out.shape[1:]),
+                                    is_a(layer, "conv") and not is_a(layer, "depthwise_conv", "separable_conv",
+                                                                     "conv_transpose"), row))
+            outputs.append(out)
+        if not chosen:
+            raise ValueError("model: 보여 줄 합성곱·풀링·완전 연결·합치기 층이 없습니다.")
+        self.layers: list[LayerInfo] = chosen
+        self._index = {info.name: k for k, info in enumerate(chosen)}
+        self._first_conv = next((k for k, info in enumerate(chosen) if info.is_conv), None)
+        extra = list(graph.outputs)
+        if self._first_conv is not None:
+            first = graph.get_layer(chosen[self._first_conv].name) if hasattr(graph, "get_layer") else None
+            first = first or model.get_layer(chosen[self._first_conv].name)
+            extra.append(first.input)
+            self._first_layer = first
+        # 모든 층 출력 + 모델 출력 + 첫 합성곱의 입력을 한 번에 내는 부분 모델 (한 번만 만듭니다)
+        self._probe = keras.Model(graph.inputs, outputs + extra)
+        self._n_out = len(graph.outputs)
+        self._cache: dict[int, list[np.ndarray]] = {}
+
+    # -- 캐시 -----------------------------------------------------------------
+    def _arrays(self, image: int) -> list[np.ndarray]:
+        arrays = self._cache.get(image)
+        if arrays is None:
+            result = self._probe([self.images[image : image + 1]], training=False)
+            arrays = [np.asarray(r)[0] for r in (result if isinstance(result, (list, tuple)) else [result])]
+            self._cache[image] = arrays
+        return arrays
+
+    def layer_index(self, layer) -> int:
+        """층 이름 또는 번호 → 번호 (잘못되면 한국어 오류)."""
+        names = [info.name for info in self.layers]
+        if isinstance(layer, str):
+            if layer not in self._index:
+                raise ValueError(f"layer={layer!r}: 탐색기가 보여 주는 층이 아닙니다. 가능한 층: {', '.join(names)}")
+            return self._index[layer]
+        return check_int("layer(층 번호)", layer, minimum=0, maximum=len(names) - 1,
+                         why=f"층 {len(names)}개: {', '.join(names[:6])}{' …' if len(names) > 6 else ''}")
+
+    def image_index(self, image) -> int:
+        return check_int("image(이미지 번호)", image, minimum=0, maximum=len(self.images) - 1,
+                         why=f"이미지 {len(self.images)}장")
+
+    # -- 값 -------------------------------------------------------------------
+    def maps(self, image: int, layer) -> np.ndarray:
+        """그 층의 활성화: 공간 층은 (높이, 너비, 채널), 완전 연결 층은 (유닛,)."""
+        return self._arrays(self.image_index(image))[self.layer_index(layer)]
+
+    def value(self, image, layer, channel, position) -> float:
+        m = self.maps(image, layer)
+        return float(m[position[0], position[1], channel] if m.ndim == 3 else m[channel])
+
+    def rf_box(self, layer, position) -> tuple[int, int, int, int]:
+        """칸 (i, j)의 수용 영역 (top, left, bottom, right). 공간 의미가 없는 층은 입력 전체."""
+        from .analysis import receptive_field_box
+
+        info = self.layers[self.layer_index(layer)]
+        h, w = self.images.shape[1:3]
+        if info.rf_row is None:
+            return 0, 0, h, w
+        return receptive_field_box(info.rf_row, position[0], position[1], (h, w))
+
+    def probabilities(self, image: int) -> np.ndarray:
+        """모델의 (첫) 출력; 확률처럼 보이지 않으면(음수·합≠1) 소프트맥스를 씌웁니다."""
+        out = self._arrays(self.image_index(image))[len(self.layers)].astype(np.float64).reshape(-1)
+        if out.min() < 0 or abs(out.sum() - 1) > 1e-3:
+            out = np.exp(out - out.max())
+            out /= out.sum()
+        return out
+
+    def prediction(self, image: int, k: int = 3) -> list[tuple[int, float]]:
+        """상위 k개 (부류 번호, 확률) 목록."""
+        p = self.probabilities(image)
+        top = np.argsort(-p, kind="stable")[:k]
+        return [(int(c), float(p[c])) for c in top]
+
+    def kernel(self, layer, channel) -> np.ndarray | None:
+        """합성곱 층이면 그 채널의 커널 (kh, kw, 입력 채널), 아니면 None."""
+        k = self.layer_index(layer)
+        if not self.layers[k].is_conv:
+            return None
+        layer_obj = self.model.get_layer(self.layers[k].name) if k != self._first_conv else self._first_layer
+        return np.asarray(layer_obj.kernel)[..., channel]
+
+    def products(self, image, channel, position):
+        """첫 합성곱 층의 칸 값 풀이: (입력 조각, 가중치, 편향, 활성화 전 합, 활성화 함수 이름).
+
+        입력 조각과 가중치는 같은 모양 (kh, kw, 입력 채널)이고, 합 = (조각 × 가중치).sum() + 편향입니다.
+        패딩 칸은 0입니다. 다른 층이면 None.
+        """
+        if self._first_conv is None:
+            return None
+        layer = self._first_layer
+        x = self._arrays(self.image_index(image))[-1]
+        kernel = np.asarray(layer.kernel)[..., channel]
+        kh, kw = kernel.shape[:2]
+        (sh, sw), (dh, dw) = layer.strides, layer.dilation_rate
+        pads = []
+        for n, f, s, d in ((x.shape[0], kh, sh, dh), (x.shape[1], kw, sw, dw)):
+            if layer.padding == "same":
+                from .arithmetic import same_padding
+
+                pads.append(same_padding(n, f, s, d)[0])
+            else:
+                pads.append(0)
+        i, j = position
+        rows = i * sh - pads[0] + np.arange(kh) * dh
+        cols = j * sw - pads[1] + np.arange(kw) * dw
+        patch = np.zeros(kernel.shape, np.float64)
+        ok_r = (rows >= 0) & (rows < x.shape[0])
+        ok_c = (cols >= 0) & (cols < x.shape[1])
+        patch[np.ix_(ok_r, ok_c)] = x[np.ix_(rows[ok_r], cols[ok_c])]
+        bias = float(np.asarray(layer.bias)[channel]) if layer.use_bias else 0.0
+        total = float((patch * kernel).sum() + bias)
+        act = getattr(layer.activation, "__name__", str(layer.activation))
+        return patch, kernel.astype(np.float64), bias, total, act
+
+    @property
+    def first_conv(self) -> str | None:
+        return None if self._first_conv is None else self.layers[self._first_conv].name
+
+
+def _apply_activation(name: str, z: float) -> float | None:
+    """자주 쓰는 활성화 함수 몇 개를 한 값에 적용합니다 (모르면 None)."""
+    fns = {"linear": lambda v: v, "relu": lambda v: max(v, 0.0), "sigmoid": lambda v: 1 / (1 + np.exp(-v)),
+           "tanh": np.tanh}
+    fn = fns.get(name)
+    return None if fn is None else float(fn(z))
+
+
+def product_formula(products, max_terms: int = 9) -> str:
+    """첫 합성곱 칸의 값을 '0.12×0.50 + … + 편향 = 합 → relu → 값' 글로 씁니다."""
+    patch, kernel, bias, total, act = products
+    terms = [f"{a:.2f}×{w:.2f}" for a, w in zip(patch.reshape(-1), kernel.reshape(-1))]
+    shown = terms if len(terms) <= max_terms else terms[: max_terms - 1] + [f"… ({len(terms)}개 곱)"]
+    text = " + ".join(shown) + f" + 편향 {bias:.2f} = {total:.3f}"
+    out = _apply_activation(act, total)
+    if act != "linear":
+        text += f" → {act} → {out:.3f}" if out is not None else f" → {act}"
+    return text
+
+
+# ---------------------------------------------------------------------------
+# 그리기 (numpy 래스터라이저; 글자는 render 의 캐시된 글자 모양)
+# ---------------------------------------------------------------------------
+
+_PANEL = 224  # 입력·특징 맵 판의 한 변 (픽셀)
+_WIDTH = 760
+_MARGIN = 12
+_RED = (220, 30, 30)
+
+
+def _lut():
+    import matplotlib
+
+    return (matplotlib.colormaps["viridis"](np.linspace(0, 1, 256))[:, :3] * 255).round().astype(np.uint8)
+
+
+_LUT = None
+
+
+def _colorize(a: np.ndarray, lo: float, hi: float) -> np.ndarray:
+    global _LUT
+    if _LUT is None:
+        _LUT = _lut()
+    idx = np.zeros(a.shape, np.uint8) if hi <= lo else np.clip((a - lo) * (255.0 / (hi - lo)), 0, 255).astype(np.uint8)
+    return _LUT[idx]
+
+
+def _upscale(img: np.ndarray, side: int) -> tuple[np.ndarray, int]:
+    """정수 배로 키워 한 변이 side 이하가 되게 합니다 (너무 크면 건너뛰어 줄임). (그림, 배율) 을 돌려줍니다."""
+    h, w = img.shape[:2]
+    s = max(1, side // max(h, w))
+    if max(h, w) > side:  # 줄이기: 일정 간격으로 고름
+        step = -(-max(h, w) // side)
+        return img[::step, ::step], -step
+    return img.repeat(s, 0).repeat(s, 1), s
+
+
+def _diverging(a: np.ndarray) -> np.ndarray:
+    """커널 값: 음수 파랑, 0 흰색, 양수 빨강."""
+    m = float(np.abs(a).max()) or 1.0
+    t = np.clip(a / m, -1, 1)[..., None]
+    white = np.array([255, 255, 255], np.float64)
+    red, blue = np.array([200, 30, 30], np.float64), np.array([30, 60, 200], np.float64)
+    out = np.where(t >= 0, white + (red - white) * t, white + (blue - white) * (-t))
+    return out.round().astype(np.uint8)
+
+
+class _Painter:
+    """캐시를 써서 그림을 그립니다: 띠(층·이미지마다), 예측 글(이미지마다)은 한 번만."""
+
+    def __init__(self, acts: Activations):
+        self.acts = acts
+        self._strip: dict = {}
+        self._input: dict = {}
+
+    def _input_rgb(self, image):
+        if image not in self._input:
+            from .rf_explorer import _as_rgb
+
+            self._input[image] = _as_rgb(self.acts.images[image])
+        return self._input[image]
+
+    def strip(self, image, layer):
+        """(띠 그림, 칸 크기, 열 수, 색 범위)"""
+        key = (image, layer)
+        if key not in self._strip:
+            m = self.acts.maps(image, layer)
+            lo, hi = float(m.min()), float(m.max())
+            m3 = m if m.ndim == 3 else m[None, None, :]
+            n = m3.shape[-1]
+            width = _WIDTH - 2 * _MARGIN
+            t = int(np.clip(np.sqrt(width * 150 / n) - 1, 2, 48))
+            cols = max(1, width // (t + 1))
+            rows = -(-n // cols)
+            h, w = m3.shape[:2]
+            ri = (np.arange(t) * h // t)
+            ci = (np.arange(t) * w // t)
+            tiles = _colorize(m3[np.ix_(ri, ci)], lo, hi)  # (t, t, n, 3)
+            img = np.full((rows * (t + 1) + 1, width, 3), 255, np.uint8)
+            for c in range(n):
+                r, q = divmod(c, cols)
+                img[1 + r * (t + 1) : 1 + r * (t + 1) + t, q * (t + 1) : q * (t + 1) + t] = tiles[:, :, c]
+            img.setflags(write=False)
+            self._strip[key] = (img, t, cols, (lo, hi))
+        return self._strip[key]
+
+    def frame(self, image, layer, channel, position, box) -> np.ndarray:
+        from .render import _fit_mask, _paste_mask, _put_text, _rect
+
+        acts = self.acts
+        info = acts.layers[acts.layer_index(layer)]
+        strip, t, cols, (lo, hi) = self.strip(image, layer)
+        kernel = acts.kernel(layer, channel)
+        top_h = _MARGIN + 22 + _PANEL + 24
+        height = top_h + 22 + strip.shape[0] + _MARGIN
+        frame = np.full((height, _WIDTH, 3), 255, np.uint8)
+        y0 = _MARGIN + 22
+        # 1) 입력 + 수용 영역 상자
+        from .rf_explorer import draw_box
+
+        rgb = self._input_rgb(image)
+        s = max(1, _PANEL // max(rgb.shape[:2]))
+        if max(rgb.shape[:2]) > _PANEL:
+            step = -(-max(rgb.shape[:2]) // _PANEL)
+            small = rgb[::step, ::step]
+            tb, lb, bb, rb = (v // step for v in box)
+            pic = draw_box(small, (tb, lb, max(bb, tb + 1), max(rb, lb + 1)))
+        else:
+            pic = draw_box(rgb, box, scale=s)
+        frame[y0 : y0 + pic.shape[0], _MARGIN : _MARGIN + pic.shape[1]] = pic
+        top, left, bottom, right = box
+        _put_text(frame, "입력과 수용 영역", _MARGIN, _MARGIN, (25, 25, 25), 14)
+        _put_text(frame, f"행 {top}–{bottom - 1}, 열 {left}–{right - 1}", _MARGIN, y0 + _PANEL + 4, (90, 90, 90), 12)
+        # 2) 고른 채널의 특징 맵 + 칸 표시
+        x1 = _MARGIN + _PANEL + 24
+        m = acts.maps(image, layer)
+        fmap = m[..., channel] if m.ndim == 3 else np.array([[m[channel]]])
+        big, sc = _upscale(_colorize(fmap, lo, hi), _PANEL)
+        frame[y0 : y0 + big.shape[0], x1 : x1 + big.shape[1]] = big
+        i, j = position
+        if sc > 0:
+            _rect(frame, x1 + j * sc, y0 + i * sc, sc, sc, _RED, max(1, min(3, sc // 4)))
+        else:
+            st = -sc
+            _rect(frame, x1 + j // st - 1, y0 + i // st - 1, 3, 3, _RED, 1)
+        title = f"{info.name} 채널 {channel} · 칸 ({i}, {j})" if info.spatial else f"{info.name} 유닛 {channel}"
+        _paste_mask(frame, _fit_mask(title, _PANEL + 16, 14), x1, _MARGIN, (25, 25, 25))
+        _put_text(frame, f"값 {acts.value(image, layer, channel, position):.3f} (층 범위 {lo:.2f}…{hi:.2f})",
+                  x1, y0 + _PANEL + 4, (90, 90, 90), 12)
+        # 3) 커널 (합성곱 층) 과 예측
+        x2 = x1 + _PANEL + 24
+        if kernel is not None:
+            kh, kw, cin = kernel.shape
+            shown = min(cin, 8)
+            room_w, room_h = _WIDTH - x2 - _MARGIN, 118
+            cell = 2
+            for cand in range(22, 1, -1):  # 고른 입력 채널이 모두 들어가는 가장 큰 칸
+                per = max(1, room_w // (kw * cand + 4))
+                if -(-shown // per) * (kh * cand + 4) <= room_h and kw * cand <= room_w:
+                    cell = cand
+                    break
+            _put_text(frame, f"커널 {kh}×{kw}×{cin}" + (f" (입력 채널 {shown}개만)" if cin > shown else ""),
+                      x2, _MARGIN, (25, 25, 25), 14)
+            kimg = _diverging(kernel[..., :shown])  # (kh, kw, shown, 3)
+            per_row = max(1, (_WIDTH - x2 - _MARGIN) // (kw * cell + 4))
+            for c in range(shown):
+                r, q = divmod(c, per_row)
+                tile = kimg[:, :, c].repeat(cell, 0).repeat(cell, 1)
+                ky, kx = y0 + r * (kh * cell + 4), x2 + q * (kw * cell + 4)
+                if ky + tile.shape[0] > y0 + 120:
+                    break
+                frame[ky : ky + tile.shape[0], kx : kx + tile.shape[1]] = tile
+                _rect(frame, kx, ky, tile.shape[1], tile.shape[0], (160, 160, 160))
+        py = y0 + 130
+        _put_text(frame, "예측 (상위 3)", x2, py, (25, 25, 25), 14)
+        for k, (cls, p) in enumerate(acts.prediction(image)):
+            yy = py + 22 + k * 20
+            bar = int(round(p * 90))
+            frame[yy + 3 : yy + 14, x2 + 60 : x2 + 60 + bar] = (90, 140, 220)
+            _put_text(frame, f"{cls}", x2, yy, (25, 25, 25), 13)
+            _put_text(frame, f"{p:.1%}", x2 + 156, yy, (25, 25, 25), 12)
+        if acts.labels is not None:
+            _put_text(frame, f"정답 {acts.labels[image]}", x2, py + 86, (0, 110, 0), 13)
+        # 4) 모든 채널 띠
+        sy = top_h
+        what = "채널" if info.spatial else "유닛"
+        _put_text(frame, f"{info.name}의 모든 {what} {info.channels}개 (빨간 테두리 = 고른 {what})", _MARGIN, sy,
+                  (25, 25, 25), 13)
+        sy += 22
+        frame[sy : sy + strip.shape[0], _MARGIN : _MARGIN + strip.shape[1]] = strip
+        r, q = divmod(channel, cols)
+        _rect(frame, _MARGIN + q * (t + 1) - 1, sy + r * (t + 1), t + 2, t + 2, _RED, 1 if t < 8 else 2)
+        return frame
+
+
+class ActivationExplorer:
+    """활성화 탐색기 (`activation_explorer`가 만듭니다).
+
+    속성: `.widget` (화면), `.maps` (고른 층의 활성화), `.value` (고른 칸·채널의 값), `.rf_box`,
+    `.prediction` (상위 3개 (부류, 확률)), `.products` (첫 합성곱 층일 때 곱셈 풀이), `.formula`,
+    `.frame` (그림 배열), `.image_bytes` (PNG). `.set(image=, layer=, channel=, position=)`로 바꿉니다.
+    """
+
+    def __init__(self, model, images, labels=None):
+        import ipywidgets as W
+
+        self.activations = Activations(model, images, labels)
+        acts = self.activations
+        self._painter = _Painter(acts)
+        self._holding = False
+        n = len(acts.images)
+        opts = [(f"{k}" + (f" (정답 {acts.labels[k]})" if acts.labels is not None else ""), k) for k in range(n)]
+        style = {"description_width": "initial"}
+        self._image = W.Dropdown(options=opts, value=0, description="이미지", style=style,
+                                 layout=W.Layout(width="180px"))
+        self._layer = W.Dropdown(options=[(info.label, k) for k, info in enumerate(acts.layers)], value=0,
+                                 description="층", style=style, layout=W.Layout(width="340px"))
+        self._channel = W.IntSlider(min=0, max=0, value=0, description="채널", style=style)
+        self._row = W.IntSlider(min=0, max=0, value=0, description="행 i", style=style)
+        self._col = W.IntSlider(min=0, max=0, value=0, description="열 j", style=style)
+        self.picture = W.Image(format="png", layout=W.Layout(max_width="100%"))
+        self.picture.add_class("cnn-activation")
+        self.caption = W.HTML()
+        for w in (self._image, self._layer, self._channel, self._row, self._col):
+            w.observe(self._on_change, names="value")
+        self.widget = W.VBox([
+            W.HBox([self._image, self._layer]),
+            W.HBox([self._channel, self._row, self._col]),
+            self.picture,
+            self.caption,
+        ])
+        self.widget.add_class("cnn-explorer")
+        self._apply_layer(0, channel=0, position=None)
+        self._draw()
+
+    # -- 지금 고른 것 --------------------------------------------------------
+    @property
+    def image(self) -> int:
+        return self._image.value
+
+    @property
+    def layer(self) -> str:
+        return self.activations.layers[self._layer.value].name
+
+    @property
+    def channel(self) -> int:
+        return self._channel.value
+
+    @property
+    def position(self) -> tuple[int, int]:
+        return self._row.value, self._col.value
+
+    @property
+    def info(self) -> LayerInfo:
+        return self.activations.layers[self._layer.value]
+
+    @property
+    def maps(self) -> np.ndarray:
+        """고른 층의 활성화 (공간 층 (높이, 너비, 채널), 완전 연결 층 (유닛,))."""
+        return self.activations.maps(self.image, self._layer.value)
+
+    @property
+    def value(self) -> float:
+        return self.activations.value(self.image, self._layer.value, self.channel, self.position)
+
+    @property
+    def rf_box(self) -> tuple[int, int, int, int]:
+        return self.activations.rf_box(self._layer.value, self.position)
+
+    @property
+    def prediction(self) -> list[tuple[int, float]]:
+        return self.activations.prediction(self.image)
+
+    @property
+    def products(self):
+        """첫 합성곱 층이면 (입력 조각, 가중치, 편향, 합, 활성화 이름), 아니면 None."""
+        if self.layer != self.activations.first_conv:
+            return None
+        return self.activations.products(self.image, self.channel, self.position)
+
+    # -- 바꾸기 --------------------------------------------------------------
+    def set(self, image=None, layer=None, channel=None, position=None) -> ActivationExplorer:
+        """고른 것을 한꺼번에 바꾸고 한 번만 다시 그립니다. 예: ``ex.set(layer="conv2", channel=3, position=(4, 5))``.
+
+        layer: 층 이름 또는 번호. 층을 바꾸면 주지 않은 채널은 0(범위 밖이면), 칸은 가운데로 갑니다.
+        """
+        acts = self.activations
+        img = self.image if image is None else acts.image_index(image)
+        lay = self._layer.value if layer is None else acts.layer_index(layer)
+        info = acts.layers[lay]
+        ch = self.channel if channel is None else check_int("channel(채널)", channel, minimum=0)
+        if channel is None and ch >= info.channels:
+            ch = 0
+        if ch >= info.channels:
+            raise ValueError(f"channel={ch}: 층 {info.name!r}의 채널은 0..{info.channels - 1}입니다.")
+        pos = None
+        if position is not None:
+            if not isinstance(position, (tuple, list)) or len(position) != 2:
+                raise TypeError(f"position은 (행 i, 열 j) 두 정수여야 합니다. 받은 값: {short_repr(position)}")
+            size = info.shape[:2] if info.spatial else (1, 1)
+            pos = tuple(check_int(f"position[{a}]", v, minimum=0, maximum=n - 1, why=f"층 {info.name!r}의 출력 "
+                                  f"{size[0]}×{size[1]}") for a, v, n in zip((0, 1), position, size))
+        elif layer is None:
+            pos = self.position
+        self._holding = True
+        try:
+            self._image.value = img
+            self._layer.value = lay
+            self._apply_layer(lay, ch, pos)
+        finally:
+            self._holding = False
+        self._draw()
+        return self
+
+    def _apply_layer(self, lay, channel, position):
+        info = self.activations.layers[lay]
+        h, w = info.shape[:2] if info.spatial else (1, 1)
+        if position is None:
+            position = ((h - 1) // 2, (w - 1) // 2)
+        hold, self._holding = self._holding, True
+        try:
+            for slider, top, value in ((self._channel, info.channels - 1, channel), (self._row, h - 1, position[0]),
+                                       (self._col, w - 1, position[1])):
+                if value > slider.max:
+                    slider.max = top
+                    slider.value = value
+                else:
+                    slider.value = value
+                    slider.max = top
+            self._row.disabled = self._col.disabled = not info.spatial
+        finally:
+            self._holding = hold
+
+    def _on_change(self, change):
+        if self._holding:
+            return
+        if change["owner"] is self._layer:
+            info = self.activations.layers[change["new"]]
+            self._apply_layer(change["new"], min(self.channel, info.channels - 1), None)
+        self._draw()
+
+    # -- 그리기 --------------------------------------------------------------
+    def _draw(self):
+        from .render import encode_png
+
+        box = self.rf_box
+        self.frame = self._painter.frame(self.image, self._layer.value, self.channel, self.position, box)
+        self.image_bytes = encode_png(self.frame)
+        self.picture.value = self.image_bytes
+        self.picture.layout.width = f"{self.frame.shape[1]}px"
+        self.caption.value = self._caption()
+
+    @property
+    def formula(self) -> str:
+        p = self.products
+        return "" if p is None else product_formula(p)
+
+    def _caption(self) -> str:
+        info = self.info
+        lines = [f"<b>{html.escape(info.name)}</b> ({html.escape(info.type)}), 출력 "
+                 + "×".join(str(v) for v in info.shape)
+                 + f" · 채널 {self.channel}" + (f", 칸 ({self.position[0]}, {self.position[1]})" if info.spatial else "")
+                 + f" = <b>{self.value:.4f}</b>"]
+        if self.formula:
+            lines.append(f"첫 합성곱의 이 칸 = Σ(입력 × 가중치) + 편향: <code>{html.escape(self.formula)}</code>")
+        if info.rf_row is None and info.spatial:
+            lines.append("이 층은 수용 영역을 계산할 수 없어 입력 전체를 표시합니다.")
+        return "<div style='line-height:1.6'>" + "<br>".join(lines) + "</div>"
+
+    # -- 표시 ----------------------------------------------------------------
+    def __repr__(self) -> str:
+        where = f", position={self.position}" if self.info.spatial else ""
+        return f"활성화 탐색기(image={self.image}, layer={self.layer!r}, channel={self.channel}{where})"
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        from .render import widget_bundle
+
+        return widget_bundle(repr(self), self.widget)
+
+
+def activation_explorer(model, images, labels=None) -> ActivationExplorer:
+    """학습된 Keras 모델 안을 보는 활성화 탐색기를 만듭니다 (셀의 마지막 줄에 두세요).
+
+    model: 함수형 또는 Sequential Keras 모델 (분기가 있어도 됨; 서브클래싱 모델은 함수형으로 바꿔 주세요).
+    images: 이미지 여러 장 (N, 높이, 너비) 또는 (N, 높이, 너비, 채널), 모델이 학습한 것과 같은 값 범위로.
+    labels: 정답 레이블 (선택). 활성화는 이미지마다 한 번만 계산하고, 조절 막대를 움직이면 저장한 배열로 다시 그립니다.
+    """
+    if not _lazy.loaded("keras"):
+        check_model(model)
+    if labels is not None and isinstance(labels, numbers.Integral):
+        labels = [labels]
+    return ActivationExplorer(model, images, labels)
