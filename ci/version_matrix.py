@@ -3,9 +3,8 @@
 환경 (이 기계의 Python으로 만듭니다):
 - colab: ci/constraints-colab.txt — Google Colab 런타임의 판 (TensorFlow 2.20, ipywidgets 7.7.1, notebook 6.5.7 …).
   Colab 준비 셀의 pip 해석(ci/colab_dry_run.py)과 classic Notebook 6.5 + ipywidgets 7 브라우저 시험(tests/test_classic.py)도.
-- min: ci/constraints-min.txt — pyproject.toml이 요구하는 가장 낮은 판. 아직 기본으로 돌리지 않습니다: 이 기계에서
-  pip가 이 제약을 풀지 못하고(5분 넘게 tf-nightly 바퀴를 하나씩 내려받으며 거슬러 올라감) 끝나지 않았습니다.
-  풀리게 되면(아래 한계를 올리거나 제약을 더 주어) DEFAULT에 넣으세요.
+- min: ci/constraints-min.txt — pyproject.toml이 요구하는 가장 낮은 판 (만드는 데 약 1분, 시험 약 8분).
+  .ci/run은 30분 안에 끝나도록 기본(DEFAULT)으로는 colab만 돌립니다: min은 `python ci/version_matrix.py min`으로.
 기본 판(JupyterLab 4 + ipywidgets 8)은 .ci/run의 README 시험 명령이 이미 돌립니다.
 
     python ci/version_matrix.py                 # 기본 환경 (DEFAULT: colab)
