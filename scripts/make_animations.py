@@ -3,6 +3,9 @@
     python scripts/make_animations.py           # assets/*.gif 다시 만들기
     python scripts/make_animations.py --check   # 지금 파일이 이 스크립트의 결과와 같은지만 확인
 
+다시 만든 뒤에는 scripts/embed_assets.py로 노트북의 셀 첨부도 새 GIF로 바꿉니다(이 스크립트가 자동으로 부름).
+노트북은 그림을 상대 경로가 아닌 셀 첨부로 보여 줍니다(Colab에는 옆에 assets/가 없음).
+
 그림은 탐색기(cnn_helpers.widgets)와 같은 그리기 코드로 만듭니다. 입력은 탐색기의 기본 입력
 (0..9 정수, 시드 고정)이라 노트북의 탐색기 첫 화면과 같은 숫자입니다.
 GIF 바이트는 Pillow·FreeType 판에 따라 조금 달라질 수 있으니 --check는 같은 환경에서만 쓰세요.
@@ -62,7 +65,10 @@ def main(argv=None) -> int:
     if too_big:
         print(f"300 KB를 넘는 파일: {too_big}")
         return 1
-    return 0
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import embed_assets
+
+    return embed_assets.main(check=False)
 
 
 if __name__ == "__main__":

@@ -75,6 +75,8 @@ def test_source_notebooks_are_the_teachers_key(tmp_path):
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_nbgrader_round_trip(path, tmp_path):
+    if importlib.util.find_spec("nbgrader") is None:  # 예: Colab 판 환경(notebook 6.5.7)에는 nbgrader 0.9가 맞지 않음
+        pytest.skip("nbgrader가 없습니다 (pip install -e \".[classroom]\")")
     start = time.monotonic()
     course, number = tmp_path / "course", path.name[:2]
     name = f"lesson{number}"

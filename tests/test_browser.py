@@ -69,7 +69,7 @@ def _prepare_notebook(work: Path) -> tuple[Path, bool]:
     target = work / "notebooks" / LESSON.name
     target.parent.mkdir(parents=True)
     target.write_text(json.dumps(nb, ensure_ascii=False, indent=1), encoding="utf-8")
-    for name in ("assets",):  # 마크다운의 ../assets 그림 (링크는 서버가 루트 밖이라며 403을 주므로 복사)
+    for name in ("assets",):  # 예전 노트북의 ../assets 그림용 (지금 그림은 셀 첨부; 링크는 서버가 403을 주므로 복사)
         if (ROOT / name).exists():
             shutil.copytree(ROOT / name, work / name)
     return target, appended

@@ -46,7 +46,8 @@ def test_without_our_font_glyphs_are_missing():
         ax.set_title(KOREAN)
         fig.canvas.draw()
         plt.close(fig)
-    assert any("missing from font" in str(w.message) for w in caught)
+    # matplotlib 3.8: "… missing from current font.", 3.9 이후: "… missing from font(s) DejaVu Sans."
+    assert any("missing from" in str(w.message) and "font" in str(w.message) for w in caught)
 
 
 def test_fresh_process_has_no_glyph_warnings_on_stderr():

@@ -54,6 +54,25 @@ def test_stored_notebook_is_clean(path):
     assert "--nbval-lax" not in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_pictures_live_inside_the_notebook(path):
+    """Colab에서 GitHub의 노트북을 열면 옆에 파일이 없습니다: 마크다운 그림은 셀 첨부(attachment:)로 넣습니다."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        if cell["cell_type"] != "markdown":
+            continue
+        source = "".join(cell["source"])
+        sources = re.findall(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)", source)
+        sources += re.findall(r"<img\b[^>]*\bsrc=[\"']([^\"']+)", source)
+        outside = [s for s in sources if not s.startswith(("attachment:", "data:"))]
+        assert not outside, f"노트북 밖의 파일을 가리키는 그림: {outside} (python scripts/embed_assets.py)"
+        attached = cell.get("attachments", {})
+        for name in (s.removeprefix("attachment:") for s in sources if s.startswith("attachment:")):
+            assert name in attached, f"첨부가 없는 그림: {name}"
+    result = subprocess.run([sys.executable, "scripts/embed_assets.py", "--check"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+
+
 def test_ruff_clean():
     result = subprocess.run([sys.executable, "-m", "ruff", "check", "."], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout

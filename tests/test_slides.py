@@ -34,3 +34,7 @@ def test_lesson_becomes_slides(path, tmp_path):
     assert html_lib.escape(title) in html
     # 정적 애니메이션(커널 없이 재생)이나 그림이 슬라이드에 들어 있어야 합니다.
     assert "data:image/png;base64" in html
+    # 셀 첨부(attachment:)로 넣은 GIF도 슬라이드에 data: URI로 들어갑니다.
+    attached = sum(len(c.get("attachments", {})) for c in nb["cells"])
+    assert html.count("data:image/gif;base64") >= attached
+    assert "attachment:" not in html

@@ -1,0 +1,114 @@
+"""판 행렬: 고정한 판마다 가상환경을 만들어 단위 시험·모든 노트북(strict nbval)·브라우저 시험을 돌리고 표로 보여 줍니다.
+
+환경 (이 기계의 Python으로 만듭니다):
+- colab: ci/constraints-colab.txt — Google Colab 런타임의 판 (TensorFlow 2.20, ipywidgets 7.7.1, notebook 6.5.7 …).
+  Colab 준비 셀의 pip 해석(ci/colab_dry_run.py)과 classic Notebook 6.5 + ipywidgets 7 브라우저 시험(tests/test_classic.py)도.
+- min: ci/constraints-min.txt — pyproject.toml이 요구하는 가장 낮은 판 (만드는 데 약 1분, 시험 약 8분).
+  .ci/run은 30분 안에 끝나도록 기본(DEFAULT)으로는 colab만 돌립니다: min은 `python ci/version_matrix.py min`으로.
+기본 판(JupyterLab 4 + ipywidgets 8)은 .ci/run의 README 시험 명령이 이미 돌립니다.
+
+    python ci/version_matrix.py                 # 기본 환경 (DEFAULT: colab)
+    python ci/version_matrix.py colab min       # 고른 환경
+    CNN_MATRIX_VENVS=/tmp/x python ci/version_matrix.py   # 가상환경 위치 (기본: $TMPDIR/cnn-matrix)
+
+가상환경은 제약 파일과 pyproject.toml이 같으면 다시 씁니다(설치 단계를 건너뜀). 하나라도 실패하면 1로 끝납니다.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+VENVS = Path(os.environ.get("CNN_MATRIX_VENVS", Path(tempfile.gettempdir()) / "cnn-matrix"))
+TOOLS = ["pytest>=8", "nbval>=0.11", "nbconvert>=7", "hypothesis>=6.100", "scipy>=1.11", "ruff>=0.6", "playwright>=1.45"]
+# 이름 → (제약 파일, 더 설치할 것, 브라우저 시험 파일 또는 None)
+ENVIRONMENTS = {
+    "colab": ("ci/constraints-colab.txt", ["notebook"], "tests/test_classic.py"),
+    "min": ("ci/constraints-min.txt", [], None),
+}
+DEFAULT = ["colab"]
+ENV = {"TF_CPP_MIN_LOG_LEVEL": "3", "TF_ENABLE_ONEDNN_OPTS": "0", "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+
+
+def log(msg: str) -> None:
+    print(f"[matrix {time.strftime('%H:%M:%S')}] {msg}", flush=True)
+
+
+def build(name: str, constraints: str, extra: list[str]) -> Path:
+    venv = VENVS / name
+    python = venv / "bin" / "python"
+    stamp = hashlib.sha256()
+    for part in (constraints, "pyproject.toml"):
+        stamp.update((ROOT / part).read_bytes())
+    stamp.update(" ".join(TOOLS + extra).encode())
+    stamp_file = venv / ".cnn-matrix-stamp"
+    if python.exists() and stamp_file.exists() and stamp_file.read_text() == stamp.hexdigest():
+        log(f"{name}: 가상환경 다시 씀 ({venv})")
+    else:
+        log(f"{name}: 가상환경 만들기 ({venv}, -c {constraints})")
+        subprocess.run([sys.executable, "-m", "venv", "--clear", str(venv)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", "-U", "pip"], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", "-c", str(ROOT / constraints), "-e", str(ROOT),
+                        *TOOLS, *extra], check=True)
+        stamp_file.write_text(stamp.hexdigest())
+    versions = subprocess.run(
+        [str(python), "-c", "import importlib.metadata as m, platform; print('Python ' + platform.python_version(), *["
+         "f'{n} {m.version(n)}' for n in ('tensorflow', 'keras', 'numpy', 'matplotlib', 'ipywidgets', 'notebook')], "
+         "sep=', ')"], capture_output=True, text=True).stdout.strip()
+    log(f"{name}: {versions}")
+    return python
+
+
+def pytest_counts(python: Path, name: str, what: str, args: list[str]) -> tuple[str, float, bool]:
+    """pytest를 돌려 ('통과/전체 (실패 n, 건너뜀 n)', 초, 성공?)을 돌려줍니다."""
+    with tempfile.TemporaryDirectory() as tmp:
+        junit = Path(tmp) / "junit.xml"
+        start = time.monotonic()
+        log(f"{name}: {what} — pytest {' '.join(args)}")
+        result = subprocess.run([str(python), "-m", "pytest", *args, "-q", "-p", "no:cacheprovider",
+                                 f"--junitxml={junit}"], cwd=ROOT, env={**os.environ, **ENV})
+        elapsed = time.monotonic() - start
+        if not junit.exists():
+            return f"pytest 실패 (rc {result.returncode})", elapsed, False
+        suite = ET.parse(junit).getroot()
+        suite = suite if suite.tag == "testsuite" else suite.find("testsuite")
+        total, fail = int(suite.get("tests")), int(suite.get("failures")) + int(suite.get("errors"))
+        skipped = int(suite.get("skipped"))
+    passed = total - fail - skipped
+    text = f"{passed}/{total - skipped}" + (f" (건너뜀 {skipped})" if skipped else "")
+    return text, elapsed, result.returncode == 0
+
+
+def main(names: list[str]) -> int:
+    rows, ok = [], True
+    for name in names or DEFAULT:
+        constraints, extra, browser = ENVIRONMENTS[name]
+        start = time.monotonic()
+        python = build(name, constraints, extra)
+        if name == "colab":
+            dry = subprocess.run([str(python), "ci/colab_dry_run.py"], cwd=ROOT)
+            ok &= dry.returncode == 0
+        unit = pytest_counts(python, name, "단위 시험", ["tests", "-m", "not browser"])
+        notebooks = pytest_counts(python, name, "노트북 (strict nbval)", ["notebooks"])
+        shown = pytest_counts(python, name, "브라우저", [browser, "-s"]) if browser else ("—", 0.0, True)
+        ok &= unit[2] and notebooks[2] and shown[2]
+        rows.append((name, constraints, unit, notebooks, shown, time.monotonic() - start))
+
+    print("\n| 환경 | 제약 파일 | 단위 시험 | 노트북 셀 (strict nbval) | 브라우저 | 전체 시간 |")
+    print("|---|---|---|---|---|---|")
+    for name, constraints, unit, notebooks, shown, total in rows:
+        cells = [f"{r[0]}, {r[1]:.0f} s" if r[0] != "—" else "—" for r in (unit, notebooks, shown)]
+        print(f"| {name} | `{constraints}` | {cells[0]} | {cells[1]} | {cells[2]} | {total / 60:.1f} min |")
+    print()
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
