@@ -152,14 +152,13 @@ def _half_residue(c: int, s: int):
 
 
 def _divisors_up_to(span: int, limit: int) -> list[int]:
-    """span의 약수 가운데 limit 이하인 것을 오름차순으로 (span=0이면 1..limit 모두; 음수면 없음).
+    """span(≥ 1)의 약수 가운데 limit 이하인 것을 오름차순으로 (span ≤ 0이면 없음).
 
+    span = 0은 어떤 s로도 나누어떨어지므로 divisibility_fixes가 여기 오기 전에 끝냅니다.
     span이 아주 커도 멈추도록 √span이 10⁶을 넘으면 10⁶ 이하의 약수와 그 짝만 찾습니다.
     """
-    if span < 0:
+    if span < 1:
         return []
-    if span == 0:
-        return list(range(max(1, limit - 2), limit + 1)) if limit > 3 else list(range(1, limit + 1))
     found = set()
     for t in range(1, min(math.isqrt(span), 10**6) + 1):
         if span % t == 0:

@@ -6,7 +6,7 @@ import scipy.signal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cnn_helpers.ops import conv2d, convolve2d, correlate2d, pool2d
+from cnn_helpers.ops import conv2d, convolve2d, correlate2d, pad_amounts, pool2d, window_view
 
 CASES = 300
 
@@ -112,6 +112,64 @@ def test_pool2d_matches_tf(tf, case, mode):
     got = pool2d(x, size, stride=stride, padding=padding, mode=mode)
     assert got.shape == expected.shape
     np.testing.assert_allclose(got, expected, rtol=1e-5, atol=1e-5)
+
+
+@st.composite
+def int_pad_pool_case(draw):
+    """정수 패딩 풀링: 패딩은 창보다 작게 (그래야 모든 창이 실제 입력을 덮음)."""
+    kh, kw = draw(st.integers(1, 4)), draw(st.integers(1, 4))
+    if draw(st.booleans()):
+        ph, pw = draw(st.integers(0, kh - 1)), draw(st.integers(0, kw - 1))
+        padding = (ph, pw)
+    else:
+        ph = pw = padding = draw(st.integers(0, min(kh, kw) - 1))
+    sh, sw = draw(st.integers(1, 3)), draw(st.integers(1, 3))
+    h, w = draw(st.integers(max(1, kh - 2 * ph), 10)), draw(st.integers(max(1, kw - 2 * pw), 10))
+    return draw(st.integers(1, 2)), h, w, draw(st.integers(1, 3)), (kh, kw), (sh, sw), padding, draw(st.integers(0, 2**31))
+
+
+@settings(max_examples=150, deadline=None)
+@given(case=int_pad_pool_case(), mode=st.sampled_from(["max", "avg"]))
+def test_pool2d_integer_padding_matches_tf(tf, case, mode):
+    """TF 풀링은 정수 패딩을 받지 않으므로 TF로 직접 만든 기준과 비교합니다: 최대 = -inf로 패딩한 뒤 VALID
+    max_pool2d; 평균(패딩 칸 제외) = 0으로 패딩한 입력의 VALID avg_pool2d ÷ 1로 된 마스크의 VALID avg_pool2d."""
+    n, h, w, c, size, stride, padding, seed = case
+    ph, pw = padding if isinstance(padding, tuple) else (padding, padding)
+    x = np.random.default_rng(seed).normal(size=(n, h, w, c)).astype(np.float32)
+    pads = [[0, 0], [ph, ph], [pw, pw], [0, 0]]
+    if mode == "max":
+        expected = tf.nn.max_pool2d(tf.pad(x, pads, constant_values=-np.inf), size, stride, "VALID").numpy()
+    else:
+        sums = tf.nn.avg_pool2d(tf.pad(x, pads), size, stride, "VALID")
+        counts = tf.nn.avg_pool2d(tf.pad(tf.ones((1, h, w, 1)), pads), size, stride, "VALID")
+        expected = (sums / counts).numpy()
+    got = pool2d(x, size, stride=stride, padding=padding, mode=mode)
+    assert got.shape == expected.shape
+    np.testing.assert_allclose(got, expected, rtol=1e-5, atol=1e-5)
+
+
+def test_pool2d_padding_must_be_smaller_than_window():
+    x = np.arange(16.0).reshape(1, 4, 4, 1)
+    # 2×2 창, 패딩 1: 왼쪽 위 창은 패딩 3칸 + 실제 x[0, 0] 한 칸 → 최대 0, 평균 0 (패딩 칸 제외)
+    assert pool2d(x, 2, padding=1)[0, 0, 0, 0] == 0
+    assert pool2d(x, 2, padding=1, mode="avg")[0, :, :, 0].tolist() == [[0, 1.5, 3], [6, 7.5, 9], [12, 13.5, 15]]
+    assert pool2d(x, 2, padding=0).shape == (1, 2, 2, 1)
+    for padding, axis in ((2, "세로"), ((1, 3), "가로"), ((2, 0), "세로")):
+        with pytest.raises(ValueError, match=f"{axis} 방향: 패딩 .*창 크기"):
+            pool2d(x, (2, 3), padding=padding)
+    assert pool2d(x, (2, 3), padding=(1, 2)).shape == (1, 3, 2, 1)  # 스트라이드 = 창: (4+2-2)//2+1, (4+4-3)//3+1
+
+
+def test_pad_amounts_and_window_view_defaults():
+    """기본값 stride=1, dilation=1 (손으로 센 값): 6칸 입력의 3칸 커널 SAME 패딩은 양쪽 1칸."""
+    assert pad_amounts(6, 6, 3, 3, "same") == ((1, 1), (1, 1))
+    assert pad_amounts(6, 6, 3, 3, "same", 2) == ((0, 1), (0, 1))  # ceil(6/2)=3 → (3-1)·2+3-6 = 1칸, 뒤로
+    assert pad_amounts(6, 6, 3, 3, "same", 1, 2) == ((2, 2), (2, 2))  # 팽창 2: 5칸 덮음 → 4칸
+    assert pad_amounts(5, 7, 3, 2, (1, 2)) == ((1, 1), (2, 2))
+    xp = np.arange(20.0).reshape(1, 4, 5, 1)
+    view = window_view(xp, 2, 3)
+    assert view.shape == (1, 3, 3, 2, 3, 1)
+    assert np.array_equal(view[0, 1, 2, :, :, 0], xp[0, 1:3, 2:5, 0])
 
 
 def test_accepts_tf_tensors_and_ints(tf):
