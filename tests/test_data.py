@@ -1,5 +1,6 @@
 """data: MNIST 찾기 순서, 파일 검사, 한국어 오류, 예제 사진."""
 
+import os
 
 import numpy as np
 import pytest
@@ -157,11 +158,31 @@ def test_wrong_layout(clean_env, override, text):
         load_mnist(write_mnist(clean_env / "w.npz", **override))
 
 
+class _Payload:
+    """피클로 풀리는 순간 폴더를 만드는 객체: allow_pickle=True로 읽으면 코드가 실행된 흔적이 남습니다."""
+
+    def __init__(self, marker):
+        self.marker = str(marker)
+
+    def __reduce__(self):
+        return os.mkdir, (self.marker,)
+
+
 def test_pickled_objects_are_refused(clean_env):
+    """객체(피클) 배열은 풀지 않고 거절합니다. 풀었다면(allow_pickle=True) marker 폴더가 생깁니다."""
+    marker = clean_env / "unpickled"
     path = clean_env / "obj.npz"
-    np.savez(path, x_train=np.array([{"a": 1}], dtype=object), y_train=np.zeros(1), x_test=np.zeros(1), y_test=np.zeros(1))
-    with pytest.raises(ValueError):
+    arrays = {"x_train": np.array([_Payload(marker)], dtype=object), "y_train": np.zeros(1, np.uint8),
+              "x_test": np.zeros((1, 28, 28), np.uint8), "y_test": np.zeros(1, np.uint8)}
+    np.savez(path, **arrays)
+    with np.load(path, allow_pickle=True) as f:  # 시험 자체 확인: 피클을 허용하면 정말 실행됩니다
+        f["x_train"]
+    assert marker.is_dir()
+    marker.rmdir()
+    with pytest.raises(ValueError, match="손상되었거나 npz가 아닙니다") as info:
         load_mnist(path)
+    assert not marker.exists()  # 피클을 풀지 않았음
+    assert "ValueError" in str(info.value)  # numpy가 allow_pickle=False로 거절한 것
 
 
 def test_path_type():

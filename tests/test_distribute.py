@@ -66,7 +66,14 @@ def test_strategy_tpu_failure_falls_back_quietly(monkeypatch, capsys):
     monkeypatch.setattr(distribute, "tpu_address", lambda: "local")
     monkeypatch.setattr(tf.distribute.cluster_resolver.TPUClusterResolver, "connect", staticmethod(fail))
     s = strategy()
-    assert s.num_replicas_in_sync >= 1
+    # TPU 연결에 실패하면 TPU 없이 고르는 것과 똑같아야 합니다: GPU 2개 이상이면 MirroredStrategy(복제본 = GPU 수),
+    # 아니면 기본 전략(복제본 1개).
+    gpus = len(tf.config.list_logical_devices("GPU"))
+    if gpus >= 2:
+        assert isinstance(s, tf.distribute.MirroredStrategy) and s.num_replicas_in_sync == gpus
+    else:
+        assert s is tf.distribute.get_strategy() and s.num_replicas_in_sync == 1
+    assert not isinstance(s, tf.distribute.TPUStrategy)
     out = capsys.readouterr().out
     assert "TPU" in out and HANGUL.search(out)
 

@@ -86,10 +86,16 @@ def test_bad_input_korean(call, error, text):
 
 
 def test_import_is_cheap_and_tensorflow_free():
+    """import cnn_helpers(+ arithmetic, ops)는 TF·Keras·matplotlib·pandas를 불러오지 않고, 몇 초 안에 끝납니다."""
     code = (
         "import sys, time; t = time.perf_counter(); import cnn_helpers; "
         "import cnn_helpers.arithmetic, cnn_helpers.ops; "
-        "print(time.perf_counter() - t); print('tensorflow' in sys.modules, 'keras' in sys.modules)"
+        "print(time.perf_counter() - t); "
+        "print(*(m in sys.modules for m in ('tensorflow', 'keras', 'matplotlib', 'pandas')))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout.split()
-    assert out[1:] == ["False", "False"]
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    seconds, *heavy = proc.stdout.split()
+    assert heavy == ["False", "False", "False", "False"]
+    # numpy만 불러오므로 한가한 기계에서 0.3초 안팎; 바쁜 공유 기계를 생각해 넉넉한 한도 (TF import는 수 초)
+    assert 0 < float(seconds) < 10

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-import math
+import itertools
 
 import numpy as np
 import pytest
@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
+from cnn_helpers import sliding as S
 from cnn_helpers.arithmetic import divisibility_fixes, same_padding
 from cnn_helpers.ops import conv2d, pool2d
 from cnn_helpers.sliding import (
@@ -68,6 +69,17 @@ def _loop_pool_ref(x, size, padding, stride, dilation, mode):
     return out
 
 
+def _pads(x_shape, k_shape, padding, stride, dilation):
+    """((위, 아래), (왼쪽, 오른쪽)): 'same'은 TF 규칙(시험 test_arithmetic에서 TF와 비교한 same_padding), 정수는 그대로."""
+    (sh, sw), (dh, dw) = _pair(stride), _pair(dilation)
+    if isinstance(padding, str):
+        if padding.lower() == "valid":
+            return (0, 0), (0, 0)
+        return same_padding(x_shape[0], k_shape[0], sh, dh), same_padding(x_shape[1], k_shape[1], sw, dw)
+    ph, pw = _pair(padding)
+    return (ph, ph), (pw, pw)
+
+
 small = st.integers(1, 3)
 paddings = st.one_of(st.integers(0, 3), st.tuples(st.integers(0, 3), st.integers(0, 3)),
                      st.sampled_from(["valid", "same", "SAME", "VALID"]))
@@ -117,11 +129,21 @@ def test_conv_steps_equal_conv2d_exactly(x, k, padding, stride, dilation):
     got = assemble_output(steps)
     assert got.shape == expected.shape
     assert np.array_equal(got, expected)  # 정수 값: 합의 순서와 무관하게 정확히 같아야 함
+    # 단계마다 칸·곱을 정의에서 직접: 출력 (i, j)의 창은 패딩한 입력의 (i·sh + a·dh, j·sw + b·dw) 칸들
+    # (a, b는 커널 색인, 행 우선), 곱은 그 칸의 값 × k[a, b], 곱들의 (정수) 합 = conv2d의 출력.
+    (pt, pb), (pl, pr) = _pads(x.shape, k.shape, padding, stride, dilation)
+    xpad = np.pad(np.asarray(x, float), ((pt, pb), (pl, pr)))
+    (sh, sw), (dh, dw) = _pair(stride), _pair(dilation)
     kh, kw = k.shape
+    assert [st_.out for st_ in steps] == list(itertools.product(range(expected.shape[0]), range(expected.shape[1])))
     for st_ in steps:
-        assert len(st_.cells) == kh * kw
-        assert math.fsum(st_.products) == st_.value
-        assert st_.products == tuple(a * b for a, b in zip(st_.inputs, st_.weights))
+        i, j = st_.out
+        cells = [(i * sh + a * dh, j * sw + b * dw) for a in range(kh) for b in range(kw)]
+        assert st_.cells == tuple(cells)
+        assert st_.products == tuple(xpad[r, c] * k[a, b] for (r, c), (a, b)
+                                     in zip(cells, itertools.product(range(kh), range(kw))))
+        assert sum(int(v) for v in st_.products) == expected[i, j] == st_.value
+        assert st_.is_pad == tuple(not (pt <= r < pt + x.shape[0] and pl <= c < pl + x.shape[1]) for r, c in cells)
 
 
 @fast(100)
@@ -372,3 +394,271 @@ def test_too_big_hint():
     assert too_big_hint(5, 3, 0) == ""
     assert "f를" not in too_big_hint(3, 5, 0, can_change_f=False)
     assert too_big_hint(3, 5, "same") == ""
+
+
+# ---------------------------------------------------------------------------
+# 프레임 모델의 세부 규칙 (손으로 센 값과 정의에서 직접 계산한 값)
+# ---------------------------------------------------------------------------
+
+
+
+def test_layout_defaults_are_valid_stride_one_no_dilation():
+    """기본값: 패딩 0, 스트라이드 1, 팽창 1, 합성곱, 뒤집지 않음 → 5×4 입력, 2×3 커널의 출력은 4×2."""
+    for layout in (S.try_layout(np.zeros((5, 4)), np.ones((2, 3)))[0], S.sliding_layout(np.zeros((5, 4)), np.ones((2, 3)))):
+        assert layout.pads == ((0, 0), (0, 0)) and layout.padded.shape == (5, 4)
+        assert layout.out_shape == (4, 2) and layout.unused == (0, 0)
+        assert layout.stride == (1, 1) and layout.dilation == (1, 1)
+        assert layout.mode == "conv" and layout.flip is False
+    assert S.try_layout(np.zeros((5, 4)), np.ones((2, 3)))[1] is None
+    xp, out = S.padded_input(np.zeros((5, 4)), np.ones((2, 3)))
+    assert xp.shape == (5, 4) and out == (4, 2)
+
+
+@st.composite
+def layouts(draw):
+    h, w = draw(st.integers(1, 9)), draw(st.integers(1, 9))
+    kh, kw = draw(st.integers(1, 4)), draw(st.integers(1, 4))
+    padding = draw(st.one_of(st.sampled_from(["valid", "same"]),
+                             st.tuples(st.integers(0, kh - 1), st.integers(0, kw - 1))))
+    stride = (draw(st.integers(1, 4)), draw(st.integers(1, 4)))
+    dilation = (draw(st.integers(1, 3)), draw(st.integers(1, 3)))
+    mode = draw(st.sampled_from(["conv", "max", "avg"]))
+    return np.arange(h * w, dtype=float).reshape(h, w), (kh, kw), padding, stride, dilation, mode
+
+
+@settings(max_examples=300, deadline=None)
+@given(case=layouts())
+def test_unused_follows_from_the_windows(case):
+    """unused / unused_input을 단계의 칸들에서 직접: 마지막 창이 닿은 행·열 뒤에 남는 패딩한 입력의 행·열 수와,
+    그 가운데 실제 입력(패딩이 아닌) 행·열 수. 축마다 따로 (세로, 가로)."""
+    x, (kh, kw), padding, stride, dilation, mode = case
+    kernel = np.ones((kh, kw)) if mode == "conv" else (kh, kw)
+    layout, message = S.try_layout(x, kernel, padding, stride, dilation, mode)
+    # 불가능한 조합인지 정의에서 직접: 창이 하나도 안 들어가거나, 풀링에서 실제 입력을 한 칸도 덮지 않는 창이 있음
+    (pt, pb), (pl, pr) = layout.pads
+    impossible = False
+    for n, k, p0, p1, s, d in ((x.shape[0], kh, pt, pb, stride[0], dilation[0]),
+                               (x.shape[1], kw, pl, pr, stride[1], dilation[1])):
+        f_eff = d * (k - 1) + 1
+        if n + p0 + p1 < f_eff:
+            impossible = True
+        elif mode != "conv":
+            windows = range((n + p0 + p1 - f_eff) // s + 1)
+            impossible |= any(all(not p0 <= i * s + j * d < p0 + n for j in range(k)) for i in windows)
+    assert (message is not None) == impossible
+    if message is not None:  # 창이 없으므로 출력도, '닿지 않는 칸' 표시도 없음
+        assert layout.out_shape == (0, 0) and layout.unused == (0, 0) and layout.unused_input == (0, 0)
+        return
+    steps = S.steps_from_layout(layout)
+    last_row = max(r for s in steps for r, _ in s.cells)
+    last_col = max(c for s in steps for _, c in s.cells)
+    rows, cols = layout.padded.shape
+    assert layout.unused == (rows - 1 - last_row, cols - 1 - last_col)
+    real_rows_after = sum(1 for r in range(pt, pt + x.shape[0]) if r > last_row)
+    real_cols_after = sum(1 for c in range(pl, pl + x.shape[1]) if c > last_col)
+    assert layout.unused_input == (real_rows_after, real_cols_after)
+
+
+def test_unused_input_is_per_axis_and_never_negative():
+    # 6×7 입력, 3×3, 패딩 (세로 1, 가로 0), 스트라이드 (3, 4): 패딩한 8×7.
+    # 세로: (8-3) % 3 = 2행 남고 그중 아래 패딩 1행 → 실제 1행. 가로: (7-3) % 4 = 0.
+    lay = S.sliding_layout(np.zeros((6, 7)), np.ones((3, 3)), (1, 0), (3, 4))
+    assert lay.unused == (2, 0) and lay.unused_input == (1, 0)
+    # 4칸 입력, 3칸 커널, 패딩 2, 스트라이드 2: 패딩한 8칸, (8-3) % 2 = 1칸 남음 < 아래 패딩 2 → 실제 입력은 0
+    lay = S.sliding_layout(np.zeros((4, 4)), np.ones((3, 3)), 2, 2)
+    assert lay.unused == (1, 1) and lay.unused_input == (0, 0)
+
+
+def test_max_pool_tie_takes_first_cell_and_skips_padding():
+    steps = S.sliding_steps(np.ones((2, 2)), 2, mode="max")
+    assert steps[0].chosen == (0, 0) and steps[0].value == 1
+    steps = S.sliding_steps([[1, 3], [3, 3]], 2, mode="max")
+    assert steps[0].chosen == (0, 1)  # 행 우선으로 처음 나온 3
+    # 'same' 패딩(-inf)과 음수 입력: 패딩 칸은 절대 뽑히지 않음
+    last = S.sliding_steps([[-5.0, -4.0], [-3.0, -2.0]], 2, "same", 1, mode="max")[-1]
+    assert last.chosen == (1, 1) and last.value == -2 and last.is_pad == (False, True, True, True)
+    assert last.count == 1
+
+
+def test_even_kernel_presets_use_upper_left_centre():
+    """짝수 f의 '가운데'는 ((f−1)//2, (f−1)//2): 4×4 항등 커널은 (1, 1)에만 1, 경계 커널은 (1, 1)에 15."""
+    ident = S.kernel_preset("identity", 4)
+    assert ident[1, 1] == 1 and ident.sum() == 1
+    edge = S.kernel_preset("edge", 4)
+    assert edge[1, 1] == 15 and edge.sum() == 0 and (edge == -1).sum() == 15
+    assert S.kernel_preset("edge", 1).tolist() == [[0.0]]
+    assert S.kernel_preset("identity", 1).tolist() == [[1.0]]
+    blur = S.kernel_preset("blur", 2)
+    assert blur.tolist() == [[0.25, 0.25], [0.25, 0.25]]
+    rnd = S.kernel_preset("random", 3)
+    assert rnd.shape == (3, 3) and set(np.unique(rnd)) <= {-2.0, -1.0, 0.0, 1.0, 2.0}
+    assert set(np.unique(S.kernel_preset("random", 16))) == {-2.0, -1.0, 0.0, 1.0, 2.0}  # 문서: −2..2 정수
+    assert np.array_equal(rnd, S.kernel_preset("random", 3))
+    with pytest.raises(ValueError, match="'edge'"):
+        S.kernel_preset("sharpen", 3)
+
+
+def test_output_size_formula_edge_cases():
+    # 커널 = 입력: span 0 → 출력 1칸 (출력이 없다고 하면 안 됨)
+    assert S.output_size_formula(3, 3) == "(3 + 2×0 − 3) / 1 + 1 = 1"
+    assert S.output_size_formula(1, 1) == "(1 + 2×0 − 1) / 1 + 1 = 1"
+    assert S.output_size_formula(3, 4) == "3 + 2×0 − 4 = -1 < 0 → 커널이 패딩을 더한 입력보다 커서 출력이 없습니다"
+    # SAME, 앞뒤가 다른 패딩: 6칸, 2칸 커널, s=1 → 앞 0, 뒤 1
+    assert S.output_size_formula(6, 2, "same") == "SAME 패딩 앞 0·뒤 1: (6 + 0 + 1 − 2) / 1 + 1 = 6"
+    # 팽창 2: 3칸 커널이 5칸을 덮음
+    assert S.output_size_formula(9, 3, 1, 2, 2) == (
+        "(9 + 2×1 − 5) / 2 + 1 = 4   (팽창한 커널이 덮는 길이 2×(3−1)+1 = 5)")
+    assert S.output_size_formula(8, 3, 0, 3) == "⌊(8 + 2×0 − 3) / 3⌋ + 1 = ⌊1.667⌋ + 1 = 2"
+
+
+def test_too_big_hint_numbers_by_hand():
+    # 4칸 입력, 7칸 커널, p=1: 4+2=6 < 7. p ≥ ⌈(7−4)/2⌉ = 2 이면 되고, f ≤ 6 이면 됩니다.
+    assert S.too_big_hint(4, 7, 1) == "이렇게 바꾸면 됩니다: p를 2 이상으로, p를 'same'으로, f를 6 이하로."
+    # 5칸 입력, 4칸 커널, 팽창 2 (7칸): p ≥ 1, f ≤ (5−1)//2+1 = 3, d ≤ (5−1)//3 = 1
+    assert S.too_big_hint(5, 4, 0, d=2) == (
+        "이렇게 바꾸면 됩니다: p를 1 이상으로, p를 'same'으로, f를 3 이하로, d를 1 이하로.")
+    assert S.too_big_hint(5, 4, 0, d=2, can_change_f=False) == (
+        "이렇게 바꾸면 됩니다: p를 1 이상으로, p를 'same'으로, d를 1 이하로.")
+    assert S.too_big_hint(5, 5, 0) == ""  # 딱 맞음
+    assert S.too_big_hint(5, 3, 0, d=2) == ""  # 팽창해서 5칸: 딱 맞음
+    assert S.too_big_hint(3, 4, 0, d=2).endswith("d를 1 이하로.")  # (3−1)//3 = 0 → 1
+
+
+def test_format_value_and_exactness():
+    assert S.format_value(-np.inf) == "-∞" and S.format_value(np.inf) == "∞"
+    assert S.format_value(float("nan")) == "nan"
+    assert S.format_value(2.0) == "2" and S.format_value(-0.5) == "-0.5"
+    assert S.format_value(1 / 3, 1) == "0.3" and S.format_value(2 / 3, 0) == "1"
+    assert S.format_value(1234.5678, 2) == "1234.57"
+    assert S.format_value(np.int64(7)) == "7"
+    with pytest.raises(TypeError, match="숫자"):
+        S.format_value("1")
+    with pytest.raises(TypeError):
+        S.format_value(True)
+    with pytest.raises(ValueError, match="15 이하"):
+        S.format_value(1.0, 16)
+    assert S.format_value(1.0, 15) == "1"
+    # 식: 반올림한 숫자가 하나라도 있으면 ≈, 모두 정확하면 =
+    step = S.sliding_steps([[1.0, 2.0]], [[0.5, 0.25]])[0]
+    assert step.formula() == "1×0.5 + 2×0.25 = 1"
+    step = S.sliding_steps([[1.0, 2.0]], [[1 / 3, 1.0]])[0]
+    assert step.formula() == "1×0.333 + 2×1 ≈ 2.333"
+    avg = S.sliding_steps([[1.0, 2.0, 4.0]], (1, 3), mode="avg")[0]
+    assert avg.formula() == "(1 + 2 + 4) / 3 ≈ 2.333"
+
+
+def test_default_input_cap_and_seed():
+    assert S.default_input(64).shape == (64, 64) and S.default_input(1).shape == (1, 1)
+    with pytest.raises(ValueError, match="64 이하"):
+        S.default_input(65)
+    a, b = S.default_input(4), S.default_input(4, 1)
+    assert not np.array_equal(a, b) and np.array_equal(a, S.default_input(4, 0))
+    assert a.min() >= 0 and a.max() <= 9 and np.array_equal(a, a.round())
+
+
+def test_stride_note_texts():
+    # 6×6, 3×3, s=2: 마지막 1행·1열은 실제 입력인데 창이 닿지 않음
+    note = S.stride_note(S.sliding_layout(np.zeros((6, 6)), np.ones((3, 3)), stride=2), 0)
+    assert "패딩한 입력의 마지막 1행·마지막 1열에는" in note
+    assert "실제 입력값은 출력에 전혀 쓰이지 않습니다" in note
+    # 세로만 남음: 6×5, 3×3, s=2 → 세로 (6-3)%2 = 1, 가로 (5-3)%2 = 0
+    note = S.stride_note(S.sliding_layout(np.zeros((6, 5)), np.ones((3, 3)), stride=2), 0)
+    assert "마지막 1행에는" in note and "열" not in note.split("에는")[0]
+    # 가로만
+    note = S.stride_note(S.sliding_layout(np.zeros((5, 6)), np.ones((3, 3)), stride=2), 0)
+    assert "마지막 1열에는" in note and "행" not in note.split("에는")[0]
+    # 남는 칸이 모두 패딩
+    note = S.stride_note(S.sliding_layout(np.zeros((4, 4)), np.ones((3, 3)), 2, 2), 2)
+    assert "닿지 않는 칸은 모두 패딩" in note
+    assert note.endswith(f"나누어떨어지게 하려면 {divisibility_fixes(4, 3, 2, 2).describe()} 을(를) 써 보세요.")
+    # 세로는 나누어떨어지고 가로만 안 될 때: 가로 축의 후보 (7칸, 3칸 커널, s=(1, 3))
+    note = S.stride_note(S.sliding_layout(np.zeros((5, 7)), np.ones((3, 3)), 0, (2, 3)), 0)
+    assert note.endswith(f"{divisibility_fixes(7, 3, 0, 3).describe()} 을(를) 써 보세요.")
+    assert S.stride_note(None) == ""
+
+
+def test_assemble_output_needs_steps():
+    for bad in ([], [1, 2], "steps"):
+        with pytest.raises(ValueError, match="Step"):
+            S.assemble_output(bad)
+    steps = S.sliding_steps(np.arange(6.0).reshape(2, 3), np.ones((1, 1)))
+    assert S.assemble_output(reversed(steps)).tolist() == [[0, 1, 2], [3, 4, 5]]
+
+
+def test_pool_window_only_on_padding_is_refused_with_numbers():
+    # 3칸 창, 패딩 3, 입력 2칸: 0번 창은 패딩 칸 0..2만 덮음
+    layout, message = S.try_layout(np.zeros((2, 2)), 3, 3, 1, 1, "max")
+    assert layout.out_shape == (0, 0) and "0번째 창이 패딩만 덮고" in message and "p를 2 이하로" in message
+    layout, message = S.try_layout(np.zeros((4, 2)), (2, 2), (0, 2), 1, 1, "avg")
+    assert message.startswith("가로 방향: 0번째 창이 패딩만 덮고")
+    layout, message = S.try_layout(np.zeros((2, 2)), (2, 2), 1, 1, 1, "avg")
+    assert message is None and layout.out_shape == (3, 3)
+    # 팽창 2, 창 2칸(3칸을 덮음), 패딩 2: 0번 창은 패딩한 좌표 0과 2를 덮고, 실제 입력은 2부터 → 한 칸은 실제
+    layout, message = S.try_layout(np.zeros((3, 3)), (2, 2), 2, 1, 2, "max")
+    assert message is None
+    assert [s.is_pad for s in S.steps_from_layout(layout)][0] == (True, True, True, False)
+
+
+def test_layout_arrays_are_read_only_and_marked():
+    lay = S.sliding_layout(np.ones((2, 3)), np.ones((2, 2)), (1, 2))
+    assert lay.is_pad.shape == (4, 7) and lay.is_pad.sum() == 4 * 7 - 6
+    assert not lay.is_pad[1:3, 2:5].any()
+    assert not lay.is_pad.flags.writeable and not lay.weights.flags.writeable
+    flipped = S.sliding_layout(np.ones((2, 2)), [[1, 2], [3, 4]], flip=True)
+    assert flipped.weights.tolist() == [[4, 3], [2, 1]] and flipped.flip is True
+    assert S.MODES == ("conv", "max", "avg")
+
+
+def test_impossible_messages_name_the_axis_only_when_axes_differ():
+    from cnn_helpers.arithmetic import conv_output_size
+
+    with pytest.raises(ValueError) as same:
+        conv_output_size(2, 3)
+    _, message = S.try_layout(np.zeros((2, 2)), np.ones((3, 3)))
+    assert message == str(same.value)  # 두 축이 똑같으면 한 번만, 축 이름 없이
+    _, message = S.try_layout(np.zeros((2, 5)), np.ones((3, 3)))
+    assert message.startswith("세로 방향: ") and "가로 방향" not in message
+    _, message = S.try_layout(np.zeros((2, 2)), np.ones((3, 4)))
+    assert message.startswith("세로 방향: ") and " / 가로 방향: " in message
+
+
+def test_pool_window_given_as_array_uses_only_its_shape():
+    x = np.arange(16.0).reshape(4, 4)
+    by_array = S.sliding_steps(x, np.zeros((2, 2)), stride=2, mode="max")
+    assert [s.value for s in by_array] == [5, 7, 13, 15]
+    with pytest.raises(ValueError, match="2차원"):
+        S.sliding_steps(x, np.zeros((2, 2, 1)), mode="max")
+
+
+def test_stride_note_default_padding_is_zero():
+    layout = S.sliding_layout(np.zeros((6, 6)), np.ones((3, 3)), stride=2)
+    # p=0: 6+2q-3 은 언제나 홀수 → 패딩 후보 없음; span 3 을 나누는 t ≤ 4 (2 빼고): 1, 3
+    assert S.stride_note(layout).endswith("나누어떨어지게 하려면 s=1 또는 s=3 을(를) 써 보세요.")
+    assert S.stride_note(layout) == S.stride_note(layout, 0)
+
+
+def test_step_formula_shortens_only_when_longer_than_max_terms():
+    step = S.sliding_steps([[1, 2], [3, 4]], [[1, 1], [1, 1]])[0]  # 항 4개
+    assert step.formula(max_terms=4) == "1×1 + 2×1 + 3×1 + 4×1 = 10"
+    assert step.formula(max_terms=3) == "1×1 + 2×1 + … + 4×1 = 10"
+    assert step.formula(max_terms=2) == "1×1 + … + 4×1 = 10"
+    with pytest.raises(ValueError, match="2 이상"):
+        step.formula(max_terms=1)
+    mx = S.sliding_steps([[1, 5], [3, 2]], 2, mode="max")[0]
+    assert mx.formula(max_terms=3) == "max(1, 5, …, 2) = 5"
+
+
+def test_stride_note_same_has_nothing_to_fix_but_valid_string_does():
+    # 'same', 6칸, 1×1, s=4: 패딩 0, 출력 ⌈6/4⌉ = 2, 패딩한 입력 6칸 중 마지막 (6−1) % 4 = 1칸이 남음
+    same = S.sliding_layout(np.zeros((6, 6)), np.ones((1, 1)), "same", 4)
+    assert same.unused == (1, 1)
+    note = S.stride_note(same, "same")
+    assert "마지막 1행·마지막 1열에는" in note and "나누어떨어지게 하려면" not in note
+    valid = S.sliding_layout(np.zeros((6, 6)), np.ones((3, 3)), "valid", 2)
+    assert S.stride_note(valid, "valid").endswith("나누어떨어지게 하려면 s=1 또는 s=3 을(를) 써 보세요.")
+
+
+def test_stride_note_suggests_for_the_vertical_axis_too():
+    # 세로만 나누어떨어지지 않음: 7행, 3×3, s=(3, 1) → 세로 (7−3) % 3 = 1
+    note = S.stride_note(S.sliding_layout(np.zeros((7, 5)), np.ones((3, 3)), 0, (3, 1)), 0)
+    assert note.endswith(f"나누어떨어지게 하려면 {divisibility_fixes(7, 3, 0, 3).describe()} 을(를) 써 보세요.")

@@ -1,4 +1,4 @@
-"""tests/analysis 의 시험 파일들이 함께 쓰는 도우미 (표에서 행 찾기, 작은 함수형 모델)."""
+"""tests/analysis 의 시험 파일들이 함께 쓰는 도우미 (표에서 행 찾기, 작은 함수형 모델, 상대 오차)."""
 
 from __future__ import annotations
 
@@ -20,3 +20,7 @@ def functional(input_shape, build):
 
     inp = keras.Input(input_shape)
     return keras.Model(inp, build(inp))
+
+
+def rel_err(value, reference):
+    return abs(value - reference) / reference

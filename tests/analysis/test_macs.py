@@ -6,16 +6,12 @@
 from __future__ import annotations
 
 import pytest
-from analysis_helpers import rf_triple
+from analysis_helpers import rel_err, rf_triple
 
 from cnn_helpers import analysis as an
 
 keras = pytest.importorskip("keras")
 layers = keras.layers
-
-
-def rel_err(value, reference):
-    return abs(value - reference) / reference
 
 
 def test_macs_vgg16_and_resnet50_match_he_et_al(vgg16, resnet50):
@@ -72,6 +68,83 @@ def test_macs_small_layers_by_hand():
     for name, macs in expected.items():
         assert an.layer_macs(model.get_layer(name)) == macs, name
     assert an.count_macs(model) == sum(expected.values())
+
+
+def test_macs_more_layer_kinds_by_hand():
+    """손으로 센 MAC: 깊이 배수가 있는 SeparableConv, 1-D·3-D 합성곱, 스트라이드 전치 합성곱, groups, 3-D Dense."""
+    inp = keras.Input((10, 10, 4))
+    sep = layers.SeparableConv2D(16, 3, depth_multiplier=2, name="sep2")(inp)
+    # 깊이별 8·8 · 9 · 4 · 2 = 4608, 점별 8·8 · (4·2) · 16 = 8192
+    grouped = layers.Conv2D(8, 1, groups=4, name="g4")(inp)  # 10·10 · 1 · (4/4) · 8 = 800
+    up = layers.Conv2DTranspose(3, 2, strides=3, name="up3")(inp)  # 입력 10·10 · 4 · 4 · 3 = 4800 (출력 30·30)
+    model = keras.Model(inp, [sep, grouped, up])
+    assert an.layer_macs(model.get_layer("sep2")) == 4608 + 8192
+    assert an.layer_macs(model.get_layer("g4")) == 800
+    assert an.layer_macs(model.get_layer("up3")) == 4800
+    assert an.count_macs(model) == 4608 + 8192 + 800 + 4800
+    assert isinstance(model.layers[0], layers.InputLayer) and an.layer_macs(model.layers[0]) == 0  # 입력층: 계산 없음
+
+    seq = keras.Sequential([keras.Input((20, 3)), layers.Conv1D(5, 4, strides=2), layers.Dense(7)])
+    # Conv1D: 출력 (20-4)//2+1 = 9 칸 · 4 · 3 · 5 = 540; 위치마다 Dense: 9 · 5 · 7 = 315
+    assert an.count_macs(seq) == 540 + 315
+    vol = keras.Sequential([keras.Input((6, 6, 6, 2)), layers.Conv3D(3, 3)])
+    assert an.count_macs(vol) == 4 * 4 * 4 * 27 * 2 * 3  # 10368
+    dense3d = keras.Sequential([keras.Input((7, 5)), layers.Dense(3)])
+    assert an.count_macs(dense3d) == 7 * 5 * 3
+
+
+def test_macs_channels_first_by_hand():
+    """channels_first: 채널은 축 1. 입력 (4, 10, 12) → 출력 (8, 8, 10): 8·10 · 9 · 4 · 8 = 23040."""
+    model = keras.Sequential([
+        keras.Input((4, 10, 12)),
+        layers.Conv2D(8, 3, data_format="channels_first", name="cf"),
+        layers.DepthwiseConv2D(3, depth_multiplier=2, data_format="channels_first", name="dw"),
+    ])
+    # 깊이별: 출력 (16, 6, 8): 6·8 · 9 · 8 · 2 = 6912
+    assert an.layer_macs(model.get_layer("cf")) == 8 * 10 * 9 * 4 * 8
+    assert an.layer_macs(model.get_layer("dw")) == 6 * 8 * 9 * 8 * 2
+    assert an.count_macs(model) == 8 * 10 * 9 * 4 * 8 + 6 * 8 * 9 * 8 * 2
+
+
+def test_macs_lenet5_by_hand():
+    """강의의 LeNet-5 (28×28): conv1 'same' 28·28·25·1·6 + conv2 10·10·25·6·16 + 400·120 + 120·84 + 84·10."""
+    from cnn_helpers.models import lenet5
+
+    model = lenet5()
+    assert an.count_macs(model) == 117_600 + 240_000 + 48_000 + 10_080 + 840 == 416_520
+    assert an.layer_macs(model.get_layer("conv2")) == 240_000
+    assert an.layer_macs(model) == 416_520
+
+
+def test_macs_mobilenet_v1_matches_howard_et_al():
+    """Howard et al. 2017 표 8: 1.0 MobileNet-224 는 569M mult-adds (분류기 포함)."""
+    model = keras.applications.MobileNet(weights=None, input_shape=(224, 224, 3))
+    assert rel_err(an.count_macs(model), 569e6) < 0.01
+
+
+def test_macs_input_shape_checks():
+    model = keras.Sequential([keras.Input((None, None, 3)), layers.Conv2D(4, 3)])
+    assert an.count_macs(model, input_shape=(3, 3, 3)) == 1 * 1 * 27 * 4  # 가장 작은 입력: 출력 1×1
+    assert an.count_macs(model, input_shape=[5, 4, 3]) == 3 * 2 * 27 * 4
+    gray = keras.Sequential([keras.Input((None, None, 1)), layers.Conv2D(2, 1)])
+    assert an.count_macs(gray, input_shape=(1, 5, 1)) == 1 * 5 * 1 * 1 * 2  # 크기 1도 양의 정수
+    for bad in ((10, 10), (10, 10, 3, 1), (0, 10, 3), (10, "a", 3), 7):
+        with pytest.raises(ValueError, match="input_shape"):
+            an.count_macs(model, input_shape=bad)
+    a, b = keras.Input((8, 8, 3)), keras.Input((8, 8, 3))
+    two = keras.Model([a, b], layers.Add()([layers.Conv2D(2, 3)(a), layers.Conv2D(2, 3)(b)]))
+    assert an.count_macs(two) == 2 * (6 * 6 * 27 * 2)
+    with pytest.raises(ValueError, match="입력이 2개"):
+        an.count_macs(two, input_shape=(8, 8, 3))
+    # 입력 크기를 바꾸면 모든 층을 다시 계산합니다 (풀링 뒤 Dense 포함)
+    flex = keras.Sequential([keras.Input((None, None, 2)), layers.Conv2D(3, 3, padding="same"),
+                             layers.MaxPooling2D(), layers.Dense(5)])
+    assert an.count_macs(flex, input_shape=(8, 6, 2)) == 8 * 6 * 9 * 2 * 3 + 4 * 3 * 3 * 5
+
+
+def test_layer_macs_needs_a_called_layer():
+    with pytest.raises(ValueError, match="호출되지 않아"):
+        an.layer_macs(layers.Conv2D(3, 3))
 
 
 def test_macs_unknown_size_needs_input_shape():

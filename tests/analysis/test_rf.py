@@ -320,7 +320,7 @@ def test_misaligned_centres_are_reported_not_averaged():
         df = an.receptive_field(functional((32, 32, 3), build))
     bad = row(df, "bad_add")
     assert bad["aligned"] == False  # noqa: E712
-    assert "정렬 안 됨" in bad["note"]
+    assert "정렬 안 됨(높이/너비 축)" in bad["note"]  # 두 축 모두 어긋남; 2-D는 '길이'가 아니라 높이·너비
     assert (bad["rf"], bad["jump"], bad["padding"]) == (3, 2, 0)
     assert row(df, "after")["aligned"] == False  # noqa: E712
 
@@ -402,6 +402,157 @@ def test_unknown_input_size():
     assert df.iloc[1]["padding"] == 2 and df.iloc[1]["out_size"] == 5
     df = an.receptive_field(model, input_shape=(8, 8, 1))
     assert df.iloc[1]["padding"] == 1
+
+
+def test_causal_conv1d_with_stride_and_1d_padding_by_hand():
+    """Conv1D causal: 앞에만 d(f−1) 칸 패딩 → 유효 패딩 = 그 칸 수, 출력 ⌈n/s⌉ (Keras가 만든 출력 길이와 같음)."""
+    model = keras.Sequential([
+        keras.Input((11, 2)),
+        layers.Conv1D(1, 3, strides=2, padding="causal", name="causal2"),  # 11 → ⌈11/2⌉ = 6, rf 3, 패딩 2
+        layers.ZeroPadding1D((1, 3), name="pad13"),  # 6 → 10, 앞 1칸 × jump 2 → 패딩 2 + 2
+        layers.Cropping1D((2, 1), name="crop21"),  # 10 → 7, 앞 2칸 × jump 2 안쪽으로 → 패딩 0
+        layers.MaxPooling1D(2, name="pool"),  # 7 → 3, rf 3 + 1·2 = 5, jump 4
+    ])
+    df = an.receptive_field(model)
+    assert [row(df, n)["out_size"] for n in ("causal2", "pad13", "crop21", "pool")] == [
+        model.get_layer(n).output.shape[1] for n in ("causal2", "pad13", "crop21", "pool")] == [6, 10, 7, 3]
+    assert rf_triple(df, "causal2") == (3, 2, 2)
+    assert rf_triple(df, "pad13") == (3, 2, 4)
+    assert rf_triple(df, "crop21") == (3, 2, 0)
+    assert rf_triple(df, "pool") == (5, 4, 0)
+    unknown = keras.Sequential([keras.Input((None, 2)), layers.Conv1D(1, 3, strides=2, padding="causal")])
+    r = an.receptive_field(unknown).iloc[-1]
+    assert (r["rf"], r["jump"], r["padding"]) == (3, 2, 2) and r["out_size"] is None
+
+
+def test_channels_first_reads_spatial_axes_2_and_3():
+    """channels_first: 입력 (채널 3, 높이 16, 너비 12). 채널 축을 공간으로 읽으면 크기·rf가 틀립니다."""
+    model = keras.Sequential([
+        keras.Input((3, 16, 12)),
+        layers.Conv2D(4, (3, 5), strides=(1, 2), data_format="channels_first", name="cf"),
+        layers.MaxPooling2D(2, data_format="channels_first", name="cfp"),
+    ])
+    df = an.receptive_field(model)
+    assert row(df, "cf")["out_size"] == tuple(model.get_layer("cf").output.shape[2:]) == (14, 4)
+    assert (row(df, "cf")["rf"], row(df, "cf")["jump"]) == ((3, 5), (1, 2))
+    assert row(df, "cfp")["out_size"] == tuple(model.get_layer("cfp").output.shape[2:]) == (7, 2)
+    assert (row(df, "cfp")["rf"], row(df, "cfp")["jump"]) == ((4, 7), (2, 4))
+    # 채널 축으로 이어 붙이기(axis=1)는 channels_first에서 합치기입니다
+    inp = keras.Input((3, 8, 8))
+    a = layers.Conv2D(2, 3, padding="same", data_format="channels_first")(inp)
+    b = layers.Conv2D(2, 5, padding="same", data_format="channels_first")(inp)
+    cat = layers.Concatenate(axis=1, name="cat1")([a, b])
+    assert rf_triple(an.receptive_field(keras.Model(inp, cat)), "cat1") == (5, 1, 2)
+
+
+def test_merge_takes_the_larger_aligned_field_and_unknown_sizes():
+    def build(x):
+        a = layers.Conv2D(2, 5, padding="same")(x)
+        b = layers.Conv2D(2, 3, padding="same")(x)
+        return layers.Add(name="sum")([b, a])
+
+    df = an.receptive_field(functional((12, 12, 1), build))
+    assert rf_triple(df, "sum") == (5, 1, 2) and row(df, "sum")["aligned"] == True  # noqa: E712
+
+    # 입력 크기를 모르면(None) 보폭 2 'same'의 중심을 알 수 없음: rf는 큰 값, aligned는 None
+    def strided(x):
+        a = layers.Conv2D(2, 3, strides=2, padding="same")(x)
+        b = layers.Conv2D(2, 1, strides=2, padding="same")(x)
+        return layers.Add(name="sum2")([a, b])
+
+    df = an.receptive_field(functional((None, None, 1), strided))
+    r = row(df, "sum2")
+    assert (r["rf"], r["jump"]) == (3, 2) and r["aligned"] is None and math.isnan(r["padding"])
+
+
+def test_concatenate_along_space_and_too_small_input_are_refused():
+    inp = keras.Input((8, 8, 1))
+    a, b = layers.Conv2D(2, 3)(inp), layers.Conv2D(2, 3)(inp)
+    side = keras.Model(inp, layers.Concatenate(axis=2, name="side")([a, b]))
+    with pytest.raises(ValueError, match="공간 축"):
+        an.receptive_field(side)
+    assert math.isnan(row(an.receptive_field(side, on_unknown="mark"), "side")["rf"])
+    from cnn_helpers.models import lenet5
+
+    with pytest.raises(ValueError, match="너무 작아"):
+        an.receptive_field(lenet5(), input_shape=(4, 4))
+    df = an.receptive_field(lenet5(), input_shape=(12, 12))  # 가장 작은 입력: 마지막 풀링 출력 1×1
+    assert df.iloc[-1]["out_size"] == 1
+    a_in, b_in = keras.Input((8, 8, 1)), keras.Input((8, 8, 1))
+    two = keras.Model([a_in, b_in], layers.Add()([a_in, b_in]))
+    with pytest.raises(ValueError, match="입력이 2개"):
+        an.receptive_field(two, input_shape=(8, 8))
+    for bad in ((8,), (0, 8), (8.5, 8), ("a", 8)):
+        with pytest.raises(ValueError, match="input_shape"):
+            an.receptive_field(lenet5(), input_shape=bad)
+
+
+def test_shared_layer_rows_are_numbered():
+    conv = layers.Conv2D(1, 3, padding="same", name="shared")
+    inp = keras.Input((8, 8, 1))
+    model = keras.Model(inp, conv(conv(conv(inp))))
+    df = an.receptive_field(model)
+    assert list(df["layer"])[1:] == ["shared", "shared [2]", "shared [3]"]
+    assert list(df["rf"])[1:] == [3, 5, 7]
+
+
+def test_nested_model_called_twice_rows_follow_call_order():
+    inner = keras.Sequential([keras.Input((None, None, 1)), layers.Conv2D(1, 3, padding="same", name="c1"),
+                              layers.Conv2D(1, 3, padding="same", name="c2")], name="inner")
+    inp = keras.Input((12, 12, 1))
+    model = keras.Model(inp, inner(inner(inp)))
+    df = an.receptive_field(model)
+    assert list(df["layer"]) == [model.layers[0].name, "inner/c1", "inner/c2", "inner/c1", "inner/c2"]
+    assert list(df["rf"]) == [1, 3, 5, 7, 9]  # 첫 번째 호출의 행들이 먼저, 호출 안에서는 층 순서대로
+
+
+def test_merge_alignment_edge_cases():
+    # jump는 다르고 중심은 같음: 1×1/2 (16→8, 시작 0) 과 뒤쪽 8칸을 자른 것 (8, 시작 0) → 정렬 안 됨 (jump)
+    def build(x):
+        a = layers.Conv2D(1, 1, strides=2)(x)
+        b = layers.Cropping2D(((0, 8), (0, 8)))(x)
+        return layers.Add(name="jumps_only")([a, b])
+
+    with pytest.warns(UserWarning, match="jumps_only"):
+        df = an.receptive_field(functional((16, 16, 1), build))
+    assert row(df, "jumps_only")["aligned"] == False  # noqa: E712
+    assert (row(df, "jumps_only")["rf"], row(df, "jumps_only")["jump"]) == (1, 2)  # 합쳐진 jump는 큰 쪽
+
+    # 크기를 모르는데 jump가 다름: rf와 jump는 큰 쪽, 정렬 안 됨
+    def unknown_jumps(x):
+        return layers.Add(name="uj")([layers.Conv2D(1, 1, strides=2, padding="same")(x),
+                                      layers.Conv2D(1, 3, padding="same")(x)])
+
+    with pytest.warns(UserWarning, match="uj"):
+        r = row(an.receptive_field(functional((None, None, 1), unknown_jumps)), "uj")
+    assert (r["rf"], r["jump"], r["aligned"]) == (3, 2, False)
+    # 공간 분기가 하나뿐이면(나머지는 전역) 크기를 몰라도 정렬 문제는 없음: aligned=True
+    def squeeze_excite(x):
+        y = layers.Conv2D(4, 3, strides=2, padding="same")(x)
+        s = layers.Conv2D(4, 1)(layers.GlobalAveragePooling2D(keepdims=True)(y))
+        return layers.Multiply(name="se")([y, s])
+
+    r = row(an.receptive_field(functional((None, None, 1), squeeze_excite)), "se")
+    assert r["aligned"] == True and math.isnan(r["padding"]) and r["rf"] == 3  # noqa: E712
+    # 1-D에서 정렬 안 됨: 축 이름은 '길이'. 경고는 receptive_field를 부른 줄(이 파일)을 가리킴
+    def one_d(x):
+        a = layers.Conv1D(1, 3, strides=2, padding="same")(x)
+        b = layers.Conv1D(1, 1, strides=2)(x)
+        return layers.Add(name="add1d")([a, b])
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        df = an.receptive_field(functional((32, 1), one_d))
+    assert len(caught) == 1 and caught[0].filename == __file__
+    assert "길이 축" in str(caught[0].message) and "길이 축" in row(df, "add1d")["note"]
+
+
+def test_input_shape_of_one_is_accepted():
+    model = keras.Sequential([keras.Input((None, None, 1)), layers.Conv2D(1, 1)])
+    r = an.receptive_field(model, input_shape=(1, 1)).iloc[-1]
+    assert (r["rf"], r["out_size"]) == (1, 1)
+    with pytest.raises(ValueError, match="input_shape"):
+        an.receptive_field(model, input_shape=(0, 1))
 
 
 def test_unsupported_layers():
@@ -594,3 +745,27 @@ def test_bad_arguments_raise_korean_errors():
         an.receptive_field_box(42, 0, 0, 10)
 
 
+
+
+def test_box_edges_by_hand():
+    # 1×1 입력도 됩니다: rf 3, 패딩 1 → 상자 [−1, 2)를 [0, 1)로 자름
+    assert an.receptive_field_box((3, 1, 1), 0, 0, 1) == (0, 0, 1, 1)
+    # 빈 상자는 거절: rf 3, jump 2, 패딩 0, 10칸 입력에서 5번 칸은 [10, 13) → 입력 [0, 10)과 겹치지 않음
+    assert an.receptive_field_box((3, 2, 0), 4, 4, 10) == (8, 8, 10, 10)
+    with pytest.raises(ValueError, match="밖에"):
+        an.receptive_field_box((3, 2, 0), 5, 0, 10)
+    with pytest.raises(ValueError, match="밖에"):
+        an.receptive_field_box((3, 2, 0), 0, 5, 10)
+    # 앞쪽으로 벗어난 상자도: 패딩 5, rf 3 → 0번 칸은 [−5, −2)
+    with pytest.raises(ValueError, match="밖에"):
+        an.receptive_field_box((3, 1, 5), 0, 0, 10)
+    for bad_hw in ((0, 5), (5, 0), 0):
+        with pytest.raises(ValueError, match="input_hw"):
+            an.receptive_field_box((3, 1, 0), 0, 0, bad_hw)
+    for spec in ((0, 1, 0), (3, 0, 0), ((3, 0), 1, 0), (3, (1, 0), 0)):
+        with pytest.raises(ValueError, match="1 이상"):
+            an.receptive_field_box(spec, 0, 0, 10)
+    # 표의 행(out_size 포함): 마지막 칸 out_size−1 까지 됩니다
+    assert an.receptive_field_box({"rf": 3, "jump": 1, "padding": 0, "out_size": (8, 6)}, 7, 5, (10, 8)) == (7, 5, 10, 8)
+    with pytest.raises(ValueError, match="6 미만"):
+        an.receptive_field_box({"rf": 3, "jump": 1, "padding": 0, "out_size": (8, 6)}, 0, 6, (10, 8))
