@@ -42,6 +42,10 @@ IGNORED_CONSOLE = (
     # DesignTokenBindingObserver.handleChange에서 잡아 console.error로 찍는 재귀. RISE만 설치하고 다른 확장 없이도
     # 같은 수(30여 개)가 나옵니다. 슬라이드쇼·위젯 동작에는 영향이 없습니다.
     "RangeError: Maximum call stack size exceeded",
+    # 알려진 한계: 1~3강의 GIF는 마크다운 셀 첨부(attachment:…)로 들어 있는데, RISE 슬라이드쇼 앱은 첨부를 풀지
+    # 않아 Chromium이 알 수 없는 URL 형식이라고 알립니다(그 GIF는 슬라이드쇼에서 보이지 않음; JupyterLab·Colab·
+    # GitHub·정적 슬라이드에서는 보임). 살아 있는 탐색기에는 영향이 없습니다.
+    "net::ERR_UNKNOWN_URL_SCHEME",
 )
 
 
