@@ -520,6 +520,7 @@ def test_too_big_hint_numbers_by_hand():
     assert S.too_big_hint(5, 4, 0, d=2, can_change_f=False) == (
         "이렇게 바꾸면 됩니다: p를 1 이상으로, p를 'same'으로, d를 1 이하로.")
     assert S.too_big_hint(5, 5, 0) == ""  # 딱 맞음
+    assert S.too_big_hint(3, 5, 1) == ""  # 패딩을 더하면 3 + 2 = 5: 딱 맞음
     assert S.too_big_hint(5, 3, 0, d=2) == ""  # 팽창해서 5칸: 딱 맞음
     assert S.too_big_hint(3, 4, 0, d=2).endswith("d를 1 이하로.")  # (3−1)//3 = 0 → 1
 
@@ -594,6 +595,12 @@ def test_pool_window_only_on_padding_is_refused_with_numbers():
     layout, message = S.try_layout(np.zeros((2, 2)), (2, 2), 1, 1, 1, "avg")
     assert message is None and layout.out_shape == (3, 3)
     # 팽창 2, 창 2칸(3칸을 덮음), 패딩 2: 0번 창은 패딩한 좌표 0과 2를 덮고, 실제 입력은 2부터 → 한 칸은 실제
+    # 세로만 보면: 1칸 입력, 창 2칸·팽창 3(4칸 덮음), 패딩 3, 스트라이드 2 → 패딩한 7칸, 창 2개.
+    # 0번 창은 0, 3 (3 = 실제 입력), 1번 창은 2, 5 (둘 다 패딩) → 1번 창에서 오류
+    _, message = S.try_layout(np.zeros((1, 3)), (2, 1), (3, 0), (2, 1), (3, 1), "max")
+    assert message.startswith("세로 방향: 1번째 창이 패딩만 덮고")
+    # 2칸 입력, 창 2칸·팽창 2, 패딩 1: 창 0은 0, 2 (2 = 실제), 창 1은 1, 3 (1 = 실제) → 오류 없음
+    assert S.try_layout(np.zeros((2, 3)), (2, 1), (1, 0), 1, (2, 1), "avg")[1] is None
     layout, message = S.try_layout(np.zeros((3, 3)), (2, 2), 2, 1, 2, "max")
     assert message is None
     assert [s.is_pad for s in S.steps_from_layout(layout)][0] == (True, True, True, False)
