@@ -57,6 +57,7 @@ _SUBMODULES = (
     "exercises",
     "distribute",
     "setup",
+    "diagrams",
 )
 
 __all__ = sorted(_EXPORTS) + list(_SUBMODULES)

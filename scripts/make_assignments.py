@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 COURSE_ID = "cnn-course-ko"
 CODE_STUB = "# 여기에 답을 쓰세요"
-POINTS = {"value": 1, "function": 2}
+POINTS = {"value": 1, "function": 2, "build": 3}
 
 CONFIG = f'''"""nbgrader 설정: scripts/make_assignments.py가 만든 파일입니다 (고치려면 그 스크립트를 고치세요)."""
 
@@ -62,7 +62,7 @@ def solution_region(source: str, exercise) -> str:
     """강의의 답 셀에서 빈칸(`변수 = ...` 또는 `def 함수(...):` 블록)을 풀이 구역으로 바꾼 셀 내용."""
     lines = source.rstrip().splitlines()
     var = re.escape(exercise.variable)
-    if exercise.kind == "function":
+    if exercise.kind in ("function", "build"):
         start = next(i for i, line in enumerate(lines) if re.match(rf"def {var}\(", line))
         end = next(i for i in range(start + 1, len(lines)) if lines[i].strip().startswith("..."))
         comment = f"# 함수 `{lines[start].rstrip(':')[4:]}`를 정의하세요."

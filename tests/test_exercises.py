@@ -3,7 +3,9 @@
 import numpy as np
 import pytest
 
-from cnn_helpers import ops
+from cnn_helpers import _lazy, ops
+from cnn_helpers.exercises import Exercise
+from cnn_helpers.exercises._oracles import built_model_facts
 from cnn_helpers.exercises import CORRECT, LESSONS, POOL_MATRIX, SAME_MATRIX, UNATTEMPTED, WRONG, lesson
 
 ALL = [(number, q) for number in sorted(LESSONS) for q in lesson(number)]
@@ -13,11 +15,17 @@ IDS = [f"{number}-q{q.number}" for number, q in ALL]
 def solved_answer(q):
     """풀이 코드를 실제로 실행해 학생이 쓸 변수를 얻습니다 (풀이도 함께 검증)."""
     namespace = {"np": np}
+    if q.kind == "build":  # 강의 노트북처럼 keras와 layers를 미리 불러 둡니다.
+        keras = _lazy.keras()
+        namespace.update(keras=keras, layers=keras.layers)
     exec(q.solution_text, namespace)
     return namespace[q.variable]
 
 
 def wrong_answer(q):
+    if q.kind == "build":  # 풀이 뒤에 1×1 합성곱(채널 1개)을 하나 더 붙인 블록: 모양도 매개변수 수도 다릅니다.
+        solution, keras = solved_answer(q), _lazy.keras()
+        return lambda x, *args: keras.layers.Conv2D(1, 1)(solution(x, *args))
     if q.kind == "function":
         return lambda *args: np.asarray(q.expected(*args), dtype=float) + 1.0
     expected = q.expected()
@@ -41,7 +49,7 @@ def test_wrong_answer_is_wrong_in_korean(number, q):
 @pytest.mark.parametrize("number, q", ALL, ids=IDS)
 def test_untouched_is_not_wrong(number, q, capsys):
     assert q.verdict(...)[0] == UNATTEMPTED
-    if q.kind == "function":
+    if q.kind in ("function", "build"):
         assert q.verdict(lambda *args: None)[0] == UNATTEMPTED
     q.check(...)
     assert "아직 풀지 않음" in capsys.readouterr().out
@@ -217,3 +225,32 @@ def test_answers_equal_edge_cases():
     answers_equal(10**400, 10**400 + 1)  # 넘쳐도 오류는 없어야 합니다 (값은 묻지 않음)
     assert not answers_equal(None, 1)
     assert not answers_equal(object(), 1)
+
+
+# --- build 문제: 학생이 만든 블록을 실제로 만들어 출력 모양과 매개변수 수를 비교합니다 ---
+
+def _conv_block(x, filters):
+    keras = _lazy.keras()
+    return keras.layers.Conv2D(filters, 3, padding="same", activation="relu")(x)
+
+
+def _build_exercise():
+    return Exercise(
+        9, "3×3 합성곱 블록", "my_block", expected=lambda shape, f: built_model_facts(_conv_block, shape, f),
+        hint_text="Conv2D(filters, 3, padding='same')", solution_text="...", kind="build",
+        cases=lambda: [((8, 8, 3), 4), ((5, 7, 2), 6)], measure=built_model_facts,
+    )
+
+
+def test_build_exercise_accepts_the_same_block_and_names_what_differs():
+    keras = _lazy.keras()
+    q = _build_exercise()
+    assert q.verdict(_conv_block)[0] == CORRECT
+    status, message = q.verdict(lambda x, f: keras.layers.Conv2D(f, 3)(x))  # padding을 잊음
+    assert status == WRONG and "출력 모양" in message and "(8, 8, 4)" in message
+    status, message = q.verdict(lambda x, f: keras.layers.Conv2D(f, 3, padding="same", use_bias=False)(x))
+    assert status == WRONG and "매개변수 수" in message
+    status, message = q.verdict(lambda x, f: keras.layers.Conv2D(f, 3)(x[0]))  # 잘못된 텐서
+    assert status == WRONG and "오류" in message
+    assert q.verdict(lambda x, f: None)[0] == UNATTEMPTED
+    assert q.verdict(42)[0] == WRONG

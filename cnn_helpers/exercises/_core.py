@@ -73,12 +73,19 @@ def answers_equal(answer, expected) -> bool:
         return bool(np.allclose(a.astype(float), e.astype(float), rtol=1e-4, atol=1e-6))
 
 
+def _describe(args) -> str:
+    """build 문제의 입력을 짧게 적습니다: 튜플(모양)과 숫자를 그대로."""
+    return ", ".join(map(str, args))
+
+
 @dataclass
 class Exercise:
     """연습 문제 하나.
 
     variable: 학생이 답을 적는 변수 이름. expected: 정답을 계산하는 함수(인자 없음).
-    kind: 'value'(값을 적음) 또는 'function'(함수를 작성; cases의 각 입력에서 expected 함수와 비교).
+    kind: 'value'(값을 적음), 'function'(함수를 작성; cases의 각 입력에서 expected 함수와 비교) 또는
+    'build'(블록·모델을 만드는 함수를 작성; cases의 각 입력에서 measure(학생 함수, *입력)로 만든 모델의
+    특징(출력 모양, 매개변수 수 등의 dict)을 expected(*입력)과 비교).
     mistakes: (흔한 오답을 알아보는 함수, 그때 보여 줄 가르치는 문장) 목록.
     """
 
@@ -91,6 +98,7 @@ class Exercise:
     kind: str = "value"
     cases: Callable[[], list] = field(default=lambda: [])
     mistakes: list = field(default_factory=list)
+    measure: Callable[..., Any] | None = None
 
     def verdict(self, answer: Any = ...) -> tuple[str, str]:
         """(판정, 한국어 메시지)를 돌려줍니다. 판정은 CORRECT, WRONG, UNATTEMPTED 중 하나입니다."""
@@ -98,6 +106,8 @@ class Exercise:
             return UNATTEMPTED, f"아직 풀지 않음: 변수 `{self.variable}`에 답을 쓰고 q{self.number}.check()를 다시 실행하세요."
         if self.kind == "function":
             return self._verdict_function(answer)
+        if self.kind == "build":
+            return self._verdict_build(answer)
         if answers_equal(answer, self.expected()):
             return CORRECT, "정답입니다!"
         for looks_like, lesson_text in self.mistakes:
@@ -139,6 +149,26 @@ class Exercise:
                         continue
                 return WRONG, f"모양은 맞지만 값이 다릅니다 (입력 모양 {shapes}). q{self.number}.hint()를 보세요."
         return CORRECT, f"정답입니다! 무작위 입력 {len(cases)}개에서 모두 맞았습니다."
+
+    def _verdict_build(self, fn) -> tuple[str, str]:
+        if not callable(fn):
+            return WRONG, f"`{self.variable}`은(는) 함수여야 합니다. `def {self.variable}(...):`로 정의하세요."
+        cases = list(self.cases())
+        for args in cases:
+            expected = self.expected(*args)
+            try:
+                got = self.measure(fn, *args)
+            except Exception as exc:
+                return WRONG, f"입력 {_describe(args)}에서 만들다가 오류가 났습니다: {type(exc).__name__}: {exc}"
+            if got is None:
+                return UNATTEMPTED, f"아직 풀지 않음: `{self.variable}` 함수가 아무것도 돌려주지 않습니다(return을 쓰세요)."
+            for name, want in expected.items():
+                if got.get(name) != want:
+                    return WRONG, (
+                        f"입력 {_describe(args)}에서 {name}이(가) {want}이어야 하는데 {got.get(name)}입니다. "
+                        f"막히면 q{self.number}.hint()를 보세요."
+                    )
+        return CORRECT, f"정답입니다! 입력 {len(cases)}가지에서 만든 모델이 모두 같습니다."
 
     def check(self, *answer) -> None:
         """답을 채점해 한 줄로 알려 줍니다. 인자가 없으면 노트북의 변수 `variable`을 읽습니다."""

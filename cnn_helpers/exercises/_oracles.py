@@ -215,3 +215,18 @@ def layers_for_rf(target, kernel=3) -> int:
     while int(receptive_field(conv_stack([kernel] * count, 1, input_size=64))["rf"].iloc[-1]) < target:
         count += 1
     return count
+
+
+def built_model_facts(builder, input_shape, *args) -> dict | None:
+    """`builder(입력 텐서, *args)`로 블록을 실제로 만들어 출력 모양과 매개변수 수를 돌려줍니다.
+
+    build 연습 문제에서 학생의 함수와 패키지의 함수를 같은 방법으로 잽니다. builder가 None을 돌려주면 None.
+    """
+    keras = _lazy.keras()
+
+    inputs = keras.Input(tuple(input_shape))
+    outputs = builder(inputs, *args)
+    if outputs is None:
+        return None
+    model = keras.Model(inputs, outputs)
+    return {"출력 모양": tuple(outputs.shape[1:]), "매개변수 수": int(model.count_params())}
