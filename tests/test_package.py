@@ -41,3 +41,16 @@ def test_import_stays_light():
            "print(sorted({'tensorflow', 'keras'} & set(sys.modules)))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_every_subpackage_is_listed_for_installation():
+    """pyproject의 packages에 없는 하위 패키지는 설치본(pip install .)에서 빠집니다."""
+    import tomllib
+    from pathlib import Path
+
+    root = Path(ch.__file__).parent
+    on_disk = {"cnn_helpers"} | {
+        "cnn_helpers." + ".".join(p.parent.relative_to(root).parts) for p in root.glob("*/__init__.py")
+    }
+    pyproject = tomllib.loads((root.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    assert set(pyproject["tool"]["setuptools"]["packages"]) == on_disk
