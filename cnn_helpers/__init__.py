@@ -58,6 +58,7 @@ _SUBMODULES = (
     "distribute",
     "setup",
     "diagrams",
+    "frontend",
 )
 
 __all__ = sorted(_EXPORTS) + list(_SUBMODULES)

@@ -406,8 +406,12 @@ def widget_bundle(text: str, widget) -> dict:
     """위젯을 화면에 보이면서 text/plain은 우리가 정한 짧은 설명으로 두는 표시 묶음을 만듭니다.
 
     nbval은 text/plain을 저장된 출력과 비교하므로 주소·난수 없이 설정만 씁니다
-    (ipywidgets의 기본 repr에는 PNG 바이트가 들어갑니다).
+    (ipywidgets의 기본 repr에는 PNG 바이트가 들어갑니다). ipywidgets 판이 화면과 맞지 않아 보일 것 같지 않으면
+    먼저 한국어 알림을 한 번 출력합니다 (`frontend.warn_if_mismatched`).
     """
+    from .frontend import warn_if_mismatched
+
+    warn_if_mismatched()
     return {
         "text/plain": text,
         "application/vnd.jupyter.widget-view+json": {"version_major": 2, "version_minor": 0, "model_id": widget.model_id},

@@ -9,7 +9,7 @@ import importlib
 import pytest
 
 MODULES = ["arithmetic", "ops", "sliding", "render", "widgets", "exercises._core", "_validate", "analysis.rf",
-           "analysis.macs", "diagrams._model"]
+           "analysis.macs", "diagrams._model", "frontend"]
 
 
 @pytest.mark.parametrize("name", MODULES)
