@@ -4,7 +4,7 @@
 - colab: ci/constraints-colab.txt — Google Colab 런타임의 판 (TensorFlow 2.20, ipywidgets 7.7.1, notebook 6.5.7 …).
   Colab 준비 셀의 pip 해석(ci/colab_dry_run.py)과 classic Notebook 6.5 + ipywidgets 7 브라우저 시험(tests/test_classic.py)도.
 - min: ci/constraints-min.txt — pyproject.toml이 요구하는 가장 낮은 판 (만드는 데 약 1분, 시험 약 8분).
-  .ci/run은 30분 안에 끝나도록 기본(DEFAULT)으로는 colab만 돌립니다: min은 `python ci/version_matrix.py min`으로.
+  .ci/run은 둘 다 돌립니다 (`python ci/version_matrix.py colab min`); 인자 없이 부르면 colab만.
 기본 판(JupyterLab 4 + ipywidgets 8)은 .ci/run의 README 시험 명령이 이미 돌립니다.
 
     python ci/version_matrix.py                 # 기본 환경 (DEFAULT: colab)

@@ -114,7 +114,7 @@ def test_lesson01_explorer_in_classic_notebook_with_ipywidgets7(classic):
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" and not _harmless(m) else None)
             page.on("pageerror", lambda e: console_errors.append(f"pageerror: {e}"))
-            page.set_default_timeout(60_000)
+            page.set_default_timeout(150_000)  # 판 행렬은 다른 일과 함께 돌 때가 많아 넉넉히
             page.goto(classic)
             page.wait_for_function(KERNEL_IDLE)
             page.evaluate("() => window.Jupyter.notebook.execute_all_cells()")
