@@ -45,8 +45,9 @@ def test_import_stays_light():
 
 def test_every_subpackage_is_listed_for_installation():
     """pyproject의 packages에 없는 하위 패키지는 설치본(pip install .)에서 빠집니다."""
-    import tomllib
     from pathlib import Path
+
+    import tomllib
 
     root = Path(ch.__file__).parent
     on_disk = {"cnn_helpers"} | {
