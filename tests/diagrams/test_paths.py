@@ -68,3 +68,12 @@ def test_public_name_and_bad_arguments():
         path_counts(2.5, 3)
     with pytest.raises((TypeError, ValueError)):
         path_counts(0, 3)
+
+
+def test_docstring_examples():
+    import doctest
+
+    from cnn_helpers.diagrams import paths
+
+    result = doctest.testmod(paths)
+    assert result.attempted >= 3 and result.failed == 0
