@@ -41,7 +41,7 @@ def exercises() -> list[Exercise]:
         Exercise(
             2, "풀링 출력의 모양", "pool_shape",
             expected=lambda: (arithmetic.conv_output_size(15, 3, 0, 2), arithmetic.conv_output_size(15, 3, 0, 2), 32),
-            hint_text="풀링도 출력 크기 공식 (H + 2P − FH) / S + 1 을 따릅니다. 'valid'는 P = 0입니다. 채널은 어떻게 될까요?",
+            hint_text="풀링도 출력 크기 공식 ⌊(n + 2p − f) / s⌋ + 1을 따릅니다. 'valid'는 p = 0입니다. 채널은 어떻게 될까요?",
             solution_text="pool_shape = ((15 - 3) // 2 + 1, (15 - 3) // 2 + 1, 32)  # (높이, 너비, 채널)",
             mistakes=[
                 (lambda a: len(a) != 3, "(높이, 너비, 채널) 세 값을 튜플로 쓰세요."),

@@ -29,8 +29,8 @@ def exercises() -> list[Exercise]:
             1, "쌓은 층의 수용 영역", "stack_rf",
             expected=lambda: stack_rf(_RF_STACK),
             hint_text=(
-                "표를 만들어 층마다 r과 j를 갱신하세요: r ← r + (k − 1)·j, 그다음 j ← j·s. "
-                "처음에는 r = 1, j = 1이고, 풀링도 커널 2, 스트라이드 2인 층으로 셉니다."
+                "표를 만들어 층마다 r과 j를 갱신하세요: r ← r + (f − 1)·j, 그다음 j ← j·s. "
+                "처음에는 r = 1, j = 1이고, 풀링도 창 크기 f = 2, 스트라이드 2인 층으로 셉니다."
             ),
             solution_text=(
                 "rf, jump = 1, 1\n"
@@ -40,9 +40,9 @@ def exercises() -> list[Exercise]:
                 "stack_rf = rf"
             ),
             mistakes=[
-                (lambda a: a == wrong["ignore"], "스트라이드를 빠뜨렸나요? 스트라이드 2 뒤의 층은 입력에서 두 칸씩 떨어진 칸들을 봅니다: (k − 1)에 jump를 곱하세요."),
+                (lambda a: a == wrong["ignore"], "스트라이드를 빠뜨렸나요? 스트라이드 2 뒤의 층은 입력에서 두 칸씩 떨어진 칸들을 봅니다: (f − 1)에 jump를 곱하세요."),
                 (lambda a: a == wrong["own"], "r을 갱신할 때는 그 층 앞까지의 jump를 씁니다. 그 층 자신의 스트라이드는 다음 층부터 영향을 줍니다."),
-                (lambda a: a == wrong["sum"], "커널 크기를 그냥 더하면 이웃한 창이 겹치는 부분을 두 번 셉니다. 층마다 늘어나는 양은 (k − 1)·jump입니다."),
+                (lambda a: a == wrong["sum"], "커널 크기를 그냥 더하면 이웃한 창이 겹치는 부분을 두 번 셉니다. 층마다 늘어나는 양은 (f − 1)·jump입니다."),
             ],
         ),
         Exercise(
@@ -65,7 +65,7 @@ def exercises() -> list[Exercise]:
             3, "7×7 한 층 대신 3×3 세 층", "params_saved",
             expected=saving_params,
             hint_text=(
-                "채널 64 → 64인 Conv2D의 매개변수는 k·k·64·64 + 64(편향)입니다. 7×7 한 층의 수에서 3×3 세 층의 수를 빼세요."
+                "채널 64 → 64인 Conv2D의 매개변수는 f·f·64·64 + 64(편향)입니다. 7×7 한 층의 수에서 3×3 세 층의 수를 빼세요."
             ),
             solution_text=(
                 "C = 64\n"
