@@ -41,7 +41,7 @@ def test_drawn_shapes_and_params_equal_the_model(vgg16):
     fig = draw_vgg16(vgg16)
     drawn = _draw.texts(fig)
     plt.close(fig)
-    for name, (convs, shape, params) in _block_facts(vgg16).items():
+    for name, (_convs, shape, params) in _block_facts(vgg16).items():
         assert shape_text(shape) in drawn, name
         assert f"{params:,}" in drawn, name
     for block, convs in zip(range(1, 6), (2, 2, 3, 3, 3)):
