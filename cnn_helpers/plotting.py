@@ -12,6 +12,7 @@ import matplotlib
 import numpy as np
 from matplotlib import font_manager
 from matplotlib import pyplot as plt
+from matplotlib.ticker import MaxNLocator
 
 from ._validate import check_array, check_bool, check_cmap, check_int, check_positive, short_repr  # noqa: F401
 
@@ -175,6 +176,7 @@ def plot_history(history, metrics=("loss", "accuracy"), *, title: str | None = N
         if f"val_{m}" in logs:
             ax.plot(epochs, logs[f"val_{m}"], "s--", label="검증")
         ax.set_xlabel("에포크")
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # 에포크는 정수: 1.5 같은 눈금 없이
         ax.set_ylabel(labels.get(m, m))
         ax.grid(alpha=0.3)
         ax.legend()

@@ -124,9 +124,9 @@ def test_new_exercises_teach_without_revealing():
     status, message = q1.verdict(14 * 14 * 16 * 150)
     assert status == WRONG and "valid" in message
     q2 = lesson("06")[1]
-    assert q2.variable == "layers_for_11"
-    status, message = q2.verdict(4)
-    assert status == WRONG and "겹치는" in message and "5" not in message
+    assert q2.variable == "vgg_base_shape_96"
+    status, message = q2.verdict((512,))
+    assert status == WRONG and "pooling" in message and "(3, 3, 512)" not in message
 
 
 def test_no_exercise_is_asked_twice():

@@ -2,8 +2,49 @@
 
 from __future__ import annotations
 
+import functools
+
+from .. import _lazy
 from ._core import Exercise
-from ._oracles import block_layer_params, cached, layers_for_rf, vgg16_fc1_params
+from ._oracles import block_layer_params, cached, vgg16_fc1_params
+
+
+@functools.cache
+def vgg16_base_shape(input_shape, pooling=None) -> tuple:
+    """keras.applications.VGG16(weights=None, include_top=False, …)을 실제로 만들어 출력 모양(배치 축 뺌)을 봅니다.
+
+    weights=None이므로 아무것도 내려받지 않습니다.
+    """
+    keras = _lazy.keras()
+    base = keras.applications.VGG16(weights=None, include_top=False, pooling=pooling, input_shape=input_shape)
+    shape = tuple(int(d) for d in base.output.shape[1:])
+    del base
+    return shape
+
+
+def vgg_block_facts(builder, input_shape, filters, convs) -> dict | None:
+    """`builder(입력 텐서, filters, convs)`로 블록을 만들어 출력 모양, 매개변수 수, ReLU 수를 잽니다.
+
+    ReLU는 매개변수도 모양도 바꾸지 않으므로 따로 셉니다: ReLU 활성화를 쓰는 합성곱과 ReLU 계층.
+    """
+    keras = _lazy.keras()
+
+    inputs = keras.Input(tuple(input_shape))
+    outputs = builder(inputs, filters, convs)
+    if outputs is None:
+        return None
+    model = keras.Model(inputs, outputs)
+    relus = 0
+    for layer in model.layers:
+        activation = getattr(getattr(layer, "activation", None), "__name__", None)
+        relus += activation == "relu" or isinstance(layer, keras.layers.ReLU)
+    return {"출력 모양": tuple(outputs.shape[1:]), "매개변수 수": int(model.count_params()), "ReLU 수": int(relus)}
+
+
+def package_vgg_block_facts(input_shape, filters, convs) -> dict:
+    from ..models import vgg_block
+
+    return vgg_block_facts(vgg_block, input_shape, filters, convs)
 
 
 def exercises() -> list[Exercise]:
@@ -23,24 +64,25 @@ def exercises() -> list[Exercise]:
             ],
         ),
         Exercise(
-            2, "11×11과 같은 수용 영역을 만드는 3×3 층 수", "layers_for_11",
-            expected=lambda: layers_for_rf(11, 3),
+            2, "96×96 입력에서 include_top=False의 출력 모양", "vgg_base_shape_96",
+            expected=lambda: vgg16_base_shape((96, 96, 3)),
             hint_text=(
-                "스트라이드 1인 3×3 합성곱 한 층의 수용 영역은 3이고, 한 층을 더 쌓을 때마다 (k − 1)만큼 늘어납니다. "
-                "수용 영역이 11이 될 때까지 층을 세어 보세요."
+                "include_top=False이면 완전 연결 계층 없이 마지막 블록의 최대 풀링 출력이 그대로 나옵니다. "
+                "2×2 최대 풀링을 몇 번 거치는지, 마지막 블록의 필터 수가 몇 개인지 세어 보세요. 배치 축은 빼고 "
+                "(세로, 가로, 채널) 튜플로 쓰세요."
             ),
             solution_text=(
-                "rf, layers_for_11 = 1, 0\n"
-                "while rf < 11:\n"
-                "    rf += 3 - 1  # 스트라이드 1인 3×3 층 하나가 늘리는 수용 영역\n"
-                "    layers_for_11 += 1"
+                "side = 96 // 2**5  # 블록 다섯 개, 블록마다 2×2 최대 풀링: 96 → 48 → 24 → 12 → 6 → 3\n"
+                "vgg_base_shape_96 = (side, side, 512)"
             ),
             mistakes=[
-                (lambda a: a == 4,
-                 "커널 크기(3 + 3 + …)를 그냥 더하면 이웃한 창이 겹치는 부분을 두 번 셉니다. 층마다 늘어나는 양은 k − 1입니다."),
-                (lambda a: a == 3, "3×3 세 층의 수용 영역은 7×7입니다(위 표). 11×11이 되려면 더 쌓아야 합니다."),
-                (lambda a: a in (10, 11), "층마다 수용 영역이 1이 아니라 k − 1 = 2씩 늘어납니다."),
-                (lambda a: 0 < a < 1, "비율이 아니라 층의 개수를 물었습니다."),
+                (lambda a: tuple(a) == (7, 7, 512), "그것은 224×224 입력일 때의 모양입니다. 입력이 작아지면 특징 맵도 작아집니다."),
+                (lambda a: tuple(a) == (512,),
+                 "그것은 pooling='avg'나 'max'를 줄 때의 모양입니다. pooling을 주지 않으면 마지막 블록의 특징 맵이 그대로 나옵니다."),
+                (lambda a: len(a) == 4, "배치 축(None)은 빼고 (세로, 가로, 채널)만 쓰세요."),
+                (lambda a: tuple(a) in ((6, 6, 512), (1, 1, 512)),
+                 "VGG-16의 블록은 다섯 개이고, 블록마다 최대 풀링이 한 번(크기 절반) 있습니다."),
+                (lambda a: len(a) == 3 and a[0] == a[1] == 3, "가로·세로는 맞습니다. 마지막 블록의 필터 수(채널)는 몇 개인가요?"),
             ],
         ),
         Exercise(
@@ -61,5 +103,23 @@ def exercises() -> list[Exercise]:
                 (lambda a: a in (2 * 2 * 512 * 4096 + 4096, 2 * 2 * 512 * 4096),
                  "VGG-16의 블록은 다섯 개이고, 블록마다 최대 풀링이 한 번 있습니다."),
             ],
+        ),
+        Exercise(
+            4, "VGG 블록 만들기", "my_vgg_block",
+            kind="build",
+            expected=package_vgg_block_facts,
+            measure=vgg_block_facts,
+            cases=lambda: [((32, 32, 3), 64, 2), ((14, 14, 32), 16, 3), ((9, 9, 8), 4, 1)],
+            hint_text=(
+                "for 문으로 convs번: x = layers.Conv2D(filters, 3, padding='same', activation='relu')(x). "
+                "그 뒤에 layers.MaxPooling2D(2)(x)를 붙여 돌려주세요. 채점은 여러 입력에서 출력 모양, 매개변수 수, "
+                "ReLU 수를 패키지의 vgg_block과 비교합니다."
+            ),
+            solution_text=(
+                "def my_vgg_block(x, filters, convs):\n"
+                "    for _ in range(convs):\n"
+                "        x = layers.Conv2D(filters, 3, padding=\"same\", activation=\"relu\")(x)\n"
+                "    return layers.MaxPooling2D(2, strides=2)(x)"
+            ),
         ),
     ]

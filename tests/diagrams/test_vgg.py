@@ -1,0 +1,75 @@
+"""VGG-16 구조 그림: 그림에 적힌 출력 모양과 매개변수 수가 실제 모델의 값과 같습니다."""
+
+import keras
+import matplotlib.pyplot as plt
+import pytest
+
+from cnn_helpers import models
+from cnn_helpers.diagrams import _draw, draw_vgg16
+from cnn_helpers.diagrams.vgg import shape_text, vgg_stages
+
+
+@pytest.fixture(scope="module")
+def vgg16():
+    return models.vgg16()
+
+
+def _block_facts(model):
+    """모델에서 직접: 블록(block1…)마다 (합성곱 수, 마지막 출력 모양, 매개변수 합)."""
+    facts = {}
+    for layer in model.layers[1:]:
+        group = layer.name.split("_")[0]
+        convs, _, params = facts.get(group, (0, None, 0))
+        facts[group] = (convs + isinstance(layer, keras.layers.Conv2D), tuple(layer.output.shape[1:]),
+                        params + layer.count_params())
+    return facts
+
+
+def test_stages_are_the_models_blocks(vgg16):
+    stages = vgg_stages(vgg16)
+    assert [s["name"] for s in stages] == ["입력", "block1", "block2", "block3", "block4", "block5",
+                                           "flatten", "fc1", "fc2", "predictions"]
+    assert [s["convs"] for s in stages[1:6]] == [2, 2, 3, 3, 3]
+    facts = _block_facts(vgg16)
+    for stage in stages[1:]:
+        assert (stage["convs"], stage["shape"], stage["params"]) == facts[stage["name"]]
+    assert sum(s["params"] for s in stages) == vgg16.count_params() == 138_357_544
+    assert [s["activation"] for s in stages[-3:]] == ["relu", "relu", "softmax"]
+
+
+def test_drawn_shapes_and_params_equal_the_model(vgg16):
+    fig = draw_vgg16(vgg16)
+    drawn = _draw.texts(fig)
+    plt.close(fig)
+    for name, (_convs, shape, params) in _block_facts(vgg16).items():
+        assert shape_text(shape) in drawn, name
+        assert f"{params:,}" in drawn, name
+    for block, convs in zip(range(1, 6), (2, 2, 3, 3, 3)):
+        assert f"블록 {block}" in drawn
+        assert any(text.startswith(f"3×3 합성곱 ×{convs}\n") for text in drawn if f"블록 {block}" not in text)
+    assert "224×224×3" in drawn and "7×7×512" in drawn and "25,088" in drawn
+    assert any("138,357,544" in text for text in drawn)
+    assert any("소프트맥스" in text for text in drawn)
+
+
+def test_keras_applications_model_draws_the_same_numbers(vgg16):
+    """keras.applications.VGG16(weights=None, 내려받기 없음)을 주어도 같은 그림 글이 나옵니다."""
+    ours, theirs = draw_vgg16(vgg16), draw_vgg16(keras.applications.VGG16(weights=None))
+    assert [t for t in _draw.texts(ours) if t[0].isdigit()] == [t for t in _draw.texts(theirs) if t[0].isdigit()]
+    plt.close("all")
+
+
+def test_a_smaller_model_changes_the_drawing():
+    """숫자는 손으로 적은 것이 아니라 모델에서 읽습니다: 작은 VGG-16이면 그림의 숫자도 바뀝니다."""
+    small = models.vgg16(input_shape=(32, 32, 3), classes=10, filters=(8, 16, 32, 64, 64), dense_units=32)
+    fig = draw_vgg16(small)
+    drawn = _draw.texts(fig)
+    plt.close(fig)
+    assert "1×1×64" in drawn and "10" in drawn and "138,357,544" not in " ".join(drawn)
+    assert any(f"{small.count_params():,}" in text for text in drawn)
+
+
+def test_default_builds_vgg16():
+    fig = draw_vgg16()
+    assert any("138,357,544" in text for text in _draw.texts(fig))
+    plt.close(fig)

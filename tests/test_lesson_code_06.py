@@ -1,0 +1,46 @@
+"""6강 노트북에 적힌 `vgg_block`과 `build_vgg16`이 패키지의 시험된 `models.vgg_block`, `models.vgg16`과 같습니다
+(계층마다 이름, 종류, 출력 모양, 매개변수 수)."""
+
+import keras
+import pytest
+from lesson_code import lesson_namespace
+
+from cnn_helpers import models
+from cnn_helpers.diagrams import layer_specs
+
+
+@pytest.fixture(scope="module")
+def lesson():
+    return lesson_namespace("06_vgg.ipynb")
+
+
+def _specs(model):
+    return [(s["name"], s["kind"], s["shape"], s["params"]) for s in layer_specs(model)]
+
+
+def _block_model(block, shape, filters, convs, name):
+    inputs = keras.Input(shape)
+    return keras.Model(inputs, block(inputs, filters, convs, name=name))
+
+
+@pytest.mark.parametrize("shape, filters, convs", [((32, 32, 3), 64, 2), ((14, 14, 32), 16, 3), ((9, 9, 8), 4, 1)])
+def test_lessons_block_is_the_packages(lesson, shape, filters, convs):
+    ours = _block_model(lesson["vgg_block"], shape, filters, convs, "block1")
+    package = _block_model(models.vgg_block, shape, filters, convs, "block1")
+    assert _specs(ours) == _specs(package)
+    assert [getattr(layer, "activation", None).__name__ for layer in ours.layers[1:-1]] == ["relu"] * convs
+
+
+def test_lessons_block_without_name_builds(lesson):
+    inputs = keras.Input((8, 8, 2))
+    assert tuple(lesson["vgg_block"](inputs, 5, 2).shape[1:]) == (4, 4, 5)
+
+
+@pytest.mark.parametrize("input_shape, classes", [((224, 224, 3), 1000), ((32, 32, 3), 10)])
+def test_lessons_vgg16_is_the_packages(lesson, input_shape, classes):
+    ours = lesson["build_vgg16"](input_shape=input_shape, classes=classes)
+    package = models.vgg16(input_shape=input_shape, classes=classes)
+    assert _specs(ours) == _specs(package)
+    assert ours.layers[-1].activation.__name__ == package.layers[-1].activation.__name__ == "softmax"
+    if input_shape == (224, 224, 3):
+        assert ours.count_params() == 138_357_544
