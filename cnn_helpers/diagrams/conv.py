@@ -70,9 +70,9 @@ def draw_multichannel_conv(height: int = 6, width: int = 6, channels: int = 3, f
     drawn = list(range(N)) if N <= MAX_DRAWN else [0, 1, 2, N - 1]
     rows = len(drawn) + (N > MAX_DRAWN)
 
-    fig_h = max(4.2, 1.25 * rows + 1.6)
+    fig_h = max(4.6, 1.25 * rows + 1.9)
     fig, ax = _draw.canvas(11.5, fig_h)
-    mid = fig_h / 2 + 0.25
+    mid = fig_h / 2 + 0.45
     in_size = 1.8
     channel_grays = ["#c9d6e3", "#dbe4ee", "#edf2f7"]
 
