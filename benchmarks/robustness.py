@@ -66,6 +66,12 @@ class Experiment:
 
 
 EXPERIMENTS = (
+    Experiment("01", "01_convolution.ipynb", "assert abs(mlp_loss)", (
+        Figure("MLP: 화소를 뒤섞어 잃은 정확도 (절댓값)", "abs(mlp_loss)", 0.02, above=False),
+        Figure("CNN이 잃은 정확도 − MLP가 잃은 정확도", "cnn_loss - mlp_loss", 0.05),
+        Figure("원래 이미지: CNN 정확도 − MLP 정확도 (참고)", 'accuracy["CNN", "원래"] - accuracy["MLP", "원래"]', None),
+        Figure("CNN 정확도, 뒤섞은 이미지 (참고)", 'accuracy["CNN", "뒤섞음"]', None),
+    )),
     Experiment("03", "03_pooling_dense.ipynb", "assert t.loc[", (
         Figure("최대 풀링 2×2: 1칸 이동 뒤 그대로인 칸 ÷ 풀링 없음",
                't.loc["최대 풀링 2×2 (14×14)", "1칸 이동: 그대로인 칸"] / t.loc["풀링 없음 (28×28)", "1칸 이동: 그대로인 칸"]',

@@ -60,11 +60,36 @@ def _font(px: int):
     return ImageFont.truetype(str(font_path()), px)
 
 
+STAR = "⋆"  # 교차 상관 기호 (노트북 글의 $\\star$): 나눔고딕에 없는 글자라 다각형으로 그립니다
+
+
+def _star_mask(px: int) -> np.ndarray:
+    """⋆(작은 다섯 꼭짓점 별) 모양의 알파 마스크: 글자 크기 px의 약 절반 너비."""
+    from PIL import Image, ImageDraw
+
+    size = max(7, int(px * 0.55))
+    scale = 4  # 크게 그린 뒤 줄여서 가장자리를 부드럽게
+    big = size * scale
+    r_out, r_in = big / 2, big / 2 * 0.42
+    points = []
+    for k in range(10):
+        radius = r_out if k % 2 == 0 else r_in
+        angle = -np.pi / 2 + k * np.pi / 5
+        points.append((big / 2 + radius * np.cos(angle), big / 2 + radius * np.sin(angle) + big * 0.05))
+    im = Image.new("L", (big, big), 0)
+    ImageDraw.Draw(im).polygon(points, fill=255)
+    return np.asarray(im.resize((size, size), Image.LANCZOS)).copy()
+
+
 @functools.lru_cache(maxsize=8192)
 def _text_mask(text: str, px: int) -> np.ndarray:
     """글자 모양(0..255 알파 마스크)을 한 번만 그려 캐시합니다."""
     from PIL import Image, ImageDraw
 
+    if text == STAR:
+        mask = _star_mask(px)
+        mask.setflags(write=False)
+        return mask
     font = _font(px)
     left, top, right, bottom = font.getbbox(text)
     w, h = max(right - left, 1), max(bottom - top, 1)
@@ -202,7 +227,7 @@ def frame_geometry(layout: SlidingLayout, *, cell: int | None = None, caption: b
     padded_txt = f" (패딩 포함 {hp}×{wp})" if (pt or pb or pl or pr) else ""
     titles = (
         f"입력 {h}×{w}{padded_txt}",
-        (f"커널 {kh}×{kw}" + (" (뒤집음)" if layout.flip else "")) if mode == "conv"
+        (f"필터 {kh}×{kw}" + (" (뒤집음)" if layout.flip else "")) if mode == "conv"
         else f"창 {kh}×{kw} ({'최대' if mode == 'max' else '평균'})",
         f"출력 {oh}×{ow}" if oh else "출력 없음",
     )
@@ -280,9 +305,9 @@ class FrameRenderer:
         if g.sub:
             ky = g.origins[1][1]
             _put_text(img, g.sub, g.xs[1] + g.col_w[1] // 2, ky + kh * c + 11, (90, 90, 90), 12, anchor="mm")
-        # 연산 기호: 입력 ⊛ 커널 = 출력 (풀링은 →)
+        # 연산 기호: 입력 ⋆ 커널 = 출력 (교차 상관; 뒤집는 합성곱은 *, 풀링은 →)
         mid_y = g.top + g.grid_h // 2
-        symbols = ("*", "=") if mode == "conv" else ("→", "=")
+        symbols = (("*" if layout.flip else STAR), "=") if mode == "conv" else ("→", "=")
         for sym, x0 in zip(symbols, (g.xs[0] + g.col_w[0], g.xs[1] + g.col_w[1])):
             _put_text(img, sym, x0 + GAP // 2, mid_y, (90, 90, 90), 22, anchor="mm")
 

@@ -86,8 +86,11 @@ def test_common_mistakes_teach_without_revealing():
     assert status == WRONG and "28" not in message
     status, message = q2.verdict(ops.convolve2d)
     assert status == WRONG and "뒤집" in message
-    status, message = q3.verdict(5 * 5 * 3 * 64)
-    assert status == WRONG and "편향" in message
+    # 3번(2채널 합성곱의 한 칸, 정답 11): 채널 하나만, 편향 빠뜨림, 편향을 채널마다, 평균, 뒤집은 필터, 다른 칸
+    for answer, word in [(4, "채널 하나"), (7, "채널 하나"), (9, "편향"), (13, "채널마다"), (6.5, "평균"),
+                         (14, "뒤집"), (12, "다른 칸")]:
+        status, message = q3.verdict(answer)
+        assert status == WRONG and word in message and "11" not in message, (answer, message)
 
 
 def test_function_exercise_reports_crashes_and_shapes():
@@ -141,6 +144,28 @@ def test_no_exercise_is_asked_twice():
             seen[key] = f"{number}-q{q.number}"
     assert lesson("01")[2].expected() != lesson("05")[0].expected()
     assert lesson("04")[2].expected() != lesson("06")[1].expected()
+
+
+def test_notebook01_arrays_are_the_package_arrays():
+    """01 문제 3의 노트북 입력 X, 필터 K, 편향 b가 채점에 쓰는 패키지의 값과 같습니다."""
+    import json
+    from pathlib import Path
+
+    from cnn_helpers.exercises import lesson01
+
+    nb = json.loads((Path(__file__).parents[1] / "notebooks" / "01_convolution.ipynb").read_text(encoding="utf-8"))
+    cells = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code" and "out_value = ..." in "".join(c["source"])]
+    assert len(cells) == 1
+    namespace = {"np": np}
+    exec(cells[0].split("out_value = ...")[0], namespace)
+    assert np.array_equal(namespace["X"], lesson01.MC_INPUT)
+    assert np.array_equal(namespace["K"], lesson01.MC_FILTER)
+    assert namespace["b"] == lesson01.MC_BIAS
+    # 패키지의 정답 계산은 TensorFlow와도 같습니다.
+    tf = _lazy.tensorflow()
+    out = tf.nn.conv2d(lesson01.MC_INPUT[None].astype("float32"), lesson01.MC_FILTER[..., None].astype("float32"),
+                       strides=1, padding="VALID") + lesson01.MC_BIAS
+    assert float(out[0, 0, 1, 0]) == lesson("01")[2].expected()
 
 
 def test_notebook03_matrix_is_the_package_matrix():
@@ -218,7 +243,8 @@ def test_value_grading_handles_ragged_huge_and_numpy_scalars():
     assert q1.verdict([[1, 2], [3]])[0] == WRONG
     assert q1.verdict("28")[0] == WRONG
     assert q1.verdict(28 + 0j)[0] == WRONG
-    assert q3.verdict(np.array(4864))[0] == CORRECT
+    assert q3.verdict(np.array(11))[0] == CORRECT
+    assert q3.verdict(np.float32(11.0))[0] == CORRECT
 
 
 def test_answers_equal_edge_cases():
