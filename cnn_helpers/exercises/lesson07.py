@@ -2,8 +2,59 @@
 
 from __future__ import annotations
 
+from .. import _lazy
 from ._core import Exercise
-from ._oracles import block_layer_params, head_params, inception_channels, macs_of, reduced_3x3_branch, table1
+from ._oracles import (
+    block_layer_params,
+    built_model_facts,
+    head_params,
+    inception_channels,
+    macs_of,
+    reduced_3x3_branch,
+    table1,
+)
+
+
+def _relu_after(layer, model) -> bool:
+    """합성곱 계층 뒤에 ReLU가 있는지: activation='relu'이거나, 출력을 받는 계층이 모두 ReLU 계층."""
+    keras = _lazy.keras()
+    if getattr(layer, "activation", None) is keras.activations.relu:
+        return True
+    consumers = []
+    for other in model.layers:
+        inputs = other.input if isinstance(other.input, (list, tuple)) else [other.input]
+        if any(t is layer.output for t in inputs):
+            consumers.append(other)
+    return bool(consumers) and all(
+        isinstance(c, keras.layers.ReLU)
+        or (isinstance(c, keras.layers.Activation) and c.activation is keras.activations.relu)
+        for c in consumers
+    )
+
+
+def inception_facts(builder, input_shape, *args) -> dict | None:
+    """`builder(입력, *args)`로 만든 블록의 출력 모양, 매개변수 수, 합성곱 수, ReLU가 뒤따르지 않는 합성곱 수."""
+    facts = built_model_facts(builder, input_shape, *args)
+    if facts is None:
+        return None
+    keras = _lazy.keras()
+    inputs = keras.Input(tuple(input_shape))
+    model = keras.Model(inputs, builder(inputs, *args))
+    convs = [layer for layer in model.layers if isinstance(layer, keras.layers.Conv2D)]
+    facts["합성곱 계층 수"] = len(convs)
+    facts["ReLU가 없는 합성곱 수"] = sum(not _relu_after(layer, model) for layer in convs)
+    return facts
+
+
+def _inception_cases():
+    # GoogLeNet 3a와 4a 자리, 그리고 필터 수가 모두 다른 작은 블록 (인자 순서를 바꾸면 모양이나 매개변수가 달라집니다).
+    return [((28, 28, 192), *table1("3a")), ((14, 14, 480), *table1("4a")), ((7, 7, 10), 3, 4, 5, 6, 7, 8)]
+
+
+def _package_block(input_shape, *args):
+    from ..models import inception_block
+
+    return inception_facts(inception_block, input_shape, *args)
 
 
 def exercises() -> list[Exercise]:
@@ -70,5 +121,29 @@ def exercises() -> list[Exercise]:
                 (lambda a: a < 0, "아낀 개수이므로 (평면화 쪽) − (전역 평균 풀링 쪽)으로, 양수입니다."),
                 (lambda a: a == 7 * 7 * 1024 - 1024, "특징 값의 개수가 아니라 Dense(10)의 매개변수 수의 차이를 물었습니다."),
             ],
+        ),
+        Exercise(
+            5, "차원 축소 인셉션 블록 만들기", "my_inception",
+            kind="build",
+            measure=inception_facts,
+            expected=_package_block,
+            cases=_inception_cases,
+            hint_text=(
+                "가지 네 개가 모두 같은 입력 x를 받습니다: ① 1×1 합성곱 f1, ② 1×1 합성곱 f3r → 3×3 합성곱 f3, "
+                "③ 1×1 합성곱 f5r → 5×5 합성곱 f5, ④ 3×3 최대 풀링(strides=1) → 1×1 합성곱 pool_proj. "
+                "모든 합성곱은 padding=\"same\", activation=\"relu\"이고(1×1도), 풀링도 padding=\"same\"이어야 "
+                "가로·세로가 같아 layers.Concatenate(axis=-1)로 이어 붙일 수 있습니다."
+            ),
+            solution_text=(
+                "def my_inception(x, f1, f3r, f3, f5r, f5, pool_proj):\n"
+                "    b1 = layers.Conv2D(f1, 1, padding=\"same\", activation=\"relu\")(x)\n"
+                "    b3 = layers.Conv2D(f3r, 1, padding=\"same\", activation=\"relu\")(x)\n"
+                "    b3 = layers.Conv2D(f3, 3, padding=\"same\", activation=\"relu\")(b3)\n"
+                "    b5 = layers.Conv2D(f5r, 1, padding=\"same\", activation=\"relu\")(x)\n"
+                "    b5 = layers.Conv2D(f5, 5, padding=\"same\", activation=\"relu\")(b5)\n"
+                "    bp = layers.MaxPooling2D(3, strides=1, padding=\"same\")(x)\n"
+                "    bp = layers.Conv2D(pool_proj, 1, padding=\"same\", activation=\"relu\")(bp)\n"
+                "    return layers.Concatenate(axis=-1)([b1, b3, b5, bp])"
+            ),
         ),
     ]

@@ -1,0 +1,73 @@
+"""7강 그림: 단순·차원 축소 인셉션 모듈에 적힌 채널 수와 매개변수 수가 실제로 만든 블록과 같은지."""
+
+import keras
+import pytest
+from matplotlib import pyplot as plt
+
+from cnn_helpers import count_macs, diagrams, models
+from cnn_helpers.diagrams import _draw
+from cnn_helpers.diagrams.inception import inception_module_specs
+
+
+def built(block, input_shape, *args):
+    inputs = keras.Input(input_shape)
+    return keras.Model(inputs, block(inputs, *args, name="m"))
+
+
+@pytest.fixture(scope="module")
+def drawn():
+    fig = diagrams.draw_inception_modules()
+    yield _draw.texts(fig)
+    plt.close(fig)
+
+
+def test_drawn_numbers_are_the_built_blocks(drawn):
+    text = "\n".join(drawn)
+    naive = built(models.naive_inception_block, (28, 28, 192), 64, 128, 32)
+    reduced = built(models.inception_block, (28, 28, 192), *models.GOOGLENET_TABLE1["3a"])
+    for model in (naive, reduced):
+        assert f"매개변수 {model.count_params():,}개" in text
+        assert f"곱셈-누산 {count_macs(model) / 1e6:.1f}M" in text
+        out = model.output.shape[1:]
+        assert f"이어 붙이기 {out[0]}×{out[1]}×{out[2]}" in text
+        for layer in model.layers:
+            if isinstance(layer, keras.layers.Conv2D):
+                k = layer.kernel_size[0]
+                shape = "×".join(map(str, layer.output.shape[1:]))
+                assert f"{k}×{k} 합성곱 {layer.filters}\n{shape}\n매개변수 {layer.count_params():,}" in drawn
+    # 이어 붙인 채널 = 가지 네 개의 채널 합: 단순 블록에서는 풀링 가지가 입력 192채널을 그대로 넘깁니다.
+    assert "64 + 128 + 32 + 192 = 416채널" in text
+    assert "64 + 128 + 32 + 32 = 256채널" in text
+    assert drawn.count("3×3 최대 풀링\n28×28×192\n매개변수 0") == 2
+    assert "(나) 차원 축소 인셉션 모듈 (GoogLeNet 3a)" in drawn
+
+
+def test_branches_follow_the_paper_figure():
+    specs = inception_module_specs()
+    naive = [[layer["label"] for layer in branch] for branch in specs["naive"]["branches"]]
+    reduced = [[layer["label"] for layer in branch] for branch in specs["reduced"]["branches"]]
+    assert naive == [["1×1 합성곱 64"], ["3×3 합성곱 128"], ["5×5 합성곱 32"], ["3×3 최대 풀링"]]
+    assert reduced == [["1×1 합성곱 64"], ["1×1 합성곱 96", "3×3 합성곱 128"], ["1×1 합성곱 16", "5×5 합성곱 32"],
+                       ["3×3 최대 풀링", "1×1 합성곱 32"]]
+    flags = [[layer["reduction"] for layer in branch] for branch in specs["reduced"]["branches"]]
+    assert flags == [[False], [True, False], [True, False], [False, True]]
+    for module in specs.values():  # 계층별 매개변수의 합이 블록 전체와 같습니다 (빠뜨린 계층 없음).
+        assert sum(layer["params"] for branch in module["branches"] for layer in branch) == module["params"]
+
+
+def test_other_filters_are_drawn_from_their_own_blocks():
+    fig = diagrams.draw_inception_modules((14, 14, 480), (192, 208, 48), models.GOOGLENET_TABLE1["4a"])
+    drawn = _draw.texts(fig)
+    plt.close(fig)
+    reduced = built(models.inception_block, (14, 14, 480), *models.GOOGLENET_TABLE1["4a"])
+    assert f"매개변수 {reduced.count_params():,}개" in "\n".join(drawn)
+    assert "(나) 차원 축소 인셉션 모듈" in drawn  # 3a가 아니면 3a라고 적지 않습니다.
+    assert "192 + 208 + 48 + 480 = 928채널" in "\n".join(drawn)
+
+
+def test_docstring_example():
+    import doctest
+
+    from cnn_helpers.diagrams import inception
+
+    assert doctest.testmod(inception).failed == 0
