@@ -288,3 +288,32 @@ def test_build_exercise_accepts_the_same_block_and_names_what_differs():
     assert status == WRONG and "오류" in message
     assert q.verdict(lambda x, f: None)[0] == UNATTEMPTED
     assert q.verdict(42)[0] == WRONG
+
+
+def test_lesson05_build_exercise_names_the_padding_and_channels():
+    """5강 문제 4: conv1의 padding='same'을 잊으면 출력 모양이, 필터 수를 틀리면 매개변수 수가 다르다고 알려 줍니다."""
+    keras = _lazy.keras()
+    layers = keras.layers
+    q = lesson("05")[3]
+    assert q.kind == "build" and q.variable == "my_features"
+
+    def valid_everywhere(x):
+        x = layers.MaxPooling2D(2)(layers.Conv2D(6, 5, activation="relu")(x))
+        return layers.MaxPooling2D(2)(layers.Conv2D(16, 5, activation="relu")(x))
+
+    status, message = q.verdict(valid_everywhere)
+    assert status == WRONG and "출력 모양" in message and "(5, 5, 16)" in message
+
+    def eight_filters(x):
+        x = layers.MaxPooling2D(2)(layers.Conv2D(8, 5, padding="same", activation="relu")(x))
+        return layers.MaxPooling2D(2)(layers.Conv2D(16, 5, activation="relu")(x))
+
+    status, message = q.verdict(eight_filters)
+    assert status == WRONG and "매개변수 수" in message and "2,572" not in message
+
+    def no_pooling_at_the_end(x):
+        x = layers.MaxPooling2D(2)(layers.Conv2D(6, 5, padding="same", activation="relu")(x))
+        return layers.Conv2D(16, 5, activation="relu")(x)
+
+    status, message = q.verdict(no_pooling_at_the_end)
+    assert status == WRONG and "(10, 10, 16)" in message

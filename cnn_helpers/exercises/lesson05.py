@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from ._core import Exercise
-from ._oracles import lenet_layer, lenet_layer_macs
+from ._oracles import built_model_facts, lenet_layer, lenet_layer_macs
+
+
+def lenet_features_facts(input_shape) -> dict:
+    """models.lenet5의 특징 추출부(conv1 → pool1 → conv2 → pool2)의 출력 모양과 매개변수 수.
+
+    패키지의 모델을 실제로 만들어 pool2의 출력 모양과 두 합성곱 계층의 매개변수 합을 읽습니다.
+    """
+    shape = tuple(input_shape)
+    params = lenet_layer(shape, "conv1", "params") + lenet_layer(shape, "conv2", "params")
+    return {"출력 모양": lenet_layer(shape, "pool2", "shape"), "매개변수 수": params}
 
 
 def exercises() -> list[Exercise]:
@@ -53,4 +63,24 @@ def exercises() -> list[Exercise]:
                 (lambda a: a == 61_706, "입력 크기가 바뀌면 평면화한 길이가 바뀌고, fc1의 가중치 수도 바뀝니다."),
             ],
         ),
+        Exercise(
+            4, "LeNet-5의 특징 추출부 만들기", "my_features",
+            kind="build",
+            measure=built_model_facts,
+            expected=lenet_features_facts,
+            cases=lambda: [((28, 28, 1),), ((32, 32, 3),)],
+            hint_text=(
+                "입력 텐서 x에 계층을 차례로 적용해 새 텐서를 얻습니다: x = layers.Conv2D(...)(x). 크기를 그대로 두는 "
+                "합성곱은 padding='same', 줄이는 합성곱은 기본값('valid')입니다. 입력 채널 수는 Conv2D가 x에서 읽으므로 "
+                "적지 않습니다. 마지막 텐서를 return 하세요."
+            ),
+            solution_text=(
+                "def my_features(x):\n"
+                "    x = layers.Conv2D(6, 5, padding=\"same\", activation=\"relu\")(x)  # conv1: 28×28×6\n"
+                "    x = layers.MaxPooling2D(2)(x)                                    # pool1: 14×14×6\n"
+                "    x = layers.Conv2D(16, 5, activation=\"relu\")(x)                  # conv2: 10×10×16\n"
+                "    return layers.MaxPooling2D(2)(x)                                 # pool2: 5×5×16"
+            ),
+        ),
     ]
+
