@@ -143,6 +143,10 @@ KERNEL_IDLE = """() => {
 }"""
 
 
+# '모두 실행'을 기다리는 시간 (밀리초): 1강은 탐색기 앞에서 작은 모델을 네 번 학습합니다.
+RUN_ALL_TIMEOUT = 300_000
+
+
 def test_lesson01_explorer_in_jupyterlab(lab):
     from playwright.sync_api import sync_playwright
 
@@ -161,8 +165,8 @@ def test_lesson01_explorer_in_jupyterlab(lab):
             page.wait_for_function(KERNEL_IDLE)
             page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
             explorer = page.locator(".cnn-explorer").first
-            explorer.wait_for(state="visible")
-            page.wait_for_function(KERNEL_IDLE)
+            explorer.wait_for(state="visible", timeout=RUN_ALL_TIMEOUT)
+            page.wait_for_function(KERNEL_IDLE, timeout=RUN_ALL_TIMEOUT)
             explorer.scroll_into_view_if_needed()
             image = explorer.locator("img").first
             page.wait_for_function("(el) => el.src && el.src.length > 0", arg=image.element_handle())

@@ -119,8 +119,8 @@ def test_lesson01_explorer_in_classic_notebook_with_ipywidgets7(classic):
             page.wait_for_function(KERNEL_IDLE)
             page.evaluate("() => window.Jupyter.notebook.execute_all_cells()")
             explorer = page.locator(".cnn-explorer").first
-            explorer.wait_for(state="visible", timeout=120_000)
-            page.wait_for_function(KERNEL_IDLE, timeout=180_000)
+            explorer.wait_for(state="visible", timeout=300_000)
+            page.wait_for_function(KERNEL_IDLE, timeout=300_000)
             page.screenshot(path=str(ARTIFACTS / "classic_lesson01_page.png"), full_page=True)
             assert explorer.count() == 1, "모든 셀을 실행한 뒤 탐색기가 사라졌습니다 (커널이 다시 시작되었나요?)"
             explorer.scroll_into_view_if_needed()
