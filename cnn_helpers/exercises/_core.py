@@ -165,7 +165,7 @@ class Exercise:
             for name, want in expected.items():
                 if got.get(name) != want:
                     return WRONG, (
-                        f"입력 {_describe(args)}에서 {name}이(가) {want}이어야 하는데 {got.get(name)}입니다. "
+                        f"아직 아닙니다. 입력 {_describe(args)}에서 {name}이(가) {want}이어야 하는데 {got.get(name)}입니다. "
                         f"막히면 q{self.number}.hint()를 보세요."
                     )
         return CORRECT, f"정답입니다! 입력 {len(cases)}가지에서 만든 모델이 모두 같습니다."
