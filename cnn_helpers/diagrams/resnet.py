@@ -76,7 +76,7 @@ def _conv_text(c) -> str:
 
 
 def _bn_text(c) -> str:
-    return f"배치 정규화 ({c['bn_params']:,})" + (", ReLU" if c["relu"] else "")
+    return f"배치 정규화 (매개변수 {c['bn_params']:,})" + (", ReLU" if c["relu"] else "")
 
 
 def _draw_block(ax, layout, x0: float, top: float) -> None:

@@ -61,7 +61,7 @@ def test_drawn_numbers_are_the_built_numbers():
                 assert f"매개변수 {layer.count_params():,}" in drawn, name
                 assert shape(layer.output.shape) in drawn, name
             if isinstance(layer, keras.layers.BatchNormalization):
-                assert f"배치 정규화 ({layer.count_params():,})" in drawn, name
+                assert f"배치 정규화 (매개변수 {layer.count_params():,})" in drawn, name
     # 세 블록 중 모양이 바뀌는 것(가운데)에만 투영 지름길이, 나머지 둘에는 항등 지름길이 그려집니다.
     assert drawn.count("투영 지름길") == 1
     assert drawn.count("항등 지름길") == 2
