@@ -95,8 +95,12 @@ EXPERIMENTS = (
     Experiment("08", "08_resnet.ipynb", "assert residual_loss <", (
         Figure("plain-34 기울기: 입력 쪽 ÷ 출력 쪽", 'front_to_back(grad_norms["plain-34 (지름길 없음)"])', 20),
         Figure("ResNet-34 기울기: 입력 쪽 ÷ 출력 쪽", 'front_to_back(grad_norms["ResNet-34"])', 10, above=False),
-        Figure("학습 손실 비: plain-34 ÷ ResNet-34", "plain_loss / residual_loss", 2),
-        Figure("ResNet-34 시험 정확도", 'test_accuracy["ResNet-34"]', 0.8),
+        Figure("성능 저하 — 학습 손실 비: plain-34 ÷ plain-18", "plain_loss / plain18_loss", 1.2),
+        Figure("성능 저하 — 학습 오류율 차: plain-34 − plain-18", 'train_error["plain-34"] - train_error["plain-18"]', 0.1),
+        Figure("지름길 — 학습 손실 비: ResNet-34 ÷ plain-18", "residual_loss / plain18_loss", 1, above=False),
+        Figure("학습 오류율 차: plain-18 − ResNet-34 (참고)", 'train_error["plain-18"] - train_error["ResNet-34"]', None),
+        Figure("학습 손실 비: plain-34 ÷ ResNet-34 (참고)", "plain_loss / residual_loss", None),
+        Figure("ResNet-34 시험 정확도", 'test_accuracy["ResNet-34"]', 0.75),
         Figure("시험 정확도 차: ResNet-34 − plain-34", 'test_accuracy["ResNet-34"] - test_accuracy["plain-34"]', 0.1),
     )),
 )

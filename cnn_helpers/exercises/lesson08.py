@@ -3,19 +3,34 @@
 from __future__ import annotations
 
 from ._core import Exercise
-from ._oracles import bottleneck_mac_ratio, resnet_block, resnet_conv_count
+from ._oracles import built_model_facts, resnet_block, resnet_conv_count
+
+
+def package_block(name):
+    """패키지의 블록 함수(models.residual_block 또는 models.bottleneck_block)를 `f(x, filters, stride)` 꼴로 돌려줍니다."""
+
+    def build(x, filters, stride):
+        from .. import models
+
+        return getattr(models, name)(x, filters, stride)
+
+    return build
+
+
+def block_macs(block, input_shape, filters, stride) -> int:
+    """패키지의 블록 하나를 실제로 만들어 곱셈-누산을 셉니다 (지름길 투영 포함)."""
+    from ..analysis import count_macs
+
+    return count_macs(resnet_block(block, input_shape, filters, stride=stride))
 
 
 def exercises() -> list[Exercise]:
-    def near(a, value):
-        return abs(float(a) - value) < 1e-3 * value
-
     return [
         Exercise(
             1, "병목 블록의 1×1 축소 합성곱", "reduce_params",
             expected=lambda: resnet_block("bottleneck_block", (56, 56, 256), 64).get_layer("block_1_conv").count_params(),
             hint_text="1×1 합성곱의 필터 하나는 1 × 1 × (입력 채널 수)개의 가중치를 가집니다. ResNet의 합성곱에 편향이 있는지도 떠올려 보세요.",
-            solution_text="reduce_params = 1 * 1 * 256 * 64  # 편향 없음 (바로 뒤 배치 정규화가 이동을 맡음)",
+            solution_text="reduce_params = 1 * 1 * 256 * 64  # 편향 없음 (바로 뒤 배치 정규화의 β가 편향 역할을 맡음)",
             mistakes=[
                 (lambda a: a == 256 * 64 + 64, "ResNet의 합성곱은 바로 뒤에 배치 정규화가 있어 편향을 쓰지 않습니다(use_bias=False)."),
                 (lambda a: a in (3 * 3 * 256 * 64, 3 * 3 * 256 * 64 + 64), "채널을 줄이는 첫 계층은 3×3이 아니라 1×1 합성곱입니다."),
@@ -59,23 +74,63 @@ def exercises() -> list[Exercise]:
             ],
         ),
         Exercise(
-            4, "conv4_x 병목 블록의 곱셈-누산 비율", "conv4_mac_ratio",
-            expected=lambda: bottleneck_mac_ratio(14, 1024),
+            4, "conv3_x 첫 병목 블록의 곱셈-누산", "conv3_block1_macs",
+            expected=lambda: block_macs("bottleneck_block", (56, 56, 256), 128, 2),
             hint_text=(
-                "곱셈-누산은 (출력 높이 × 너비) × (커널 높이 × 너비 × 입력 채널) × 출력 채널입니다. 병목 블록의 세 합성곱과 "
-                "3×3 합성곱 두 개를 각각 더해 나누세요. 14 × 14는 분자와 분모에 똑같이 곱해집니다."
+                "합성곱 하나의 곱셈-누산은 (출력 높이 × 너비) × (커널 높이 × 너비 × 입력 채널) × 출력 채널입니다. "
+                "스트라이드 2가 어느 합성곱에 있는지(그래서 어느 합성곱의 출력이 28×28인지), 그리고 모양이 바뀌는 블록의 지름길에 "
+                "무엇이 있는지 떠올려 보세요."
             ),
             solution_text=(
-                "bottleneck = 1024 * 256 + 9 * 256 * 256 + 256 * 1024  # 1×1 축소 + 3×3 + 1×1 확장 (위치 하나당)\n"
-                "two_convs = 2 * 9 * 1024 * 1024                         # 3×3 합성곱 두 개 (위치 하나당)\n"
-                "conv4_mac_ratio = bottleneck / two_convs  # 14 × 14 위치는 약분됩니다"
+                "reduce = 28 * 28 * (1 * 1 * 256) * 128   # 1×1 축소, 스트라이드 2라 출력이 28×28\n"
+                "middle = 28 * 28 * (3 * 3 * 128) * 128   # 3×3\n"
+                "expand = 28 * 28 * (1 * 1 * 128) * 512   # 1×1 확장 (4 · 128 = 512채널)\n"
+                "projection = 28 * 28 * (1 * 1 * 256) * 512  # 지름길의 1×1 투영 (56×56×256 → 28×28×512)\n"
+                "conv3_block1_macs = reduce + middle + expand + projection"
             ),
             mistakes=[
-                (lambda a: a > 1, "병목 블록 ÷ 3×3 합성곱 두 개의 비율을 구하세요. 병목 블록이 훨씬 가벼우므로 1보다 작습니다."),
-                (lambda a: near(a, 13 / 288), "1×1 합성곱은 둘입니다(채널 축소와 확장). 둘 다 세었나요?"),
-                (lambda a: near(a, 9 / 288), "병목 블록에는 3×3 합성곱 말고도 1×1 합성곱 두 개가 있습니다."),
-                (lambda a: near(a, 17 / 144), "비교 대상은 3×3 합성곱 두 개입니다. 분모에 두 개를 모두 넣었나요?"),
-                (lambda a: abs(float(a) - 17 / 288) < 2e-3, "거의 맞았습니다. 반올림하지 말고 식 그대로 계산해 보세요."),
+                (lambda a: a == 28 * 28 * (256 * 128 + 9 * 128 * 128 + 128 * 512),
+                 "입력(256채널, 56×56)과 출력(512채널, 28×28)의 모양이 다르므로 지름길에도 1×1 합성곱(투영)이 있습니다."),
+                (lambda a: a in (56 * 56 * 256 * 128 + 28 * 28 * (9 * 128 * 128 + 128 * 512 + 256 * 512),
+                                 56 * 56 * 256 * 128 + 28 * 28 * (9 * 128 * 128 + 128 * 512)),
+                 "이 강의의 병목 블록(과 원 논문)은 스트라이드 2를 첫 1×1 합성곱에 둡니다. 그래서 1×1 축소 합성곱의 출력부터 28×28입니다."),
+                (lambda a: a in (56 * 56 * (256 * 128 + 9 * 128 * 128 + 128 * 512 + 256 * 512),
+                                 56 * 56 * (256 * 128 + 9 * 128 * 128 + 128 * 512)),
+                 "stride=2이므로 블록 안 합성곱의 출력은 56×56이 아니라 28×28입니다."),
+                (lambda a: a in (256 * 128 + 9 * 128 * 128 + 128 * 512 + 256 * 512, 256 * 128 + 9 * 128 * 128 + 128 * 512),
+                 "그것은 출력 위치 하나당 곱셈-누산입니다. 출력의 높이 × 너비(28 × 28)를 곱하세요."),
+                (lambda a: a < 10_000_000, "합성곱 계층의 매개변수 수가 아니라 곱셈-누산 수입니다. 출력 위치마다 한 번씩 계산합니다."),
             ],
+        ),
+        Exercise(
+            5, "병목 블록 직접 만들기", "my_bottleneck", kind="build",
+            measure=built_model_facts,
+            expected=lambda input_shape, *args: built_model_facts(package_block("bottleneck_block"), input_shape, *args),
+            cases=lambda: [
+                ((8, 8, 64), 16, 1),  # 모양이 그대로: 항등 지름길
+                ((8, 8, 16), 16, 1),  # 채널만 바뀜(16 → 64): 투영 지름길
+                ((8, 8, 64), 32, 2),  # 크기 절반, 채널 두 배: 스트라이드 2 투영 지름길
+                ((7, 7, 32), 8, 2),  # 홀수 크기에서 스트라이드 2
+            ],
+            hint_text=(
+                "합성곱은 모두 use_bias=False, padding='same'이고 바로 뒤에 layers.BatchNormalization()을 둡니다. 스트라이드는 "
+                "첫 1×1 합성곱에만 주고, 출력 채널은 4 * filters입니다. 지름길은 stride != 1이거나 x.shape[-1] != 4 * filters일 때 "
+                "layers.Conv2D(4 * filters, 1, strides=stride, use_bias=False) + BatchNormalization이고, 그 밖에는 x 그대로입니다. "
+                "layers.Add()([지름길, y]) 뒤에 ReLU를 잊지 마세요."
+            ),
+            solution_text=(
+                "def my_bottleneck(x, filters, stride):\n"
+                "    y = layers.Conv2D(filters, 1, strides=stride, use_bias=False)(x)  # 1×1 축소 (스트라이드는 여기에만)\n"
+                "    y = layers.Activation(\"relu\")(layers.BatchNormalization()(y))\n"
+                "    y = layers.Conv2D(filters, 3, padding=\"same\", use_bias=False)(y)  # 3×3\n"
+                "    y = layers.Activation(\"relu\")(layers.BatchNormalization()(y))\n"
+                "    y = layers.Conv2D(4 * filters, 1, use_bias=False)(y)  # 1×1 확장\n"
+                "    y = layers.BatchNormalization()(y)  # 더하기 전에는 ReLU 없음\n"
+                "    shortcut = x\n"
+                "    if stride != 1 or x.shape[-1] != 4 * filters:  # 모양이 바뀌면 1×1 투영 지름길\n"
+                "        shortcut = layers.Conv2D(4 * filters, 1, strides=stride, use_bias=False)(x)\n"
+                "        shortcut = layers.BatchNormalization()(shortcut)\n"
+                "    return layers.Activation(\"relu\")(layers.Add()([shortcut, y]))"
+            ),
         ),
     ]
