@@ -185,17 +185,6 @@ def resnet_conv_count(depth) -> int:
 
 
 @functools.cache
-def bottleneck_mac_ratio(size, channels) -> float:
-    """병목 블록(channels → channels/4 → channels)과 3×3 합성곱 두 개(channels 채널)의 곱셈-누산 비율."""
-    from ..analysis import count_macs
-
-    bottleneck = count_macs(resnet_block("bottleneck_block", (size, size, channels), channels // 4))
-    two_convs = count_macs(resnet_block("residual_block", (size, size, channels), channels))
-    return bottleneck / two_convs
-
-
-
-@functools.cache
 def lenet_layer_macs(name, input_shape=(28, 28, 1)) -> int:
     """models.lenet5의 계층 name 한 번 호출의 곱셈-누산 수 (analysis.layer_macs)."""
     from ..analysis import layer_macs
