@@ -198,9 +198,14 @@ def conv_output_size(n: int, f: int, p=0, s: int = 1, d: int = 1, *, strict: boo
         return math.ceil(n / s)
     if strict and span % s != 0:
         suggestion = divisibility_fixes(n, f, p, s, d).describe()
+        if d == 1:  # 팽창이 없으면 d가 나오지 않는 식으로 (02강 3절의 공식)
+            formula = f"(n + 2p - f) / s = ({n} + {before + after} - {f}) / {s}"
+        else:
+            formula = f"(n + 2p - d(f-1) - 1) / s = ({n} + {before + after} - {f_eff - 1} - 1) / {s}"
         raise ValueError(
-            f"(n + 2p - d(f-1) - 1) / s = ({n} + {before + after} - {f_eff - 1} - 1) / {s} = {span}/{s} 가 "
-            f"정수로 나누어떨어지지 않습니다. 나누어떨어지게 하려면 {suggestion} 을(를) 써 보세요. "
+            f"{formula} = {span}/{s} 가 정수로 나누어떨어지지 않아 (패딩을 더한) 입력의 마지막 {span % s}줄은 "
+            f"창에 들어가지 않습니다. "
+            f"나누어떨어지게 하려면 이 가운데 하나로 바꿔 보세요: {suggestion}. "
             f"(TensorFlow처럼 내림하려면 strict=False)"
         )
     return span // s + 1

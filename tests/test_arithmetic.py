@@ -278,3 +278,16 @@ def test_huge_span_search_stops_at_documented_cap():
     span = 1_000_001 * 1_000_000_007
     assert span % 999_999 and 1_000_001 == 101 * 9901
     assert divisibility_fixes(span + 3, 3, 0, 999_999).stride == (101, 9901)
+
+
+def test_strict_message_uses_the_formula_the_student_knows():
+    """팽창이 없으면 오류 문장의 식에 d가 나오지 않고(02강 3절의 공식), 팽창이 있으면 d가 든 식을 씁니다."""
+    with pytest.raises(ValueError) as plain:
+        conv_output_size(7, 3, 0, 3)
+    message = str(plain.value)
+    assert message.startswith("(n + 2p - f) / s = (7 + 0 - 3) / 3 = 4/3 ")
+    assert "d(f-1)" not in message and "마지막 1줄" in message
+    assert "이 가운데 하나로 바꿔 보세요: p=1, s=2 또는 s=4." in message and "을(를)" not in message
+    with pytest.raises(ValueError) as dilated:
+        conv_output_size(9, 3, 0, 3, 2)
+    assert str(dilated.value).startswith("(n + 2p - d(f-1) - 1) / s = (9 + 0 - 4 - 1) / 3 = 4/3 ")
