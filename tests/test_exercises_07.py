@@ -63,3 +63,49 @@ def test_not_a_function_or_empty(q5):
     assert q5.verdict(3)[0] == WRONG
     assert "아직 풀지 않음" in q5.verdict(lambda x, *a: None)[1]
     assert inception_facts(lambda x, *a: None, (7, 7, 10)) is None
+
+
+def notebook_text_before_exercises(name):
+    """노트북에서 '## 연습 문제' 앞까지의 모든 셀 소스와 저장된 출력 텍스트."""
+    import json
+    from pathlib import Path
+
+    cells = json.loads((Path(__file__).resolve().parents[1] / "notebooks" / name).read_text(encoding="utf-8"))["cells"]
+    parts = []
+    for cell in cells:
+        source = "".join(cell["source"])
+        if source.startswith("## 연습 문제"):
+            break
+        parts.append(source)
+        for output in cell.get("outputs", []):
+            parts.append("".join(output.get("text", "")))
+            parts.extend("".join(v) for k, v in output.get("data", {}).items() if k.startswith("text/"))
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("number", [1, 3])
+def test_answers_are_not_printed_before_the_exercises(number):
+    """문제 1(출력 채널)과 3(3×3 가지의 곱셈-누산)의 답은 본문의 표나 출력에서 읽을 수 없습니다."""
+    q = lesson("07")[number - 1]
+    answer = q.expected()
+    text = notebook_text_before_exercises("07_inception.ipynb").replace(",", "")
+    import re
+
+    assert not re.search(rf"(?<!\d){answer}(?!\d)", text), f"문제 {number}의 답 {answer}이(가) 본문에 있습니다"
+
+
+@pytest.mark.parametrize("number, answer, says", [
+    (1, 96 + 64 + 160 + 16 + 48 + 48, "reduce"),
+    (1, 96 + 160 + 48 + 320, "pool proj"),
+    (3, 28 * 28 * (480 * 96 + 9 * 96 * 208), "14×14"),
+    (3, 14 * 14 * 9 * 480 * 208, "병목"),
+])
+def test_q1_q3_mistakes_explain(number, answer, says):
+    status, message = lesson("07")[number - 1].verdict(answer)
+    assert status == WRONG and says in message
+
+
+def test_q1_q3_answers():
+    q1, _, q3, *_ = lesson("07")
+    assert q1.expected() == 96 + 160 + 48 + 48 == 352
+    assert q3.expected() == 14 * 14 * (480 * 96 + 9 * 96 * 208) == 44_255_232

@@ -64,3 +64,17 @@ def test_weights_move_between_the_lessons_two_models(lesson):
     package = lenet5()
     package.set_weights(sub.get_weights())
     assert np.allclose(package(images), sub(images), atol=1e-6)
+
+
+def test_exercise_texts_use_only_names_the_notebook_defines(lesson):
+    """연습 문제의 문제·힌트·풀이에 나오는 `models.`은 노트북에서 불러오지 않으므로 쓰지 않습니다."""
+    import json
+    from pathlib import Path
+
+    from cnn_helpers.exercises import lesson as exercises_of
+
+    texts = [q.hint_text + q.solution_text for q in exercises_of("05")]
+    cells = json.loads((Path(__file__).resolve().parents[1] / "notebooks" / "05_lenet5.ipynb").read_text(encoding="utf-8"))["cells"]
+    texts += ["".join(c["source"]) for c in cells]
+    assert not any("models." in t for t in texts)
+    assert "lenet5_sequential" in lesson

@@ -8,11 +8,28 @@ from ._oracles import (
     block_layer_params,
     built_model_facts,
     head_params,
-    inception_channels,
     macs_of,
-    reduced_3x3_branch,
     table1,
 )
+
+# 문제 1: 논문 표 1에 없는 설정이라 노트북 본문의 표에서 답을 읽을 수 없습니다.
+Q1_INPUT, Q1_FILTERS = (28, 28, 320), (96, 64, 160, 16, 48, 48)
+
+
+def block_channels(input_shape, filters) -> int:
+    """models.inception_block(입력, *filters)를 실제로 만들어 출력 채널 수를 읽습니다."""
+    keras = _lazy.keras()
+    from ..models import inception_block
+
+    return int(inception_block(keras.Input(shape=tuple(input_shape)), *filters).shape[-1])
+
+
+def branch3_4a(keras):
+    """인셉션 4a 자리(14×14×480)의 3×3 가지: 1×1 합성곱(#3×3 reduce) → 3×3 합성곱(#3×3), 둘 다 same."""
+    _, f3r, f3, *_ = table1("4a")
+    inputs = keras.Input(shape=(14, 14, 480))
+    x = keras.layers.Conv2D(f3r, 1, padding="same")(inputs)
+    return inputs, keras.layers.Conv2D(f3, 3, padding="same")(x)
 
 
 def _relu_after(layer, model) -> bool:
@@ -60,16 +77,16 @@ def _package_block(input_shape, *args):
 def exercises() -> list[Exercise]:
     return [
         Exercise(
-            1, "인셉션 3b의 출력 채널 수", "channels_3b",
-            expected=lambda: inception_channels("3b", (28, 28, 256)),
+            1, "인셉션 모듈의 출력 채널 수", "block_channels",
+            expected=lambda: block_channels(Q1_INPUT, Q1_FILTERS),
             hint_text="네 가지의 출력(1×1, 3×3, 5×5, 풀링 뒤 1×1)을 채널 축으로 이어 붙입니다. reduce 열은 가지 안의 중간 단계입니다.",
-            solution_text="channels_3b = 128 + 192 + 96 + 64  # #1×1 + #3×3 + #5×5 + pool proj = 480",
+            solution_text="block_channels = 96 + 160 + 48 + 48  # #1×1 + #3×3 + #5×5 + pool proj = 352",
             mistakes=[
-                (lambda a: a == 128 + 128 + 192 + 32 + 96 + 64,
+                (lambda a: a == 96 + 64 + 160 + 16 + 48 + 48,
                  "3×3 reduce·5×5 reduce의 출력은 다음 합성곱으로 들어갈 뿐 이어 붙이지 않습니다."),
-                (lambda a: a == 128 + 192 + 96 + 256,
+                (lambda a: a == 96 + 160 + 48 + 320,
                  "풀링 가지는 최대 풀링 뒤 1×1 합성곱(pool proj)을 거치므로 입력 채널이 그대로 나오지 않습니다."),
-                (lambda a: a == 128 + 192 + 96, "풀링 가지도 출력에 이어 붙습니다."),
+                (lambda a: a == 96 + 160 + 48, "풀링 가지도 출력에 이어 붙습니다."),
             ],
         ),
         Exercise(
@@ -91,21 +108,22 @@ def exercises() -> list[Exercise]:
         ),
         Exercise(
             3, "3×3 가지의 곱셈-누산 수", "branch3_macs",
-            expected=lambda: macs_of(reduced_3x3_branch),
+            expected=lambda: macs_of(branch3_4a),
             hint_text=(
                 "출력 한 칸의 곱셈-누산은 k × k × 입력 채널이고, 출력 칸은 가로 × 세로 × 필터 수개입니다. "
-                "1×1(192 → 96)과 3×3(96 → 128)을 각각 세어 더하세요. 편향은 세지 않습니다."
+                "1×1(480 → 96)과 3×3(96 → 208)을 각각 세어 더하세요. 편향은 세지 않습니다."
             ),
             solution_text=(
-                "hw = 28 * 28\n"
-                "branch3_macs = hw * (1 * 1 * 192 * 96) + hw * (3 * 3 * 96 * 128)  # 101,154,816"
+                "hw = 14 * 14\n"
+                "branch3_macs = hw * (1 * 1 * 480 * 96) + hw * (3 * 3 * 96 * 208)  # 44,255,232"
             ),
             mistakes=[
-                (lambda a: a == 192 * 96 + 9 * 96 * 128, "그것은 출력 위치 하나의 값입니다. 28×28 위치 모두에서 계산합니다."),
-                (lambda a: a == 28 * 28 * 9 * 192 * 128, "병목 계층이 있으면 3×3 합성곱은 192채널이 아니라 줄어든 채널을 받습니다."),
-                (lambda a: a == 2 * 28 * 28 * (192 * 96 + 9 * 96 * 128),
+                (lambda a: a == 480 * 96 + 9 * 96 * 208, "그것은 출력 위치 하나의 값입니다. 14×14 위치 모두에서 계산합니다."),
+                (lambda a: a == 14 * 14 * 9 * 480 * 208, "병목 계층이 있으면 3×3 합성곱은 480채널이 아니라 줄어든 채널을 받습니다."),
+                (lambda a: a == 2 * 14 * 14 * (480 * 96 + 9 * 96 * 208),
                  "곱셈-누산은 곱셈 하나와 덧셈 하나를 한 번으로 셉니다(FLOPs가 아닙니다)."),
-                (lambda a: a == 28 * 28 * 9 * 96 * 128, "1×1 병목 계층의 곱셈-누산도 더하세요."),
+                (lambda a: a == 14 * 14 * 9 * 96 * 208, "1×1 병목 계층의 곱셈-누산도 더하세요."),
+                (lambda a: a == 28 * 28 * (480 * 96 + 9 * 96 * 208), "4a는 풀링 뒤라 가로·세로가 14×14입니다."),
             ],
         ),
         Exercise(
