@@ -33,11 +33,13 @@ def layers():
     return _lazy.keras().layers
 
 
-def bottleneck(x, filters, stride, *, stride_everywhere=False, expand=4, project=True, relu_last=False):
+def bottleneck(x, filters, stride, *, stride_everywhere=False, stride_on_middle=False, expand=4, project=True,
+               relu_last=False, final_relu=True):
     """학생이 쓸 법한 병목 블록 (실수를 하나씩 넣을 수 있음)."""
     L = layers()
-    s2 = stride if stride_everywhere else 1
-    y = L.Activation("relu")(L.BatchNormalization()(L.Conv2D(filters, 1, strides=stride, use_bias=False)(x)))
+    s1 = 1 if stride_on_middle else stride
+    s2 = stride if (stride_everywhere or stride_on_middle) else 1
+    y = L.Activation("relu")(L.BatchNormalization()(L.Conv2D(filters, 1, strides=s1, use_bias=False)(x)))
     y = L.Activation("relu")(L.BatchNormalization()(L.Conv2D(filters, 3, strides=s2, padding="same", use_bias=False)(y)))
     y = L.BatchNormalization()(L.Conv2D(expand * filters, 1, use_bias=False)(y))
     if relu_last:
@@ -45,7 +47,8 @@ def bottleneck(x, filters, stride, *, stride_everywhere=False, expand=4, project
     shortcut = x
     if project and (stride != 1 or x.shape[-1] != expand * filters):
         shortcut = L.BatchNormalization()(L.Conv2D(expand * filters, 1, strides=stride, use_bias=False)(x))
-    return L.Activation("relu")(L.Add()([shortcut, y]))
+    added = L.Add()([shortcut, y])
+    return L.Activation("relu")(added) if final_relu else added
 
 
 def test_q5_accepts_a_correct_block_and_the_package_block(qs):
@@ -74,6 +77,46 @@ def test_q5_mistakes_are_wrong(qs, mistake, words):
     assert "아직 아닙니다" in message or "오류" in message
     if words:
         assert words in message or "오류" in message
+
+
+@pytest.mark.parametrize("mistake, words", [
+    (dict(stride_on_middle=True), "첫 1×1 합성곱에만"),  # 모양도 매개변수 수도 같지만 스트라이드 자리가 다름
+    (dict(relu_last=True), "ReLU를 두지 않습니다"),  # 더하기 전에 ReLU: 잔차가 음수를 낼 수 없음
+    (dict(final_relu=False), "더한 뒤에 ReLU"),  # 마지막 ReLU를 빠뜨림
+])
+def test_q5_structure_mistakes_with_the_same_shape_and_parameters_are_caught(qs, mistake, words):
+    """출력 모양과 매개변수 수가 정답과 같은 실수도 짜임(스트라이드 자리, ReLU 자리)으로 알아보고 가르칩니다."""
+    from cnn_helpers.exercises._oracles import built_model_facts
+
+    wrong = lambda x, f, s: bottleneck(x, f, s, **mistake)  # noqa: E731
+    for args in qs[4].cases():
+        assert built_model_facts(wrong, *args) == built_model_facts(bottleneck, *args)
+    status, message = qs[4].verdict(wrong)
+    assert status == WRONG and words in message, message
+
+
+def test_q5_accepts_other_ways_to_write_relu(qs):
+    """layers.ReLU()나 keras.ops로 써도 같은 블록이면 정답입니다."""
+    L = layers()
+    keras = _lazy.keras()
+
+    def block(x, filters, stride):
+        y = L.ReLU()(L.BatchNormalization()(L.Conv2D(filters, 1, strides=stride, use_bias=False)(x)))
+        y = L.ReLU()(L.BatchNormalization()(L.Conv2D(filters, 3, padding="same", use_bias=False)(y)))
+        y = L.BatchNormalization()(L.Conv2D(4 * filters, 1, use_bias=False)(y))
+        if stride != 1 or x.shape[-1] != 4 * filters:
+            x = L.BatchNormalization()(L.Conv2D(4 * filters, 1, strides=stride, use_bias=False)(x))
+        return keras.ops.relu(L.Add()([x, y]))
+
+    assert qs[4].verdict(block)[0] == CORRECT
+
+
+def test_q1_asks_a_block_not_printed_in_the_lesson(qs):
+    """본문의 표는 conv2_x 병목 블록(256 → 64, 16,384개)을 보여 주므로, 문제 1은 conv4_x 블록(1024 → 256)을 묻습니다."""
+    assert qs[0].expected() == 1024 * 256 != 256 * 64
+    for answer, words in [(1024 * 256 + 256, "편향"), (9 * 1024 * 256, "1×1"), (256 * 256, "1024개")]:
+        status, message = qs[0].verdict(answer)
+        assert status == WRONG and words in message
 
 
 def test_q5_untouched_is_unattempted(qs):

@@ -85,7 +85,7 @@ class Exercise:
     variable: 학생이 답을 적는 변수 이름. expected: 정답을 계산하는 함수(인자 없음).
     kind: 'value'(값을 적음), 'function'(함수를 작성; cases의 각 입력에서 expected 함수와 비교) 또는
     'build'(블록·모델을 만드는 함수를 작성; cases의 각 입력에서 measure(학생 함수, *입력)로 만든 모델의
-    특징(출력 모양, 매개변수 수 등의 dict)을 expected(*입력)과 비교).
+    특징(출력 모양, 매개변수 수 등의 dict)을 expected(*입력)과 비교; 다르면 mistakes의 함수에 (학생 특징, 정답 특징)을 줌).
     mistakes: (흔한 오답을 알아보는 함수, 그때 보여 줄 가르치는 문장) 목록.
     """
 
@@ -164,6 +164,12 @@ class Exercise:
                 return UNATTEMPTED, f"아직 풀지 않음: `{self.variable}` 함수가 아무것도 돌려주지 않습니다(return을 쓰세요)."
             for name, want in expected.items():
                 if got.get(name) != want:
+                    for looks_like, lesson_text in self.mistakes:  # build 문제의 mistakes: (학생 특징, 정답 특징)을 받음
+                        try:
+                            if looks_like(got, expected):
+                                return WRONG, f"아직 아닙니다. 입력 {_describe(args)}에서: {lesson_text}"
+                        except Exception:
+                            continue
                     return WRONG, (
                         f"아직 아닙니다. 입력 {_describe(args)}에서 {name}이(가) {want}이어야 하는데 {got.get(name)}입니다. "
                         f"막히면 q{self.number}.hint()를 보세요."

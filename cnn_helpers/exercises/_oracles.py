@@ -219,3 +219,38 @@ def built_model_facts(builder, input_shape, *args) -> dict | None:
         return None
     model = keras.Model(inputs, outputs)
     return {"출력 모양": tuple(outputs.shape[1:]), "매개변수 수": int(model.count_params())}
+
+
+def _is_relu(operation) -> bool:
+    """ReLU를 적용하는 연산인지: layers.ReLU, layers.Activation("relu"), activation="relu"인 계층, keras.ops.relu."""
+    if type(operation).__name__ in ("ReLU", "Relu"):
+        return True
+    return getattr(getattr(operation, "activation", None), "__name__", "") == "relu"
+
+
+def built_block_structure(builder, input_shape, *args) -> dict | None:
+    """built_model_facts에 블록의 짜임을 더합니다: 합성곱마다 (커널, 스트라이드, 필터 수)를 정렬한 목록,
+    더하기(Add)에 들어가는 값 가운데 ReLU를 바로 거친 것이 있는지, 출력이 ReLU를 거쳤는지.
+
+    출력 모양과 매개변수 수가 같아도 스트라이드를 다른 합성곱에 두었거나 ReLU 자리가 다르면 여기서 드러납니다.
+    """
+    keras = _lazy.keras()
+
+    inputs = keras.Input(tuple(input_shape))
+    outputs = builder(inputs, *args)
+    if outputs is None:
+        return None
+    model = keras.Model(inputs, outputs)
+    operations = model.operations
+    convs = sorted((op.kernel_size[0], op.strides[0], op.filters)
+                   for op in operations if isinstance(op, keras.layers.Conv2D))
+    add_inputs = [tensor for op in operations if type(op).__name__ == "Add"
+                  for node in op._inbound_nodes for tensor in node.input_tensors]
+    relu_before_add = any(_is_relu(tensor._keras_history.operation) for tensor in add_inputs)
+    return {
+        "출력 모양": tuple(outputs.shape[1:]),
+        "매개변수 수": int(model.count_params()),
+        "합성곱 (커널, 스트라이드, 필터 수)": convs,
+        "더하기 바로 앞의 ReLU": "있음" if relu_before_add else "없음",
+        "더한 뒤의 ReLU": "있음" if _is_relu(outputs._keras_history.operation) else "없음",
+    }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ._core import Exercise
-from ._oracles import built_model_facts, resnet_block, resnet_conv_count
+from ._oracles import built_block_structure, resnet_block, resnet_conv_count
 
 
 def package_block(name):
@@ -28,15 +28,16 @@ def exercises() -> list[Exercise]:
     return [
         Exercise(
             1, "병목 블록의 1×1 축소 합성곱", "reduce_params",
-            expected=lambda: resnet_block("bottleneck_block", (56, 56, 256), 64).get_layer("block_1_conv").count_params(),
+            expected=lambda: resnet_block("bottleneck_block", (14, 14, 1024), 256).get_layer("block_1_conv").count_params(),
             hint_text="1×1 합성곱의 필터 하나는 1 × 1 × (입력 채널 수)개의 가중치를 가집니다. ResNet의 합성곱에 편향이 있는지도 떠올려 보세요.",
-            solution_text="reduce_params = 1 * 1 * 256 * 64  # 편향 없음 (바로 뒤 배치 정규화의 β가 편향 역할을 맡음)",
+            solution_text="reduce_params = 1 * 1 * 1024 * 256  # 편향 없음 (바로 뒤 배치 정규화의 β가 편향 역할을 맡음)",
             mistakes=[
-                (lambda a: a == 256 * 64 + 64, "ResNet의 합성곱은 바로 뒤에 배치 정규화가 있어 편향을 쓰지 않습니다(use_bias=False)."),
-                (lambda a: a in (3 * 3 * 256 * 64, 3 * 3 * 256 * 64 + 64), "채널을 줄이는 첫 계층은 3×3이 아니라 1×1 합성곱입니다."),
-                (lambda a: a in (64 * 64, 64 * 64 + 64), "1×1 합성곱도 입력 채널 256개를 모두 덮습니다."),
-                (lambda a: a in (256 * 256, 256 * 256 * 4), "축소 합성곱의 출력 채널은 filters(64)입니다. 4배로 늘리는 것은 마지막 1×1 합성곱입니다."),
-                (lambda a: a > 1_000_000, "합성곱 계층의 매개변수 수는 입력의 높이·너비(56×56)와 상관없습니다."),
+                (lambda a: a == 1024 * 256 + 256, "ResNet의 합성곱은 바로 뒤에 배치 정규화가 있어 편향을 쓰지 않습니다(use_bias=False)."),
+                (lambda a: a in (3 * 3 * 1024 * 256, 3 * 3 * 1024 * 256 + 256), "채널을 줄이는 첫 계층은 3×3이 아니라 1×1 합성곱입니다."),
+                (lambda a: a in (256 * 256, 256 * 256 + 256), "1×1 합성곱도 입력 채널 1024개를 모두 덮습니다."),
+                (lambda a: a in (1024 * 1024, 1024 * 1024 + 1024, 1024 * 1024 * 4),
+                 "축소 합성곱의 출력 채널은 filters(256)입니다. 4배로 늘리는 것은 마지막 1×1 합성곱입니다."),
+                (lambda a: a > 10_000_000, "합성곱 계층의 매개변수 수는 입력의 높이·너비(14×14)와 상관없습니다."),
             ],
         ),
         Exercise(
@@ -104,13 +105,27 @@ def exercises() -> list[Exercise]:
         ),
         Exercise(
             5, "병목 블록 직접 만들기", "my_bottleneck", kind="build",
-            measure=built_model_facts,
-            expected=lambda input_shape, *args: built_model_facts(package_block("bottleneck_block"), input_shape, *args),
+            measure=built_block_structure,
+            expected=lambda input_shape, *args: built_block_structure(package_block("bottleneck_block"), input_shape, *args),
             cases=lambda: [
                 ((8, 8, 64), 16, 1),  # 모양이 그대로: 항등 지름길
                 ((8, 8, 16), 16, 1),  # 채널만 바뀜(16 → 64): 투영 지름길
                 ((8, 8, 64), 32, 2),  # 크기 절반, 채널 두 배: 스트라이드 2 투영 지름길
                 ((7, 7, 32), 8, 2),  # 홀수 크기에서 스트라이드 2
+            ],
+            mistakes=[
+                (lambda got, want: any(k == 3 and s != 1 for k, s, f in got["합성곱 (커널, 스트라이드, 필터 수)"]),
+                 "스트라이드는 첫 1×1 합성곱에만 줍니다(원 논문과 keras.applications의 ResNet). 3×3 합성곱은 스트라이드 1, "
+                 "padding='same'이라 크기를 바꾸지 않습니다."),
+                (lambda got, want: got["더하기 바로 앞의 ReLU"] == "있음",
+                 "더하기 바로 앞, 마지막 1×1 합성곱의 배치 정규화 뒤에는 ReLU를 두지 않습니다. 잔차 F(x)가 음수도 낼 수 있어야 "
+                 "입력을 줄이는 쪽으로도 고칠 수 있습니다. ReLU는 지름길을 더한 뒤에 한 번 적용합니다."),
+                (lambda got, want: got["더한 뒤의 ReLU"] == "없음",
+                 "지름길을 더한 뒤에 ReLU를 적용해야 합니다: layers.Activation(\"relu\")(layers.Add()([지름길, y]))."),
+                (lambda got, want: got["합성곱 (커널, 스트라이드, 필터 수)"] != want["합성곱 (커널, 스트라이드, 필터 수)"]
+                 and got["매개변수 수"] == want["매개변수 수"],
+                 "매개변수 수는 맞지만 합성곱의 커널 크기·스트라이드·필터 수 구성이 다릅니다. 1×1(스트라이드 stride) → 3×3 → 1×1(4 * filters), "
+                 "모양이 바뀌면 지름길의 1×1(스트라이드 stride)인지 확인하세요."),
             ],
             hint_text=(
                 "합성곱은 모두 use_bias=False, padding='same'이고 바로 뒤에 layers.BatchNormalization()을 둡니다. 스트라이드는 "
