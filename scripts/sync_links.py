@@ -19,14 +19,14 @@ NOTEBOOKS = ROOT / "notebooks"
 COLAB_LINE = re.compile(r"^\[▶ Colab에서 열기\]\(.*\)$|^<!-- colab-badge -->$", re.M)
 INSTALL = re.compile(r"cnn_helpers @ git\+[^\"']*")
 # 모든 강의의 첫 코드 셀. Colab에서만 cnn_helpers를 설치하고, Colab에 깔린 TensorFlow·Keras·numpy·ipywidgets는
-# 지금 판 그대로 요구해(==) pip가 올리지 못하게 합니다(ipywidgets 8이면 Colab에서 위젯이 보이지 않음).
-# 시험: tests/test_colab.py (이 셀의 Colab 분기), ci/colab_dry_run.py (Colab 판으로 pip 해석을 미리 해 봄).
+# 지금 버전 그대로 요구해(==) pip가 올리지 못하게 합니다(ipywidgets 8이면 Colab에서 위젯이 보이지 않음).
+# 시험: tests/test_colab.py (이 셀의 Colab 분기), ci/colab_dry_run.py (Colab 버전으로 pip 해석을 미리 해 봄).
 SETUP_CELL = """\
 import subprocess
 import sys
 
 if "google.colab" in sys.modules:
-    # Colab에서만: cnn_helpers를 설치하고, Colab의 TensorFlow·Keras·numpy·ipywidgets는 지금 판 그대로 둡니다.
+    # Colab에서만: cnn_helpers를 설치하고, Colab의 TensorFlow·Keras·numpy·ipywidgets는 지금 버전 그대로 둡니다.
     from importlib import metadata
 
     keep = []
@@ -41,10 +41,10 @@ if "google.colab" in sys.modules:
         print(pip.stdout[-2000:] + pip.stderr[-2000:])
         raise RuntimeError(
             "cnn_helpers 설치 실패 — 위 pip 메시지를 보세요. 인터넷 연결을 확인하고 메뉴 '런타임 → 세션 다시 시작' 뒤 "
-            "이 셀부터 다시 실행하세요. 판이 맞지 않는다는 오류(ResolutionImpossible)라면 Colab의 판이 강의가 요구하는 "
-            "판과 다른 것이니 저장소의 이슈로 알려 주세요."
+            "이 셀부터 다시 실행하세요. 버전이 맞지 않는다는 오류(ResolutionImpossible)라면 Colab의 버전이 강의가 요구하는 "
+            "버전과 다른 것이니 저장소의 이슈로 알려 주세요."
         )
-    print("설치 완료: cnn_helpers (그대로 둔 Colab 판: " + ", ".join(keep) + ")")
+    print("설치 완료: cnn_helpers (그대로 둔 Colab 버전: " + ", ".join(keep) + ")")
 
 from cnn_helpers.setup import lesson_setup
 
