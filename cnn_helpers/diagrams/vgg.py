@@ -1,5 +1,8 @@
 """VGG-16 구조 그림: 블록 다섯 개(합성곱 2·2·3·3·3개, 블록마다 최대 풀링)와 완전 연결 머리.
 
+블록마다 얇은 주황 판(최대 풀링)을 먼저 그리고 그 뒤에 풀링한 출력을 정육면체로 그립니다(아래 글은 그 모양).
+도형 크기는 실제에 비례하지 않습니다: 가로·세로는 제곱근, 채널과 유닛 수는 로그 눈금입니다(그림에도 적음).
+
 블록마다 출력 모양과 매개변수 수는 실제 모델에서 읽습니다 (`vgg_stages`), 그래서 그림과 모델이 어긋날 수
 없습니다. 모델을 주지 않으면 `cnn_helpers.models.vgg16()`(keras.applications.VGG16(weights=None)과 같은
 구성, 내려받기 없음)을 만들어 씁니다.
@@ -78,9 +81,9 @@ def draw_vgg16(model=None, *, title: str | None = "VGG-16: 3×3 합성곱 블록
     most_units = max(units) if units else 1
 
     column = 1.5
-    width, height = column * len(stages) + 0.2, 4.4
+    width, height = column * len(stages) + 0.2, 4.8
     fig, ax = _draw.canvas(width, height, title=title)
-    base = 1.35  # 도형의 아래 끝
+    base = 1.7  # 도형의 아래 끝 (아래에 모양·매개변수 글 두 줄과 두 줄짜리 범례)
     for i, stage in enumerate(stages):
         x = 0.1 + i * column  # 이 단계 칸의 왼쪽 끝; 도형과 글은 칸 가운데(center)에
         center = x + column / 2
@@ -88,12 +91,11 @@ def draw_vgg16(model=None, *, title: str | None = "VGG-16: 3×3 합성곱 블록
         if len(shape) == 3:  # 특징 맵: 앞면 한 변은 가로·세로(제곱근 눈금), 비스듬한 깊이는 채널 수(로그 눈금)
             side = 0.25 + 1.0 * math.sqrt(shape[0] / biggest)
             depth = 0.1 + 0.5 * math.log2(1 + shape[-1]) / math.log2(1 + widest)
-            pool = 0.13 if stage["kind"] == "block" else 0.0
+            pool = 0.06 + depth * 0.5 * 0.6 + 0.06 if stage["kind"] == "block" else 0.0  # 판 + 판의 깊이 + 틈
             left = center - (side + depth * 0.6 + pool) / 2
-            _draw.cuboid(ax, left, base, side, side, depth, kind="input" if stage["kind"] == "input" else "conv")
-            if pool:  # 블록 끝의 최대 풀링을 얇은 주황 판으로
-                _draw.cuboid(ax, left + side + depth * 0.6 + 0.05, base + side * 0.25, 0.06, side * 0.5,
-                             depth * 0.5, kind="pool")
+            if pool:  # 블록 끝의 최대 풀링을 얇은 주황 판으로: 판을 지난 뒤의 정육면체가 풀링한 출력
+                _draw.cuboid(ax, left, base + side * 0.25, 0.06, side * 0.5, depth * 0.5, kind="pool")
+            _draw.cuboid(ax, left + pool, base, side, side, depth, kind="input" if stage["kind"] == "input" else "conv")
         else:  # 벡터(평면화, 완전 연결): 세로 막대, 길이는 유닛 수(로그 눈금)
             bar = 0.3 + 0.9 * math.log2(1 + shape[0]) / math.log2(1 + max(most_units, shape[0]))
             _draw.box(ax, center - 0.12, base, 0.24, bar, kind="flatten" if stage["kind"] == "flatten" else "dense")
@@ -118,6 +120,9 @@ def draw_vgg16(model=None, *, title: str | None = "VGG-16: 3×3 합성곱 블록
         ax.text(center, base - 0.4, shape_text(shape), ha="center", va="top", fontsize=8.5)
         ax.text(center, base - 0.68, f"{stage['params']:,}", ha="center", va="top", fontsize=8.5, color="#1d4ed8")
     total = sum(s["params"] for s in stages)
-    ax.text(width / 2, 0.08, f"주황 판: 최대 풀링   검은 글: 출력 모양(세로×가로×채널)   파란 숫자: 매개변수 수 — 합계 {total:,}개", ha="center", va="bottom",
-            fontsize=9, color="#1d4ed8")
+    ax.text(width / 2, 0.08,
+            f"주황 판: 최대 풀링 (그 뒤의 정육면체가 풀링한 블록 출력)   검은 글: 출력 모양(세로×가로×채널)   "
+            f"파란 숫자: 매개변수 수 — 합계 {total:,}개\n"
+            "도형 크기는 비례하지 않음: 가로·세로는 제곱근 눈금, 채널(깊이)과 유닛 수(막대)는 로그 눈금",
+            ha="center", va="bottom", fontsize=9, color="#1d4ed8", linespacing=1.4)
     return fig

@@ -73,3 +73,21 @@ def test_default_builds_vgg16():
     fig = draw_vgg16()
     assert any("138,357,544" in text for text in _draw.texts(fig))
     plt.close(fig)
+
+
+
+def test_pool_slab_comes_before_the_pooled_output_and_scale_is_stated(vgg16):
+    """블록마다 주황 판(풀링)을 먼저, 그 오른쪽에 풀링한 출력 정육면체를 그리고, '비례하지 않음'을 적습니다."""
+    from matplotlib.colors import to_hex
+    from matplotlib.patches import Rectangle
+
+    fig = draw_vgg16(vgg16)
+    drawn = " ".join(_draw.texts(fig))
+    fronts = [p for p in fig.axes[0].patches if isinstance(p, Rectangle)]
+    plt.close(fig)
+    pools = sorted(p.get_x() for p in fronts if to_hex(p.get_facecolor()) == _draw.COLORS["pool"])
+    convs = sorted(p.get_x() for p in fronts if to_hex(p.get_facecolor()) == _draw.COLORS["conv"])
+    assert len(pools) == len(convs) == 5
+    for pool_x, conv_x in zip(pools, convs):
+        assert pool_x < conv_x < pool_x + 0.5
+    assert "비례하지 않음" in drawn and "풀링한 블록 출력" in drawn
