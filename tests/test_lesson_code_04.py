@@ -4,10 +4,10 @@
 import keras
 import numpy as np
 import pytest
+from lesson_code import lesson_namespace
 
 import cnn_helpers as ch
 from cnn_helpers.rf_explorer import rf_explorer
-from tests.lesson_code import lesson_namespace
 
 
 @pytest.fixture(scope="module")

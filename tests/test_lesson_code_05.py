@@ -5,10 +5,10 @@
 
 import numpy as np
 import pytest
+from lesson_code import lesson_namespace
 
 from cnn_helpers.diagrams import layer_specs
 from cnn_helpers.models import lenet5, make_lenet5_class
-from tests.lesson_code import lesson_namespace
 
 
 @pytest.fixture(scope="module")
