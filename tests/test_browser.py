@@ -171,7 +171,8 @@ def test_lesson01_explorer_in_jupyterlab(lab):
             image = explorer.locator("img").first
             page.wait_for_function("(el) => el.src && el.src.length > 0", arg=image.element_handle())
             src0 = image.get_attribute("src")
-            assert "단계 1 / " in explorer.inner_text()
+            # textContent: JupyterLab이 화면 밖 셀을 숨겨 둘 때(창 모드)도 읽힙니다 (innerText는 빈 글자가 됨).
+            page.wait_for_function("(el) => el.textContent.includes('단계 1 / ')", arg=explorer.element_handle())
 
             # 단계 슬라이더를 키보드로 한 칸 (재생 위젯과 jslink로 묶인 슬라이더)
             handle = explorer.locator(".cnn-step-slider .noUi-handle").first
