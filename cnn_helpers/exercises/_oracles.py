@@ -211,13 +211,20 @@ def built_model_facts(builder, input_shape, *args) -> dict | None:
 
     build 연습 문제에서 학생의 함수와 패키지의 함수를 같은 방법으로 잽니다. builder가 None을 돌려주면 None.
     """
+    built = _build(builder, input_shape, *args)
+    return None if built is None else _shape_and_params(*built)
+
+
+def _build(builder, input_shape, *args):
+    """builder로 블록을 만들어 (모델, 출력 텐서)를, builder가 None을 돌려주면 None을 돌려줍니다."""
     keras = _lazy.keras()
 
     inputs = keras.Input(tuple(input_shape))
     outputs = builder(inputs, *args)
-    if outputs is None:
-        return None
-    model = keras.Model(inputs, outputs)
+    return None if outputs is None else (keras.Model(inputs, outputs), outputs)
+
+
+def _shape_and_params(model, outputs) -> dict:
     return {"출력 모양": tuple(outputs.shape[1:]), "매개변수 수": int(model.count_params())}
 
 
@@ -236,11 +243,10 @@ def built_block_structure(builder, input_shape, *args) -> dict | None:
     """
     keras = _lazy.keras()
 
-    inputs = keras.Input(tuple(input_shape))
-    outputs = builder(inputs, *args)
-    if outputs is None:
+    built = _build(builder, input_shape, *args)
+    if built is None:
         return None
-    model = keras.Model(inputs, outputs)
+    model, outputs = built
     operations = model.operations
     convs = sorted((op.kernel_size[0], op.strides[0], op.filters)
                    for op in operations if isinstance(op, keras.layers.Conv2D))
@@ -248,8 +254,7 @@ def built_block_structure(builder, input_shape, *args) -> dict | None:
                   for node in op._inbound_nodes for tensor in node.input_tensors]
     relu_before_add = any(_is_relu(tensor._keras_history.operation) for tensor in add_inputs)
     return {
-        "출력 모양": tuple(outputs.shape[1:]),
-        "매개변수 수": int(model.count_params()),
+        **_shape_and_params(model, outputs),
         "합성곱 (커널, 스트라이드, 필터 수)": convs,
         "더하기 바로 앞의 ReLU": "있음" if relu_before_add else "없음",
         "더한 뒤의 ReLU": "있음" if _is_relu(outputs._keras_history.operation) else "없음",
