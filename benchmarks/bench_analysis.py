@@ -19,7 +19,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
 
 from cnn_helpers import analysis  # noqa: E402
-from cnn_helpers.setup import import_tensorflow_quietly  # noqa: E402
+from cnn_helpers.lesson import import_tensorflow_quietly  # noqa: E402
 
 import_tensorflow_quietly()
 import keras  # noqa: E402

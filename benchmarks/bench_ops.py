@@ -15,7 +15,7 @@ os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
 import numpy as np  # noqa: E402
 
 from cnn_helpers.ops import conv2d, pool2d  # noqa: E402
-from cnn_helpers.setup import import_tensorflow_quietly  # noqa: E402
+from cnn_helpers.lesson import import_tensorflow_quietly  # noqa: E402
 
 tf = import_tensorflow_quietly()
 

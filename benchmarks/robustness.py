@@ -157,7 +157,7 @@ def run_worker(keys: list[str], seeds: list[int], threads: int, holdout: str | N
 
     matplotlib.use("Agg")
     warnings.filterwarnings("ignore")
-    from cnn_helpers.setup import import_tensorflow_quietly
+    from cnn_helpers.lesson import import_tensorflow_quietly
 
     tf = import_tensorflow_quietly()
     tf.get_logger().setLevel("ERROR")  # exec한 셀의 lambda는 소스 파일이 없어 AutoGraph가 경고합니다

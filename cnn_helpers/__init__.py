@@ -56,7 +56,7 @@ _SUBMODULES = (
     "models",
     "exercises",
     "distribute",
-    "setup",
+    "lesson",
     "diagrams",
     "frontend",
 )

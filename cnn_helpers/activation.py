@@ -648,7 +648,7 @@ class ActivationExplorer:
     def _repr_mimebundle_(self, include=None, exclude=None):
         from .render import widget_bundle
 
-        return widget_bundle(repr(self), self.widget)
+        return widget_bundle(repr(self), self.widget, self.image_bytes)
 
 
 def activation_explorer(model, images, labels=None) -> ActivationExplorer:

@@ -13,6 +13,8 @@ PIL은 처음 글자를 그릴 때 불러옵니다.
 
 from __future__ import annotations
 
+import base64
+
 import functools
 import struct
 import zlib
@@ -427,17 +429,22 @@ def encode_png(frame: np.ndarray) -> bytes:
     ))
 
 
-def widget_bundle(text: str, widget) -> dict:
+def widget_bundle(text: str, widget, png: bytes | None = None) -> dict:
     """위젯을 화면에 보이면서 text/plain은 우리가 정한 짧은 설명으로 두는 표시 묶음을 만듭니다.
 
     nbval은 text/plain을 저장된 출력과 비교하므로 주소·난수 없이 설정만 씁니다
-    (ipywidgets의 기본 repr에는 PNG 바이트가 들어갑니다). ipywidgets 판이 화면과 맞지 않아 보일 것 같지 않으면
-    먼저 한국어 알림을 한 번 출력합니다 (`frontend.warn_if_mismatched`).
+    (ipywidgets의 기본 repr에는 PNG 바이트가 들어갑니다). png를 주면 그 그림(탐색기의 지금 상태)도 함께 넣습니다:
+    위젯을 그릴 수 없는 화면(GitHub, nbviewer, 정적 슬라이드)은 위젯 대신 이 그림을 보여 줍니다.
+    ipywidgets 판이 화면과 맞지 않아 보일 것 같지 않으면 먼저 한국어 알림을 한 번 출력합니다
+    (`frontend.warn_if_mismatched`).
     """
     from .frontend import warn_if_mismatched
 
     warn_if_mismatched()
-    return {
+    bundle = {
         "text/plain": text,
         "application/vnd.jupyter.widget-view+json": {"version_major": 2, "version_minor": 0, "model_id": widget.model_id},
     }
+    if png:
+        bundle["image/png"] = base64.b64encode(png).decode("ascii")
+    return bundle

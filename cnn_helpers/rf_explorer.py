@@ -156,7 +156,8 @@ class RFExplorer:
 
     def _draw(self):
         box = self.box
-        self.picture.value = encode_png(draw_box(self.image, box, scale=self.scale))
+        self.image_bytes = encode_png(draw_box(self.image, box, scale=self.scale))
+        self.picture.value = self.image_bytes
         self.picture.width = self.image.shape[1] * self.scale
         info = self.table.loc[self.layer]
         h, w = self._sizes(self.layer)
@@ -174,7 +175,7 @@ class RFExplorer:
         return f"수용 영역 탐색기(layer={self.layer!r}, row={self.row}, col={self.col}, box={self.box})"
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return widget_bundle(repr(self), self.widget)
+        return widget_bundle(repr(self), self.widget, self.image_bytes)
 
 
 def rf_explorer(model, image, layer=None, row=None, col=None) -> RFExplorer:

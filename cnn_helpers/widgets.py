@@ -382,7 +382,7 @@ class SlidingExplorer:
         return f"{name}(" + ", ".join(f"{k}={v!r}" for k, v in p.items()) + ")"
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return widget_bundle(repr(self), self.widget)
+        return widget_bundle(repr(self), self.widget, self.image_bytes)
 
     def animation_html(self, **kwargs):
         """지금 설정을 커널 없이도 움직이는 애니메이션(HTML)으로 돌려줍니다 (`animation_html` 참고)."""

@@ -46,7 +46,7 @@ if "google.colab" in sys.modules:
         )
     print("설치 완료: cnn_helpers (그대로 둔 Colab 버전: " + ", ".join(keep) + ")")
 
-from cnn_helpers.setup import lesson_setup
+from cnn_helpers.lesson import lesson_setup
 
 lesson_setup()"""
 

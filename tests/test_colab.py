@@ -27,7 +27,7 @@ def setup_source(path: Path) -> str:
 
 
 def colab_part(source: str) -> str:
-    return source.split("\nfrom cnn_helpers.setup import")[0]
+    return source.split("\nfrom cnn_helpers.lesson import")[0]
 
 
 def run_as_colab(monkeypatch, source: str, returncode: int):

@@ -86,7 +86,9 @@ class Exercise:
     kind: 'value'(값을 적음), 'function'(함수를 작성; cases의 각 입력에서 expected 함수와 비교) 또는
     'build'(블록·모델을 만드는 함수를 작성; cases의 각 입력에서 measure(학생 함수, *입력)로 만든 모델의
     특징(출력 모양, 매개변수 수 등의 dict)을 expected(*입력)과 비교; 다르면 mistakes의 함수에 (학생 특징, 정답 특징)을 줌).
-    mistakes: (흔한 오답을 알아보는 함수, 그때 보여 줄 가르치는 문장) 목록.
+    mistakes: (흔한 오답을 알아보는 함수, 그때 보여 줄 가르치는 문장, 그 실수를 한 답의 예) 목록. 답의 예는
+    value 문제면 값, function·build 문제면 함수입니다; 시험(tests/test_exercise_rules.py)이 그 예로 채점해
+    이 문장이 정말 나오는지(앞선 실수가 가로채지 않는지) 봅니다. 먼저 맞는 실수의 문장이 나오므로 구체적인 것부터 적습니다.
     """
 
     number: int
@@ -110,7 +112,7 @@ class Exercise:
             return self._verdict_build(answer)
         if answers_equal(answer, self.expected()):
             return CORRECT, "정답입니다!"
-        for looks_like, lesson_text in self.mistakes:
+        for looks_like, lesson_text, *_example in self.mistakes:
             try:
                 if looks_like(answer):
                     return WRONG, f"아직 아닙니다. {lesson_text}"
@@ -141,7 +143,7 @@ class Exercise:
             if got_numbers.shape != np.shape(expected):
                 return WRONG, f"출력 모양이 다릅니다: 입력 {shapes}에서 모양 {got_numbers.shape}이(가) 나왔습니다. 출력 크기 공식을 확인하세요."
             if not answers_equal(got, expected):
-                for looks_like, lesson_text in self.mistakes:
+                for looks_like, lesson_text, *_example in self.mistakes:
                     try:
                         if looks_like(got, *copy.deepcopy(args)):
                             return WRONG, f"아직 아닙니다. {lesson_text}"
@@ -164,7 +166,7 @@ class Exercise:
                 return UNATTEMPTED, f"아직 풀지 않음: `{self.variable}` 함수가 아무것도 돌려주지 않습니다(return을 쓰세요)."
             for name, want in expected.items():
                 if got.get(name) != want:
-                    for looks_like, lesson_text in self.mistakes:  # build 문제의 mistakes: (학생 특징, 정답 특징)을 받음
+                    for looks_like, lesson_text, *_example in self.mistakes:  # build 문제의 mistakes: (학생 특징, 정답 특징)을 받음
                         try:
                             if looks_like(got, expected):
                                 return WRONG, f"아직 아닙니다. 입력 {_describe(args)}에서: {lesson_text}"

@@ -157,7 +157,7 @@ def test_erf_spread_validation():
 def test_many_erf_calls_write_no_retracing_warning():
     """층마다 ERF 를 재도 TensorFlow 의 재추적 경고가 stderr 에 나오지 않아야 합니다(노트북 시험이 깨짐)."""
     code = (
-        "from cnn_helpers.setup import import_tensorflow_quietly; import_tensorflow_quietly()\n"
+        "from cnn_helpers.lesson import import_tensorflow_quietly; import_tensorflow_quietly()\n"
         "import keras, cnn_helpers as ch\n"
         "x = inputs = keras.Input((24, 24, 1))\n"
         "for k in range(8):\n"

@@ -6,7 +6,7 @@ Keras 판 번호가 나옵니다. 고칠 곳은 `cnn_helpers/analysis/_graph.py`
 
 import pytest
 
-from cnn_helpers.setup import import_tensorflow_quietly
+from cnn_helpers.lesson import import_tensorflow_quietly
 
 import_tensorflow_quietly()
 import keras  # noqa: E402
