@@ -40,6 +40,7 @@ _EXPORTS = {
     "layer_table": "analysis",
     "activation_explorer": "activation",
     "load_image": "data",
+    "imagenet_model": "pretrained",
 }
 _SUBMODULES = (
     "arithmetic",
@@ -59,6 +60,7 @@ _SUBMODULES = (
     "lesson",
     "diagrams",
     "frontend",
+    "pretrained",
 )
 
 __all__ = sorted(_EXPORTS) + list(_SUBMODULES)
