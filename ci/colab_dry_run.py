@@ -79,7 +79,7 @@ def main() -> int:
         if touched:
             problems.append(f"준비 셀이 Colab 판을 바꿈: {touched}")
     else:
-        print("[2] 건너뜀: 이 환경에는 Colab 판이 깔려 있지 않습니다 (ci/version_matrix.sh의 colab 환경에서 실행됨)")
+        print("[2] 건너뜀: 이 환경에는 Colab 판이 깔려 있지 않습니다 (ci/version_matrix.py의 colab 환경에서 실행됨)")
 
     for p in problems:
         print("문제:", p)

@@ -1,9 +1,10 @@
 """판 행렬: 고정한 판마다 가상환경을 만들어 단위 시험·모든 노트북(strict nbval)·브라우저 시험을 돌리고 표로 보여 줍니다.
 
-환경 (이 기계의 Python으로 만듭니다):
-- colab: ci/constraints-colab.txt — Google Colab 런타임의 판 (TensorFlow 2.20, ipywidgets 7.7.1, notebook 6.5.7 …).
+환경:
+- colab: Colab과 같은 Python 3.13(CPython 3.13.5, `ci/python313.sh`가 한 번 빌드해 저장소 밖 캐시에 둠)과
+  ci/constraints-colab.txt — Google Colab 런타임의 판 (TensorFlow 2.20, pandas 2.2.3, ipywidgets 7.7.1, notebook 6.5.7 …).
   Colab 준비 셀의 pip 해석(ci/colab_dry_run.py)과 classic Notebook 6.5 + ipywidgets 7 브라우저 시험(tests/test_classic.py)도.
-- min: ci/constraints-min.txt — pyproject.toml이 요구하는 가장 낮은 판 (만드는 데 약 1분, 시험 약 8분).
+- min: 이 기계의 Python(3.11)과 ci/constraints-min.txt — pyproject.toml이 요구하는 가장 낮은 판.
   .ci/run은 둘 다 돌립니다 (`python ci/version_matrix.py colab min`); 인자 없이 부르면 colab만.
 기본 판(JupyterLab 4 + ipywidgets 8)은 .ci/run의 README 시험 명령이 이미 돌립니다.
 
@@ -28,10 +29,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 VENVS = Path(os.environ.get("CNN_MATRIX_VENVS", Path(tempfile.gettempdir()) / "cnn-matrix"))
 TOOLS = ["pytest>=8", "nbval>=0.11", "nbconvert>=7", "hypothesis>=6.100", "scipy>=1.11", "ruff>=0.6", "playwright>=1.45"]
-# 이름 → (제약 파일, 더 설치할 것, 브라우저 시험 파일 또는 None)
+# 이름 → (제약 파일, 더 설치할 것, 브라우저 시험 파일 또는 None, 인터프리터를 주는 스크립트 또는 None(이 Python))
 ENVIRONMENTS = {
-    "colab": ("ci/constraints-colab.txt", ["notebook"], "tests/test_classic.py"),
-    "min": ("ci/constraints-min.txt", [], None),
+    "colab": ("ci/constraints-colab.txt", ["notebook"], "tests/test_classic.py", "ci/python313.sh"),
+    "min": ("ci/constraints-min.txt", [], None, None),
 }
 DEFAULT = ["colab"]
 ENV = {"TF_CPP_MIN_LOG_LEVEL": "3", "TF_ENABLE_ONEDNN_OPTS": "0", "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
@@ -41,10 +42,22 @@ def log(msg: str) -> None:
     print(f"[matrix {time.strftime('%H:%M:%S')}] {msg}", flush=True)
 
 
-def build(name: str, constraints: str, extra: list[str]) -> Path:
+def interpreter(script: str | None) -> str:
+    """가상환경을 만들 Python: 스크립트가 있으면 그것이 출력하는 경로(필요하면 빌드), 없으면 이 Python."""
+    if script is None:
+        return sys.executable
+    start = time.monotonic()
+    path = subprocess.run(["bash", str(ROOT / script)], check=True, capture_output=False, text=True,
+                          stdout=subprocess.PIPE).stdout.strip()
+    log(f"인터프리터 {path} ({script}, {time.monotonic() - start:.0f} s)")
+    return path
+
+
+def build(name: str, constraints: str, extra: list[str], base_python: str) -> Path:
     venv = VENVS / name
     python = venv / "bin" / "python"
     stamp = hashlib.sha256()
+    stamp.update(base_python.encode())
     for part in (constraints, "pyproject.toml"):
         stamp.update((ROOT / part).read_bytes())
     stamp.update(" ".join(TOOLS + extra).encode())
@@ -53,14 +66,14 @@ def build(name: str, constraints: str, extra: list[str]) -> Path:
         log(f"{name}: 가상환경 다시 씀 ({venv})")
     else:
         log(f"{name}: 가상환경 만들기 ({venv}, -c {constraints})")
-        subprocess.run([sys.executable, "-m", "venv", "--clear", str(venv)], check=True)
+        subprocess.run([base_python, "-m", "venv", "--clear", str(venv)], check=True)
         subprocess.run([str(python), "-m", "pip", "install", "-q", "-U", "pip"], check=True)
         subprocess.run([str(python), "-m", "pip", "install", "-q", "-c", str(ROOT / constraints), "-e", str(ROOT),
                         *TOOLS, *extra], check=True)
         stamp_file.write_text(stamp.hexdigest())
     versions = subprocess.run(
         [str(python), "-c", "import importlib.metadata as m, platform; print('Python ' + platform.python_version(), *["
-         "f'{n} {m.version(n)}' for n in ('tensorflow', 'keras', 'numpy', 'matplotlib', 'ipywidgets', 'notebook')], "
+         "f'{n} {m.version(n)}' for n in ('tensorflow', 'keras', 'numpy', 'matplotlib', 'pandas', 'ipywidgets', 'notebook')], "
          "sep=', ')"], capture_output=True, text=True).stdout.strip()
     log(f"{name}: {versions}")
     return python
@@ -89,9 +102,9 @@ def pytest_counts(python: Path, name: str, what: str, args: list[str]) -> tuple[
 def main(names: list[str]) -> int:
     rows, ok = [], True
     for name in names or DEFAULT:
-        constraints, extra, browser = ENVIRONMENTS[name]
+        constraints, extra, browser, script = ENVIRONMENTS[name]
         start = time.monotonic()
-        python = build(name, constraints, extra)
+        python = build(name, constraints, extra, interpreter(script))
         if name == "colab":
             dry = subprocess.run([str(python), "ci/colab_dry_run.py"], cwd=ROOT)
             ok &= dry.returncode == 0
