@@ -90,9 +90,11 @@ def draw_multichannel_conv(height: int = 6, width: int = 6, channels: int = 3, f
     x0, y0 = 0.4, mid + in_size / 2 - side
     dx, dy = (sheets - 1) * 0.22 * 0.6, (sheets - 1) * 0.22 * 0.4
     window_color = FILTER_COLORS[0]
-    ax.add_patch(patches.Polygon([(x0, y0 + side), (x0 + dx, y0 + side + dy), (x0 + side + dx, y0 + side + dy),
-                                  (x0 + side + dx, y0 + dy), (x0 + side, y0)], closed=True,
-                                 facecolor=window_color, alpha=0.45, edgecolor=_draw.EDGE, linewidth=0.8))
+    top_face = [(x0, y0 + side), (x0 + dx, y0 + side + dy), (x0 + side + dx, y0 + side + dy), (x0 + side, y0 + side)]
+    side_face = [(x0 + side, y0 + side), (x0 + side + dx, y0 + side + dy), (x0 + side + dx, y0 + dy), (x0 + side, y0)]
+    for face in (top_face, side_face):
+        ax.add_patch(patches.Polygon(face, closed=True, facecolor=window_color, alpha=0.45, edgecolor=_draw.EDGE,
+                                     linewidth=0.8))
     ax.add_patch(patches.Rectangle((x0, y0), side, side, facecolor=window_color, alpha=0.8,
                                    edgecolor=_draw.EDGE, linewidth=1.0))
     ax.text(x0 + side + dx + 0.08, y0 + side + dy + 0.05, f"창 {_fmt(shapes['필터'])}", ha="left", va="bottom",
