@@ -96,8 +96,13 @@ def show_images(images, titles=None, *, ncols: int | None = None, cmap: str = "g
     return fig
 
 
-def show_kernel(kernel, *, ax=None, title: str | None = None, fmt: str = "{:g}", cmap: str = "RdBu_r"):
-    """2-D 커널을 칸마다 값이 적힌 색 격자로 그립니다. 0은 흰색, 양수는 빨강, 음수는 파랑입니다."""
+def show_kernel(kernel, *, ax=None, title: str | None = None, fmt: str = "{:g}", cmap: str = "RdBu_r",
+                limit: float | None = None):
+    """2-D 커널을 칸마다 값이 적힌 색 격자로 그립니다. 0은 흰색, 양수는 빨강, 음수는 파랑입니다.
+
+    limit: 색 눈금의 끝(−limit..limit). 없으면 이 커널의 가장 큰 절댓값이라 커널마다 눈금이 다릅니다. 여러 커널을
+    나란히 견줄 때는 같은 limit을 주고 색 막대(`fig.colorbar(ax.images[0], …)`)를 붙이세요.
+    """
     kernel = check_array("kernel", kernel, 2, what="(높이, 너비)").astype(float)
     if max(kernel.shape) > MAX_KERNEL_SIDE:
         raise ValueError(
@@ -116,7 +121,11 @@ def show_kernel(kernel, *, ax=None, title: str | None = None, fmt: str = "{:g}",
     use_korean_font()
     if ax is None:
         _, ax = plt.subplots(figsize=(0.6 * kernel.shape[1] + 0.8, 0.6 * kernel.shape[0] + 0.8))
-    limit = float(np.abs(kernel).max()) or 1.0
+    if limit is None:
+        limit = float(np.abs(kernel).max()) or 1.0
+    elif not (isinstance(limit, (int, float, np.integer, np.floating)) and np.isfinite(limit) and limit > 0):
+        raise ValueError(f"limit은 0보다 큰 수여야 합니다 (색 눈금 −limit..limit). 받은 값: {short_repr(limit)}")
+    limit = float(limit)
     ax.imshow(kernel, cmap=cmap, vmin=-limit, vmax=limit)
     for (r, c), v in np.ndenumerate(kernel):
         ax.text(c, r, fmt.format(round(v, 3)), ha="center", va="center", fontsize=10,

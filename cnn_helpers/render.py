@@ -14,7 +14,6 @@ PIL은 처음 글자를 그릴 때 불러옵니다.
 from __future__ import annotations
 
 import base64
-
 import functools
 import struct
 import zlib
@@ -69,7 +68,7 @@ def _star_mask(px: int) -> np.ndarray:
     """⋆(작은 다섯 꼭짓점 별) 모양의 알파 마스크: 글자 크기 px의 약 절반 너비."""
     from PIL import Image, ImageDraw
 
-    size = max(7, int(px * 0.55))
+    size = max(7, int(px * 0.45))  # 노트북 글의 ⋆처럼 작은 연산 기호 크기
     scale = 4  # 크게 그린 뒤 줄여서 가장자리를 부드럽게
     big = size * scale
     r_out, r_in = big / 2, big / 2 * 0.42
@@ -247,7 +246,9 @@ def frame_geometry(layout: SlidingLayout, *, cell: int | None = None, caption: b
     grid_h = max(hp, kh, oh, 1) * c
     sub_h = 18 if sub else 0
 
-    legend = [("패딩", PAD_FILL, True), ("창", TINT_WINDOW, False)]
+    # 패딩이 없는 그림의 범례에는 '패딩'을 적지 않습니다 (격자에 없는 것을 설명하지 않음).
+    legend = [("패딩", PAD_FILL, True)] if (pt or pb or pl or pr) else []
+    legend.append(("창", TINT_WINDOW, False))
     if mode == "max":
         legend.append(("뽑힌 최댓값", TINT_CHOSEN, False))
     legend += [("계산된 출력", TINT_DONE, False), ("지금 출력", TINT_CURRENT, False)]

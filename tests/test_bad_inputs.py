@@ -263,7 +263,7 @@ def cases() -> list[Case]:  # noqa: PLR0915 - 사례 목록일 뿐입니다.
     bad("exercises.lesson", "99")
     bad("exercises.lesson", 1.0)
     bad("exercises.lesson", None)
-    ok("exercises.lesson", i64(1), check=lambda r: len(r) == 3)
+    ok("exercises.lesson", i64(1), check=lambda r: len(r) == 4)  # 1강의 연습 문제 4개
     ok("exercises.lesson", 2, check=lambda r: len(r) >= 1)
     ok("exercises.answers_equal", [[1, 2], [3]], [[1, 2], [3, 4]], check=lambda r: r is False)
     ok("exercises.answers_equal", 10**400, 1.0, check=lambda r: r is False)

@@ -81,16 +81,58 @@ def test_check_reads_the_notebook_variable(monkeypatch, capsys):
 
 
 def test_common_mistakes_teach_without_revealing():
-    q1, q2, q3 = lesson("01")
-    status, message = q1.verdict(27)
-    assert status == WRONG and "28" not in message
-    status, message = q2.verdict(ops.convolve2d)
-    assert status == WRONG and "뒤집" in message
+    q1, q2, q3, q4 = lesson("01")
+    # 1번(같은 Conv2D를 64×48×3 입력에, 정답 (60, 44, 8)): 채널을 입력에서, +1을 빠뜨림
+    status, message = q1.verdict((60, 44, 3))
+    assert status == WRONG and "필터 수" in message and "(60, 44, 8)" not in message
+    status, message = q1.verdict((59, 43, 8))
+    assert status == WRONG and "끝 위치" in message
+    # 2번(뒤집는 합성곱): 뒤집지 않으면 교차 상관, 한 축만 뒤집으면 그 축을 짚어 줌
+    status, message = q2.verdict(ops.correlate2d)
+    assert status == WRONG and "뒤집지 않았" in message
+    assert q2.verdict(lambda x, k: ops.correlate2d(x, k[::-1, :]))[1].count("좌우도") == 1
+    assert q2.verdict(lambda x, k: ops.correlate2d(x, np.flip(k)))[0] == CORRECT
     # 3번(2채널 합성곱의 한 칸, 정답 11): 채널 하나만, 편향 빠뜨림, 편향을 채널마다, 평균, 뒤집은 필터, 다른 칸
     for answer, word in [(4, "채널 하나"), (7, "채널 하나"), (9, "편향"), (13, "채널마다"), (6.5, "평균"),
                          (14, "뒤집"), (12, "다른 칸")]:
         status, message = q3.verdict(answer)
         assert status == WRONG and word in message and "11" not in message, (answer, message)
+    # 4번(매개변수 1,000개 안의 3×3 필터, 입력 채널 3, 정답 35): 반올림, 편향 빠뜨림, 채널 빠뜨림
+    for answer, word in [(36, "내림"), (37, "편향"), (100, "f·f·C_in"), (111, "입력 채널 수")]:
+        status, message = q4.verdict(answer)
+        assert status == WRONG and word in message and "35" not in message, (answer, message)
+
+
+def test_lesson01_answers_match_keras():
+    """1강 1번(두 크기의 입력)과 4번(매개변수 예산)의 정답이 실제 Keras Conv2D와 같습니다."""
+    from cnn_helpers.exercises import lesson01
+
+    keras = _lazy.keras()
+    q1, _, _, q4 = lesson("01")
+    layer = keras.layers.Conv2D(lesson01.FILTERS, lesson01.FILTER_SIZE)
+    for shape in (lesson01.FIRST_INPUT, lesson01.SECOND_INPUT):
+        out = layer(np.zeros((1, *shape), "float32"))
+    assert tuple(out.shape[1:]) == tuple(q1.expected())
+    n = q4.expected()
+    params = [keras.layers.Conv2D(m, lesson01.BUDGET_F) for m in (n, n + 1)]
+    for p in params:
+        p.build((None, 32, 32, lesson01.BUDGET_CHANNELS))
+    assert params[0].count_params() <= lesson01.BUDGET < params[1].count_params()
+
+
+def test_notebook01_question_texts_use_the_package_numbers():
+    """1강 1번·4번 문제 글의 숫자가 채점에 쓰는 패키지의 값과 같습니다."""
+    import json
+    from pathlib import Path
+
+    from cnn_helpers.exercises import lesson01
+
+    nb = json.loads((Path(__file__).parents[1] / "notebooks" / "01_convolution.ipynb").read_text(encoding="utf-8"))
+    text = "\n".join("".join(c["source"]) for c in nb["cells"])
+    h, w, c = lesson01.SECOND_INPUT
+    assert f"Conv2D({lesson01.FILTERS}, {lesson01.FILTER_SIZE})" in text
+    assert f"{h}×{w}×{c}" in text and "×".join(map(str, lesson01.FIRST_INPUT)) in text
+    assert f"{lesson01.BUDGET:,}개" in text and f"{lesson01.BUDGET_F}×{lesson01.BUDGET_F} 필터" in text
 
 
 def test_function_exercise_reports_crashes_and_shapes():
@@ -235,14 +277,16 @@ def test_function_grading_handles_ragged_huge_and_numpy_returns():
 
 
 def test_value_grading_handles_ragged_huge_and_numpy_scalars():
-    q1, _, q3 = lesson("01")
-    assert q1.verdict(np.int64(28))[0] == CORRECT
-    assert q1.verdict(np.float32(28.0))[0] == CORRECT
-    assert q1.verdict(10**400)[0] == WRONG
-    assert q1.verdict(-(10**400))[0] == WRONG
+    q1, _, q3, q4 = lesson("01")
+    assert q1.verdict(np.array([60, 44, 8]))[0] == CORRECT
+    assert q1.verdict([60, 44, 8])[0] == CORRECT
+    assert q4.verdict(np.int64(35))[0] == CORRECT
+    assert q4.verdict(np.float32(35.0))[0] == CORRECT
+    assert q4.verdict(10**400)[0] == WRONG
+    assert q4.verdict(-(10**400))[0] == WRONG
     assert q1.verdict([[1, 2], [3]])[0] == WRONG
-    assert q1.verdict("28")[0] == WRONG
-    assert q1.verdict(28 + 0j)[0] == WRONG
+    assert q4.verdict("35")[0] == WRONG
+    assert q4.verdict(35 + 0j)[0] == WRONG
     assert q3.verdict(np.array(11))[0] == CORRECT
     assert q3.verdict(np.float32(11.0))[0] == CORRECT
 

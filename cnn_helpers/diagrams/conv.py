@@ -61,6 +61,8 @@ def draw_multichannel_conv(height: int = 6, width: int = 6, channels: int = 3, f
                            p=0, s: int = 1):
     """입력(채널 C장) ⋆ 필터 N개(각각 f×f×C) → 특징 맵 N장 → 쌓은 출력을 그리고 Figure를 돌려줍니다.
 
+    입력 안에는 필터 1이 덮는 창(f×f×C, 모든 채널을 관통하는 상자)을 필터 1의 색으로 표시합니다.
+
     글자(모양, 매개변수 수)는 모두 `multichannel_conv_shapes`에서 옵니다.
     """
     shapes = multichannel_conv_shapes(height, width, channels, f, filters, p, s)
@@ -82,7 +84,22 @@ def draw_multichannel_conv(height: int = 6, width: int = 6, channels: int = 3, f
             ha="center", va="top", fontsize=10)
     ax.text(0.4 + in_size / 2 + 0.3, mid - in_size / 2 - 0.6, f"(높이×너비×채널, 채널 {C}장)",
             ha="center", va="top", fontsize=8, color="#555555")
-    ax.text(3.2, mid, r"$\star$", ha="center", va="center", fontsize=30)
+    # 입력 안의 창 하나(f×f×C): 필터 1이 지금 덮는 곳. 맨 앞 판의 왼쪽 위에서 맨 뒤 판까지 이어진 상자입니다.
+    sheets = min(C, 6)
+    side = in_size * min(f, H) / max(H, 1)
+    x0, y0 = 0.4, mid + in_size / 2 - side
+    dx, dy = (sheets - 1) * 0.22 * 0.6, (sheets - 1) * 0.22 * 0.4
+    window_color = FILTER_COLORS[0]
+    top_face = [(x0, y0 + side), (x0 + dx, y0 + side + dy), (x0 + side + dx, y0 + side + dy), (x0 + side, y0 + side)]
+    side_face = [(x0 + side, y0 + side), (x0 + side + dx, y0 + side + dy), (x0 + side + dx, y0 + dy), (x0 + side, y0)]
+    for face in (top_face, side_face):
+        ax.add_patch(patches.Polygon(face, closed=True, facecolor=window_color, alpha=0.45, edgecolor=_draw.EDGE,
+                                     linewidth=0.8))
+    ax.add_patch(patches.Rectangle((x0, y0), side, side, facecolor=window_color, alpha=0.8,
+                                   edgecolor=_draw.EDGE, linewidth=1.0))
+    ax.text(x0 + side + dx + 0.08, y0 + side + dy + 0.05, f"창 {_fmt(shapes['필터'])}", ha="left", va="bottom",
+            fontsize=8, color="#8a4b12")
+    ax.text(3.2, mid, r"$\star$", ha="center", va="center", fontsize=22)  # 글의 ⋆와 같은 크기의 연산 기호
 
     # 필터와 특징 맵: 한 줄에 하나씩
     f_size = 0.55 + 0.05 * min(f, 7)
