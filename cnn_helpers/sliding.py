@@ -544,7 +544,7 @@ def stride_note(layout: SlidingLayout | None, padding=0) -> str:
         fixes = divisibility_fixes(layout.input_shape[axis], layout.window[axis], _axis_padding_arg(padding, axis),
                                    layout.stride[axis], layout.dilation[axis])
         if fixes.padding or fixes.stride:
-            return text + f"나누어떨어지게 하려면 {fixes.describe()} 을(를) 써 보세요."
+            return text + f"나누어떨어지게 하는 값: {fixes.describe()}."
     return text
 
 
