@@ -247,7 +247,8 @@ def frame_geometry(layout: SlidingLayout, *, cell: int | None = None, caption: b
     grid_h = max(hp, kh, oh, 1) * c
     sub_h = 18 if sub else 0
 
-    legend = [("패딩", PAD_FILL, True), ("창", TINT_WINDOW, False)]
+    legend = [("패딩", PAD_FILL, True)] if bool(np.any(layout.is_pad)) else []  # 패딩이 없으면 범례에도 없음
+    legend.append(("창", TINT_WINDOW, False))
     if mode == "max":
         legend.append(("뽑힌 최댓값", TINT_CHOSEN, False))
     legend += [("계산된 출력", TINT_DONE, False), ("지금 출력", TINT_CURRENT, False)]

@@ -389,7 +389,8 @@ def step_formula(step: Step, *, max_terms: int | None = None) -> str:
     합성곱: ``"1×0 + 2×1 + … = 7"`` (입력×커널), 최대: ``"max(1, 5, 3, 2) = 5"``,
     평균: ``"(1 + 5 + 3 + 2) / 4 = 2.75"``. 풀링 식에는 패딩 칸을 넣지 않습니다.
     숫자는 소수 셋째 자리까지 쓰고, 반올림한 숫자가 있으면 ``=`` 대신 ``≈``를 씁니다.
-    max_terms: 항이 이보다 많으면 앞부분과 마지막 항만 쓰고 가운데를 ``…``로 줄입니다.
+    max_terms: 항이 이보다 많으면 앞부분과 마지막 항만 쓰고 가운데를 ``…``로 줄입니다. 합성곱이면 줄이기 전에
+    0인 패딩 항부터 뺍니다 (식 끝에 "0인 패딩 n칸 생략").
 
     >>> step_formula(sliding_steps([[1, 5], [3, 2]], 2, mode="max")[0])
     'max(1, 5, 3, 2) = 5'
@@ -416,6 +417,13 @@ def step_formula(step: Step, *, max_terms: int | None = None) -> str:
                 exact &= e
                 terms.append(t)
         joiner = ", " if step.mode == "max" else " + "
+    pad_dropped = 0
+    if step.mode == "conv" and max_terms is not None and len(terms) > max_terms and any(step.is_pad):
+        # 줄여 써야 하면 0인 패딩 항(0×w)부터 뺍니다: "0×(-1) + 0×(-1) + … = 58"처럼 식이 값을 숨기지 않게.
+        kept = [t for t, pad in zip(terms, step.is_pad) if not pad]
+        if kept:
+            pad_dropped = len(terms) - len(kept)
+            terms = kept
     if max_terms is not None and len(terms) > max_terms:
         terms = terms[: max_terms - 1] + ["…", terms[-1]]
     body = joiner.join(terms)
@@ -430,6 +438,8 @@ def step_formula(step: Step, *, max_terms: int | None = None) -> str:
         text = f"({body}) / {step.count} {eq} {value}"
     if step.mode != "conv" and any(step.is_pad):
         text += f"  (패딩 {sum(step.is_pad)}칸 제외)"
+    elif pad_dropped:
+        text += f"  (0인 패딩 {pad_dropped}칸 생략)"
     return text
 
 
