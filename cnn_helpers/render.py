@@ -14,7 +14,6 @@ PIL은 처음 글자를 그릴 때 불러옵니다.
 from __future__ import annotations
 
 import base64
-
 import functools
 import struct
 import zlib
