@@ -226,7 +226,7 @@ def conv_output_size(n: int, f: int, p=0, s: int = 1, d: int = 1, *, strict: boo
     lost = span % s - after  # 창에 들어가지 않는 끝의 칸 가운데 실제 화소의 줄 수
     if strict and lost > 0:
         suggestion = divisibility_fixes(n, f, p, s, d).describe()
-        if d == 1:  # 팽창이 없으면 d가 나오지 않는 식으로 (02강 3절의 공식)
+        if d == 1:  # 팽창이 없으면 d가 나오지 않는 식으로 (02강 4절의 공식)
             formula = f"(n + 2p - f) / s = ({n} + {before + after} - {f}) / {s}"
         else:
             formula = f"(n + 2p - d(f-1) - 1) / s = ({n} + {before + after} - {f_eff - 1} - 1) / {s}"

@@ -526,8 +526,8 @@ def default_input(n: int, seed: int = 0) -> np.ndarray:
 def stride_note(layout: SlidingLayout | None, padding=0) -> str:
     """스트라이드가 나누어떨어지지 않아 창이 닿지 않는 칸이 있을 때의 설명 (없으면 빈 문자열).
 
-    padding: layout을 만들 때 준 패딩 인자. 정수 패딩이면 나누어떨어지게 하는 p·s 후보를
-    `arithmetic.divisibility_fixes`로 구해 덧붙입니다.
+    padding: layout을 만들 때 준 패딩 인자. 정수 패딩이고 실제 화소가 버려지면 나누어떨어지게 하는 p·s 후보를
+    `arithmetic.divisibility_fixes`로 구해 덧붙입니다 (버려지는 칸이 모두 패딩이면 고칠 것이 없으므로 붙이지 않음).
 
     >>> stride_note(sliding_layout(np.zeros((6, 6)), np.ones((3, 3)), stride=2), 0)[:30]
     '스트라이드 2로 나누어떨어지지 않아 TensorFlow'
@@ -547,7 +547,8 @@ def stride_note(layout: SlidingLayout | None, padding=0) -> str:
     if lost_r or lost_c:
         text += "그 칸의 실제 입력값은 출력에 전혀 쓰이지 않습니다. "
     else:
-        text += "닿지 않는 칸은 모두 패딩이라 실제 입력은 빠짐없이 쓰입니다. "
+        # 잃는 화소가 없으면 고칠 것도 없습니다 (02강: 물을 것은 '실제 화소가 버려지는가?').
+        return text + "닿지 않는 칸은 모두 패딩이라 실제 입력은 빠짐없이 쓰입니다."
     if isinstance(padding, str) and parse_padding(padding) == "same":
         return text  # SAME은 언제나 ceil(n/s): 고칠 것이 없습니다.
     for axis in (0, 1):

@@ -329,7 +329,7 @@ def test_huge_span_search_stops_at_documented_cap():
 
 
 def test_strict_message_uses_the_formula_the_student_knows():
-    """팽창이 없으면 오류 문장의 식에 d가 나오지 않고(02강 3절의 공식), 팽창이 있으면 d가 든 식을 씁니다."""
+    """팽창이 없으면 오류 문장의 식에 d가 나오지 않고(02강 4절의 공식), 팽창이 있으면 d가 든 식을 씁니다."""
     with pytest.raises(ValueError) as plain:
         conv_output_size(7, 3, 0, 3)
     message = str(plain.value)

@@ -571,7 +571,7 @@ def test_stride_note_texts():
     # 남는 칸이 모두 패딩
     note = S.stride_note(S.sliding_layout(np.zeros((4, 4)), np.ones((3, 3)), 2, 2), 2)
     assert "닿지 않는 칸은 모두 패딩" in note
-    assert note.endswith(f"나누어떨어지게 하는 값: {divisibility_fixes(4, 3, 2, 2).describe()}.")
+    assert "나누어떨어지게 하는 값" not in note  # 잃는 화소가 없으면 고칠 값도 제안하지 않습니다
     # 세로는 나누어떨어지고 가로만 안 될 때: 가로 축의 후보 (7칸, 3칸 커널, s=(1, 3))
     note = S.stride_note(S.sliding_layout(np.zeros((5, 7)), np.ones((3, 3)), 0, (2, 3)), 0)
     assert note.endswith(f"{divisibility_fixes(7, 3, 0, 3).describe()}.")

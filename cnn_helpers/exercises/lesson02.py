@@ -81,7 +81,7 @@ def exercises() -> list[Exercise]:
             2, "스트라이드가 있는 SAME 패딩", "same_pads",
             expected=lambda: arithmetic.same_padding(n2, f2, s2),
             hint_text="먼저 SAME의 출력 크기를 구하고, 그만큼의 창이 놓이려면 패딩한 입력이 몇 칸이어야 하는지 세어 보세요. "
-                      "모자라는 칸을 둘로 나눌 때 남는 한 칸이 어디로 가는지는 1절에서 보았습니다.",
+                      "모자라는 칸을 둘로 나눌 때 남는 한 칸이 어디로 가는지는 2절에서 보았습니다.",
             solution_text=(
                 f"out = -(-{n2} // {s2})  # ⌈n/s⌉\n"
                 f"total = max((out - 1) * {s2} + {f2} - {n2}, 0)\n"
@@ -138,8 +138,8 @@ def exercises() -> list[Exercise]:
             expected=lambda n, f, p, s, d: arithmetic.conv_output_size(n, f, p, s, d, strict=False),
             cases=lambda: [(5, 3, 0, 1, 1), (28, 5, 1, 2, 1), (9, 3, 0, 1, 2), (224, 7, 3, 2, 1), (32, 4, 0, 3, 1),
                            (30, 3, 2, 2, 3), (7, 3, "same", 2, 1), (12, 5, "same", 1, 2), (224, 1, "same", 2, 1)],
-            hint_text="정수 p면 3절의 공식에서 f 자리에 팽창한 필터가 덮는 길이를 넣고, 나누어떨어지지 않으면 내림합니다. "
-                      "p가 'same'이면 패딩을 구할 필요가 없습니다: 출력 크기가 이미 정해져 있습니다(4절).",
+            hint_text="정수 p면 4절의 공식에서 f 자리에 팽창한 필터가 덮는 길이를 넣고, 나누어떨어지지 않으면 내림합니다. "
+                      "p가 'same'이면 패딩을 구할 필요가 없습니다: 출력 크기가 이미 정해져 있습니다(5절).",
             solution_text=(
                 "def output_size(n, f, p, s, d):\n"
                 "    if p == 'same':\n"
