@@ -542,7 +542,9 @@ def stride_note(layout: SlidingLayout | None, padding=0) -> str:
     if uc:
         parts.append(f"마지막 {uc}열")
     where = "·".join(parts)
-    text = (f"스트라이드 {layout.stride[0]}로 나누어떨어지지 않아 TensorFlow처럼 내림했습니다: 패딩한 입력의 {where}에는 "
+    stride = layout.stride[0]
+    particle = "으로" if stride % 10 in (0, 3, 6) else "로"  # 삼·육·십으로, 이·사·칠로
+    text = (f"스트라이드 {stride}{particle} 나누어떨어지지 않아 TensorFlow처럼 내림했습니다: 패딩한 입력의 {where}에는 "
             "창이 닿지 않습니다 (분홍 칸). ")
     if lost_r or lost_c:
         text += "그 칸의 실제 입력값은 출력에 전혀 쓰이지 않습니다. "
