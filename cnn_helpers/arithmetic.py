@@ -232,7 +232,7 @@ def conv_output_size(n: int, f: int, p=0, s: int = 1, d: int = 1, *, strict: boo
             formula = f"(n + 2p - d(f-1) - 1) / s = ({n} + {before + after} - {f_eff - 1} - 1) / {s}"
         where = "입력" if after == 0 else "패딩을 뺀 실제 입력"
         raise ValueError(
-            f"{formula} = {span}/{s} 가 정수로 나누어떨어지지 않아 {where}의 마지막 {lost}줄은 "
+            f"{formula} = {span}/{s}: 정수로 나누어떨어지지 않아 {where}의 마지막 {lost}줄은 "
             f"한 번도 창에 들어가지 않습니다. "
             f"나누어떨어지게 하는 값 — {suggestion}. "
             f"(TensorFlow처럼 내림하려면 strict=False)"

@@ -333,10 +333,10 @@ def test_strict_message_uses_the_formula_the_student_knows():
     with pytest.raises(ValueError) as plain:
         conv_output_size(7, 3, 0, 3)
     message = str(plain.value)
-    assert message.startswith("(n + 2p - f) / s = (7 + 0 - 3) / 3 = 4/3 ")
+    assert message.startswith("(n + 2p - f) / s = (7 + 0 - 3) / 3 = 4/3: ")
     assert "d(f-1)" not in message and "마지막 1줄" in message
     assert "나누어떨어지게 하는 값 — 패딩만 바꾸려면 p=1, 스트라이드만 바꾸려면 s=1 또는 s=2." in message
     assert "을(를)" not in message and "s=4" not in message
     with pytest.raises(ValueError) as dilated:
         conv_output_size(9, 3, 0, 3, 2)
-    assert str(dilated.value).startswith("(n + 2p - d(f-1) - 1) / s = (9 + 0 - 4 - 1) / 3 = 4/3 ")
+    assert str(dilated.value).startswith("(n + 2p - d(f-1) - 1) / s = (9 + 0 - 4 - 1) / 3 = 4/3: ")
