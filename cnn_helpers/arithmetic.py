@@ -91,31 +91,46 @@ def resolve_padding(n: int, f: int, p=0, s: int = 1, d: int = 1, *, name: str = 
 
 @dataclass(frozen=True)
 class DivisibilityFixes:
-    """(n + 2p − d(f−1) − 1)이 s로 나누어떨어지게 만드는 가까운 설정들.
+    """(n + 2p − d(f−1) − 1)이 s로 나누어떨어지게 만드는 가까운 설정들. 후보마다 **하나만** 바꿉니다.
 
-    padding: 양쪽에 같은 p를 넣는 후보 (작은 쪽 하나, 큰 쪽 하나까지), stride: 다른 스트라이드 후보.
+    padding: 스트라이드는 그대로 두고 양쪽에 같은 p를 넣는 후보 (작은 쪽 하나, 큰 쪽 하나까지),
+    stride: 패딩은 그대로 두는 다른 스트라이드 후보. 어느 후보든 실제 입력 화소를 하나도 빠뜨리지 않습니다
+    (스트라이드 후보는 필터가 덮는 길이 d(f−1)+1 이하라서 창 사이에 빈칸이 없습니다).
     """
 
     padding: tuple[int, ...]
     stride: tuple[int, ...]
 
     def describe(self) -> str:
-        """'p=1, s=1 또는 s=3'처럼 한 줄로 씁니다 (conv_output_size의 오류 문장과 같은 꼴)."""
-        hints = [f"p={p}" for p in self.padding]
+        """'패딩만 바꾸려면 p=1, 스트라이드만 바꾸려면 s=1 또는 s=2'처럼 한 줄로 씁니다 (둘을 함께 바꾸는 뜻이 아님)."""
+        hints = []
+        if self.padding:
+            hints.append("패딩만 바꾸려면 " + " 또는 ".join(f"p={p}" for p in self.padding))
         if self.stride:
-            hints.append("s=" + " 또는 s=".join(str(t) for t in self.stride))
+            hints.append("스트라이드만 바꾸려면 " + " 또는 ".join(f"s={t}" for t in self.stride))
         return ", ".join(hints)
+
+
+def _reads_every_pixel(n: int, f_eff: int, before: int, s: int) -> bool:
+    """창이 (패딩한) 입력 끝에 정확히 닿을 때(나누어떨어질 때) 실제 화소를 하나도 빠뜨리지 않는지.
+
+    s ≤ f_eff이면 창이 이어지거나 겹쳐 빈칸이 없습니다. s > f_eff이면 창 사이마다 s − f_eff칸이 비므로,
+    실제 화소 n칸이 창 하나 안에 모두 들어갈 때만 빠짐없이 읽힙니다.
+    """
+    return s <= f_eff or before % s + n <= f_eff
 
 
 def divisibility_fixes(n: int, f: int, p=0, s: int = 1, d: int = 1) -> DivisibilityFixes:
     """나누어떨어지지 않는 설정을 나누어떨어지게 만드는 패딩·스트라이드 후보를 데이터로 돌려줍니다.
 
+    후보마다 패딩이나 스트라이드 하나만 바꾸고, 어느 후보도 실제 입력 화소를 빠뜨리지 않습니다:
+    스트라이드 후보는 d(f−1)+1 이하(창 사이에 빈칸 없음), 패딩 후보는 지금 스트라이드로 모든 화소를 읽는 것만.
     이미 나누어떨어지면 빈 후보를 돌려줍니다.
 
     >>> divisibility_fixes(7, 3, 0, 3)
-    DivisibilityFixes(padding=(1,), stride=(2, 4))
+    DivisibilityFixes(padding=(1,), stride=(1, 2))
     >>> divisibility_fixes(7, 3, 0, 3).describe()
-    'p=1, s=2 또는 s=4'
+    '패딩만 바꾸려면 p=1, 스트라이드만 바꾸려면 s=1 또는 s=2'
     """
     n = check_int("n(입력 크기)", n, minimum=1)
     s = check_int("s(스트라이드)", s, minimum=1)
@@ -131,12 +146,19 @@ def divisibility_fixes(n: int, f: int, p=0, s: int = 1, d: int = 1) -> Divisibil
     solution = _half_residue(f_eff - n, s)  # 2p ≡ f_eff − n (mod s) 인 p의 (나머지, 주기)
     if solution is not None:
         r, m = solution
+        # 모든 화소를 읽는지는 p mod s에만 달려 있고, 주기 m인 후보는 mod s로 많아야 두 가지입니다: 두 개씩만 봅니다.
         below = base - 1 - ((base - 1 - r) % m)  # base보다 작은 가장 큰 후보 (패딩을 줄이는 쪽)
-        if below >= lowest:
-            paddings.append(below)
+        for q in (below, below - m):
+            if q >= lowest and _reads_every_pixel(n, f_eff, q, s):
+                paddings.append(q)
+                break
         start = max(base + 1, lowest)
-        paddings.append(start + ((r - start) % m))  # base보다 큰 가장 작은 후보 (양쪽 같은 p)
-    strides = [t for t in _divisors_up_to(span, s + 2) if t != s]
+        above = start + ((r - start) % m)  # base보다 큰 가장 작은 후보 (양쪽 같은 p)
+        for q in (above, above + m):
+            if _reads_every_pixel(n, f_eff, q, s):
+                paddings.append(q)
+                break
+    strides = [t for t in _divisors_up_to(span, min(s + 2, f_eff)) if t != s]
     return DivisibilityFixes(tuple(paddings), tuple(strides[-2:]))
 
 
@@ -171,8 +193,11 @@ def conv_output_size(n: int, f: int, p=0, s: int = 1, d: int = 1, *, strict: boo
 
     n: 입력 크기, f: 커널(필터) 크기, p: 한쪽 패딩(정수) 또는 'valid'/'same',
     s: 스트라이드, d: 팽창(dilation).
-    strict=True이면 (n + 2p - d(f-1) - 1)이 s로 나누어떨어지지 않을 때 고칠 방법을 알려 주는
-    ValueError를 냅니다. strict=False이면 TensorFlow처럼 내림합니다. 'same'은 언제나 ceil(n/s)입니다.
+    strict=True이면 (n + 2p - d(f-1) - 1)이 s로 나누어떨어지지 않아 **실제 입력 화소**(패딩이 아닌 칸)가 끝에
+    남을 때 고칠 방법을 알려 주는 ValueError를 냅니다. 남는 칸이 모두 패딩이면(예: ResNet의 첫 계층 224, 7, 3, 2)
+    잃는 화소가 없으므로 TensorFlow처럼 내림한 값을 돌려줍니다. strict=False이면 언제나 내림합니다.
+    'same'은 언제나 ceil(n/s)입니다. s가 d(f-1)+1보다 크면 창 사이의 칸도 건너뛰는데(1×1 합성곱, 스트라이드 2),
+    이것은 설계로 고르는 것이라 오류로 보지 않습니다.
 
     >>> conv_output_size(5, 3)
     3
@@ -182,6 +207,8 @@ def conv_output_size(n: int, f: int, p=0, s: int = 1, d: int = 1, *, strict: boo
     3
     >>> conv_output_size(6, 3, s=2, strict=False)
     2
+    >>> conv_output_size(224, 7, p=3, s=2)  # 남는 한 줄은 패딩
+    112
     """
     n = check_int("n(입력 크기)", n, minimum=1)
     s = check_int("s(스트라이드)", s, minimum=1)
@@ -196,16 +223,18 @@ def conv_output_size(n: int, f: int, p=0, s: int = 1, d: int = 1, *, strict: boo
         )
     if parse_padding(p) == "same":
         return math.ceil(n / s)
-    if strict and span % s != 0:
+    lost = span % s - after  # 창에 들어가지 않는 끝의 칸 가운데 실제 화소의 줄 수
+    if strict and lost > 0:
         suggestion = divisibility_fixes(n, f, p, s, d).describe()
-        if d == 1:  # 팽창이 없으면 d가 나오지 않는 식으로 (02강 3절의 공식)
+        if d == 1:  # 팽창이 없으면 d가 나오지 않는 식으로 (02강 4절의 공식)
             formula = f"(n + 2p - f) / s = ({n} + {before + after} - {f}) / {s}"
         else:
             formula = f"(n + 2p - d(f-1) - 1) / s = ({n} + {before + after} - {f_eff - 1} - 1) / {s}"
+        where = "입력" if after == 0 else "패딩을 뺀 실제 입력"
         raise ValueError(
-            f"{formula} = {span}/{s} 가 정수로 나누어떨어지지 않아 (패딩을 더한) 입력의 마지막 {span % s}줄은 "
-            f"창에 들어가지 않습니다. "
-            f"나누어떨어지게 하려면 이 가운데 하나로 바꿔 보세요: {suggestion}. "
+            f"{formula} = {span}/{s}: 정수로 나누어떨어지지 않아 {where}의 마지막 {lost}줄은 "
+            f"한 번도 창에 들어가지 않습니다. "
+            f"나누어떨어지게 하는 값 — {suggestion}. "
             f"(TensorFlow처럼 내림하려면 strict=False)"
         )
     return span // s + 1

@@ -389,7 +389,8 @@ def step_formula(step: Step, *, max_terms: int | None = None) -> str:
     합성곱: ``"1×0 + 2×1 + … = 7"`` (입력×커널), 최대: ``"max(1, 5, 3, 2) = 5"``,
     평균: ``"(1 + 5 + 3 + 2) / 4 = 2.75"``. 풀링 식에는 패딩 칸을 넣지 않습니다.
     숫자는 소수 셋째 자리까지 쓰고, 반올림한 숫자가 있으면 ``=`` 대신 ``≈``를 씁니다.
-    max_terms: 항이 이보다 많으면 앞부분과 마지막 항만 쓰고 가운데를 ``…``로 줄입니다.
+    max_terms: 항이 이보다 많으면 앞부분과 마지막 항만 쓰고 가운데를 ``…``로 줄입니다. 합성곱이면 줄이기 전에
+    0인 패딩 항부터 뺍니다 (식 끝에 "0인 패딩 n칸 생략").
 
     >>> step_formula(sliding_steps([[1, 5], [3, 2]], 2, mode="max")[0])
     'max(1, 5, 3, 2) = 5'
@@ -416,6 +417,13 @@ def step_formula(step: Step, *, max_terms: int | None = None) -> str:
                 exact &= e
                 terms.append(t)
         joiner = ", " if step.mode == "max" else " + "
+    pad_dropped = 0
+    if step.mode == "conv" and max_terms is not None and len(terms) > max_terms and any(step.is_pad):
+        # 줄여 써야 하면 0인 패딩 항(0×w)부터 뺍니다: "0×(-1) + 0×(-1) + … = 58"처럼 식이 값을 숨기지 않게.
+        kept = [t for t, pad in zip(terms, step.is_pad) if not pad]
+        if kept:
+            pad_dropped = len(terms) - len(kept)
+            terms = kept
     if max_terms is not None and len(terms) > max_terms:
         terms = terms[: max_terms - 1] + ["…", terms[-1]]
     body = joiner.join(terms)
@@ -430,6 +438,8 @@ def step_formula(step: Step, *, max_terms: int | None = None) -> str:
         text = f"({body}) / {step.count} {eq} {value}"
     if step.mode != "conv" and any(step.is_pad):
         text += f"  (패딩 {sum(step.is_pad)}칸 제외)"
+    elif pad_dropped:
+        text += f"  (0인 패딩 {pad_dropped}칸 생략)"
     return text
 
 
@@ -516,8 +526,8 @@ def default_input(n: int, seed: int = 0) -> np.ndarray:
 def stride_note(layout: SlidingLayout | None, padding=0) -> str:
     """스트라이드가 나누어떨어지지 않아 창이 닿지 않는 칸이 있을 때의 설명 (없으면 빈 문자열).
 
-    padding: layout을 만들 때 준 패딩 인자. 정수 패딩이면 나누어떨어지게 하는 p·s 후보를
-    `arithmetic.divisibility_fixes`로 구해 덧붙입니다.
+    padding: layout을 만들 때 준 패딩 인자. 정수 패딩이고 실제 화소가 버려지면 나누어떨어지게 하는 p·s 후보를
+    `arithmetic.divisibility_fixes`로 구해 덧붙입니다 (버려지는 칸이 모두 패딩이면 고칠 것이 없으므로 붙이지 않음).
 
     >>> stride_note(sliding_layout(np.zeros((6, 6)), np.ones((3, 3)), stride=2), 0)[:30]
     '스트라이드 2로 나누어떨어지지 않아 TensorFlow'
@@ -532,19 +542,22 @@ def stride_note(layout: SlidingLayout | None, padding=0) -> str:
     if uc:
         parts.append(f"마지막 {uc}열")
     where = "·".join(parts)
-    text = (f"스트라이드 {layout.stride[0]}로 나누어떨어지지 않아 TensorFlow처럼 내림했습니다: 패딩한 입력의 {where}에는 "
+    stride = layout.stride[0]
+    particle = "으로" if stride % 10 in (0, 3, 6) else "로"  # 삼·육·십으로, 이·사·칠로
+    text = (f"스트라이드 {stride}{particle} 나누어떨어지지 않아 TensorFlow처럼 내림했습니다: 패딩한 입력의 {where}에는 "
             "창이 닿지 않습니다 (분홍 칸). ")
     if lost_r or lost_c:
         text += "그 칸의 실제 입력값은 출력에 전혀 쓰이지 않습니다. "
     else:
-        text += "닿지 않는 칸은 모두 패딩이라 실제 입력은 빠짐없이 쓰입니다. "
+        # 잃는 화소가 없으면 고칠 것도 없습니다 (02강: 물을 것은 '실제 화소가 버려지는가?').
+        return text + "닿지 않는 칸은 모두 패딩이라 실제 입력은 빠짐없이 쓰입니다."
     if isinstance(padding, str) and parse_padding(padding) == "same":
         return text  # SAME은 언제나 ceil(n/s): 고칠 것이 없습니다.
     for axis in (0, 1):
         fixes = divisibility_fixes(layout.input_shape[axis], layout.window[axis], _axis_padding_arg(padding, axis),
                                    layout.stride[axis], layout.dilation[axis])
         if fixes.padding or fixes.stride:
-            return text + f"나누어떨어지게 하려면 {fixes.describe()} 을(를) 써 보세요."
+            return text + f"나누어떨어지게 하는 값: {fixes.describe()}."
     return text
 
 

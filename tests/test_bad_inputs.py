@@ -72,9 +72,10 @@ def cases() -> list[Case]:  # noqa: PLR0915 - 사례 목록일 뿐입니다.
     ok("conv_output_size", 5, 3, "SAME", check=lambda r: r == 5)
     ok("conv_output_size", 10**9, 3, 1, 1, check=lambda r: r == 10**9)
     ok("same_padding", i64(5), 4, check=lambda r: r == (1, 2))
-    ok("divisibility_fixes", 7, 3, 0, 3, check=lambda r: r.padding == (1,) and r.stride == (2, 4))
+    ok("divisibility_fixes", 7, 3, 0, 3, check=lambda r: r.padding == (1,) and r.stride == (1, 2))
+    # s = 10⁹ > 3칸 필터: 패딩으로는 창 사이의 빈칸을 메울 수 없어 패딩 후보가 없고, 스트라이드는 3 이하만
     ok("arithmetic.divisibility_fixes", 10**9 + 7, 3, 0, 10**9, timeout=5,
-       check=lambda r: all((10**9 + 7 + 2 * p - 3) % 10**9 == 0 for p in r.padding) and min(r.padding) >= 0)
+       check=lambda r: r.padding == () and r.stride == (1, 2))
     bad("divisibility_fixes", 7, 3, 0, 0)
     bad("resolve_padding", 5, 3, "half")
     ok("resolve_padding", 5, 3, i64(2), check=lambda r: r == (2, 2))

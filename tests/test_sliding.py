@@ -380,14 +380,14 @@ def test_kernel_presets():
 def test_stride_note_uses_divisibility_fixes():
     layout = sliding_layout(np.zeros((7, 7)), np.ones((3, 3)), stride=3)
     note = stride_note(layout, 0)
-    assert note.endswith(f"나누어떨어지게 하려면 {divisibility_fixes(7, 3, 0, 3).describe()} 을(를) 써 보세요.")
+    assert note.endswith(f"나누어떨어지게 하는 값: {divisibility_fixes(7, 3, 0, 3).describe()}.")
     assert "TensorFlow처럼 내림했습니다" in note
 
 
 def test_stride_note_empty_or_without_fix():
     assert stride_note(sliding_layout(np.zeros((5, 5)), np.ones((3, 3))), 0) == ""
     same = sliding_layout(np.zeros((6, 6)), np.ones((3, 3)), padding="same", stride=4)
-    assert "나누어떨어지게 하려면" not in stride_note(same, "same")
+    assert "나누어떨어지게 하는 값" not in stride_note(same, "same")
 
 
 def test_too_big_hint():
@@ -571,10 +571,10 @@ def test_stride_note_texts():
     # 남는 칸이 모두 패딩
     note = S.stride_note(S.sliding_layout(np.zeros((4, 4)), np.ones((3, 3)), 2, 2), 2)
     assert "닿지 않는 칸은 모두 패딩" in note
-    assert note.endswith(f"나누어떨어지게 하려면 {divisibility_fixes(4, 3, 2, 2).describe()} 을(를) 써 보세요.")
+    assert "나누어떨어지게 하는 값" not in note  # 잃는 화소가 없으면 고칠 값도 제안하지 않습니다
     # 세로는 나누어떨어지고 가로만 안 될 때: 가로 축의 후보 (7칸, 3칸 커널, s=(1, 3))
     note = S.stride_note(S.sliding_layout(np.zeros((5, 7)), np.ones((3, 3)), 0, (2, 3)), 0)
-    assert note.endswith(f"{divisibility_fixes(7, 3, 0, 3).describe()} 을(를) 써 보세요.")
+    assert note.endswith(f"{divisibility_fixes(7, 3, 0, 3).describe()}.")
     assert S.stride_note(None) == ""
 
 
@@ -640,7 +640,7 @@ def test_pool_window_given_as_array_uses_only_its_shape():
 def test_stride_note_default_padding_is_zero():
     layout = S.sliding_layout(np.zeros((6, 6)), np.ones((3, 3)), stride=2)
     # p=0: 6+2q-3 은 언제나 홀수 → 패딩 후보 없음; span 3 을 나누는 t ≤ 4 (2 빼고): 1, 3
-    assert S.stride_note(layout).endswith("나누어떨어지게 하려면 s=1 또는 s=3 을(를) 써 보세요.")
+    assert S.stride_note(layout).endswith("나누어떨어지게 하는 값: 스트라이드만 바꾸려면 s=1 또는 s=3.")
     assert S.stride_note(layout) == S.stride_note(layout, 0)
 
 
@@ -660,12 +660,12 @@ def test_stride_note_same_has_nothing_to_fix_but_valid_string_does():
     same = S.sliding_layout(np.zeros((6, 6)), np.ones((1, 1)), "same", 4)
     assert same.unused == (1, 1)
     note = S.stride_note(same, "same")
-    assert "마지막 1행·마지막 1열에는" in note and "나누어떨어지게 하려면" not in note
+    assert "마지막 1행·마지막 1열에는" in note and "나누어떨어지게 하는 값" not in note
     valid = S.sliding_layout(np.zeros((6, 6)), np.ones((3, 3)), "valid", 2)
-    assert S.stride_note(valid, "valid").endswith("나누어떨어지게 하려면 s=1 또는 s=3 을(를) 써 보세요.")
+    assert S.stride_note(valid, "valid").endswith("나누어떨어지게 하는 값: 스트라이드만 바꾸려면 s=1 또는 s=3.")
 
 
 def test_stride_note_suggests_for_the_vertical_axis_too():
     # 세로만 나누어떨어지지 않음: 7행, 3×3, s=(3, 1) → 세로 (7−3) % 3 = 1
     note = S.stride_note(S.sliding_layout(np.zeros((7, 5)), np.ones((3, 3)), 0, (3, 1)), 0)
-    assert note.endswith(f"나누어떨어지게 하려면 {divisibility_fixes(7, 3, 0, 3).describe()} 을(를) 써 보세요.")
+    assert note.endswith(f"나누어떨어지게 하는 값: {divisibility_fixes(7, 3, 0, 3).describe()}.")

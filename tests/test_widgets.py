@@ -106,7 +106,7 @@ def test_invalid_combinations_never_raise_and_explain():
     ex.set(n=6, p=0, f=3, s=2)  # (6 - 3) / 2: 나누어떨어지지 않음 → 내림 + 안내
     assert ex.layout.out_shape == (2, 2)
     assert "⌊(6 + 2×0 − 3) / 2⌋ + 1 = ⌊1.5⌋ + 1 = 2" in ex.message
-    assert "내림" in ex.note and "마지막 1행·마지막 1열" in ex.note and "나누어떨어지게 하려면" in ex.note
+    assert "내림" in ex.note and "마지막 1행·마지막 1열" in ex.note and "나누어떨어지게 하는 값" in ex.note
     assert "strict" not in ex.note
     pool = W.pool_explorer(n=4, size=2, p=2)
     assert pool.error and "패딩만 덮" in pool.message
