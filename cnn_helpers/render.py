@@ -234,7 +234,7 @@ def frame_geometry(layout: SlidingLayout, *, cell: int | None = None, caption: b
     )
     sh, sw = layout.stride
     dh, dw = layout.dilation
-    extra = []
+    extra = [] if mode == "conv" else ["가중치 없음"]  # 풀링의 창은 모양만 있고 학습하는 값이 없습니다
     if (sh, sw) != (1, 1) or mode != "conv":
         extra.append(f"s={sh}" if sh == sw else f"s=({sh}, {sw})")
     if (dh, dw) != (1, 1):
@@ -310,7 +310,7 @@ class FrameRenderer:
             _put_text(img, g.sub, g.xs[1] + g.col_w[1] // 2, ky + kh * c + 11, (90, 90, 90), 12, anchor="mm")
         # 연산 기호: 입력 ⋆ 커널 = 출력 (교차 상관; 뒤집는 합성곱은 *, 풀링은 →)
         mid_y = g.top + g.grid_h // 2
-        symbols = (("*" if layout.flip else STAR), "=") if mode == "conv" else ("→", "=")
+        symbols = (("*" if layout.flip else STAR), "=") if mode == "conv" else ("→", "→")
         for sym, x0 in zip(symbols, (g.xs[0] + g.col_w[0], g.xs[1] + g.col_w[1])):
             _put_text(img, sym, x0 + GAP // 2, mid_y, (90, 90, 90), 22, anchor="mm")
 
@@ -332,7 +332,9 @@ class FrameRenderer:
             for q in range(kw):
                 x0, y0 = kx + q * c, ky + r * c
                 label = "" if layout.weights is None else format_value(float(layout.weights[r, q]), 2)
-                img[y0 : y0 + c, x0 : x0 + c] = _cell_tile(label, c, KERNEL_FILL, TEXT, GRID, False)
+                # 풀링의 창은 범례의 '창' 색으로 칠해, 가중치가 든 필터(파란 칸)와 구별합니다.
+                fill = KERNEL_FILL if mode == "conv" else TINT_WINDOW
+                img[y0 : y0 + c, x0 : x0 + c] = _cell_tile(label, c, fill, TEXT, GRID, False)
         # 출력 격자 (빈 칸) — 값이 적힌 판은 따로 만들어 색칠된 복사본으로 씁니다.
         ox, oy = g.origins[2]
         empty = _cell_tile("", c, WHITE, TEXT, OUT_LINE, False)

@@ -149,16 +149,44 @@ def test_unknown_lesson():
 
 def test_lesson03_mistakes_teach_without_revealing():
     q1, q2, q3, q4 = lesson("03")
-    avg = ops.pool2d(POOL_MATRIX.astype(float)[None, :, :, None], 2, mode="avg")[0, :, :, 0]
-    status, message = q1.verdict(avg)
-    assert status == WRONG and "평균" in message
-    status, message = q2.verdict((7, 7, 1))
+    status, message = q1.verdict((5, 5, 1))
     assert status == WRONG and "채널" in message
-    status, message = q3.verdict(3 * 3 * 64 * 10)
-    assert status == WRONG and "편향" in message and "5770" not in message
+    status, message = q1.verdict((13, 13, 32))
+    assert status == WRONG and "pool_size" in message and "(5, 5, 32)" not in message
     x = SAME_MATRIX
-    status, message = q4.verdict(x[6, 2:4].sum() / 4)
+    status, message = q2.verdict(x[6, 2:4].sum() / 4)
     assert status == WRONG and "패딩" in message and str(x[6, 2:4].mean()) not in message
+    status, message = q3.verdict(np.ones((2, 2), bool))
+    assert status == WRONG and "옆 창" in message and "True" not in message
+    status, message = q4.verdict(4)
+    assert status == WRONG and "내림" in message
+
+
+def test_lesson03_q3_is_what_tensorflow_pools():
+    """문제 3의 정답(1칸 옮긴 뒤 그대로인 칸)은 TensorFlow의 최대 풀링으로 계산한 것과 같고, 두 가지 실수 모두를 담습니다."""
+    tf = _lazy.tensorflow()
+
+    def tf_pool(a):
+        return tf.nn.max_pool2d(a[None, :, :, None].astype("float32"), 2, 2, "VALID")[0, :, :, 0].numpy()
+
+    moved = np.zeros_like(POOL_MATRIX)
+    moved[:, 1:] = POOL_MATRIX[:, :-1]
+    expected = lesson("03")[2].expected()
+    assert np.array_equal(expected, tf_pool(POOL_MATRIX) == tf_pool(moved))
+    assert expected.any() and not expected.all()
+
+
+def test_lesson03_q4_budget_is_keras_count():
+    """문제 4: 풀링 3번(28 → 14 → 7 → 3)에서 처음으로 Dense(128)의 매개변수가 100,000개 이하가 됩니다."""
+    keras = _lazy.keras()
+
+    def dense_params(pools):
+        layers = [keras.Input((28, 28, 64))] + [keras.layers.MaxPool2D(2) for _ in range(pools)]
+        model = keras.Sequential(layers + [keras.layers.Flatten(), keras.layers.Dense(128)])
+        return model.layers[-1].count_params()
+
+    answer = lesson("03")[3].expected()
+    assert dense_params(answer) <= 100_000 < dense_params(answer - 1)
 
 
 def test_new_exercises_teach_without_revealing():
@@ -211,15 +239,16 @@ def test_notebook01_arrays_are_the_package_arrays():
 
 
 def test_notebook03_matrix_is_the_package_matrix():
+    """03 문제 3의 노트북 행렬 X가 채점에 쓰는 패키지의 POOL_MATRIX와 같습니다."""
     import json
     from pathlib import Path
 
     nb = json.loads((Path(__file__).parents[1] / "notebooks" / "03_pooling_dense.ipynb").read_text(encoding="utf-8"))
-    cells = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code" and "pooled = ..." in "".join(c["source"])]
+    cells = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code" and "unchanged_cells = ..." in "".join(c["source"])]
     assert len(cells) == 1
     namespace = {"np": np}
-    exec(cells[0].split("pooled = ...")[0], namespace)
-    assert np.array_equal(namespace["M"], POOL_MATRIX)
+    exec(cells[0].split("unchanged_cells = ...")[0], namespace)
+    assert np.array_equal(namespace["X"], POOL_MATRIX)
 
 
 # --- 속일 수 없는 채점: 정답은 입력의 사본으로 먼저 계산하고, 학생 함수에는 또 다른 사본을 줍니다 ---
