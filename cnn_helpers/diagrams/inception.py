@@ -78,22 +78,23 @@ def _panel(ax, module, x0, width, title):
 
     in_w = 2.6
     _draw.box(ax, centre - in_w / 2, y_in, in_w, 0.55, f"이전 계층\n{_shape_text(module['input']['shape'])}",
-              kind="input", fontsize=8.5)
+              kind="input", fontsize=9.5)
     out = module["output"]
     channels = [branch[-1]["shape"][-1] for branch in module["branches"]]
     out_w = 3.4
     _draw.box(ax, centre - out_w / 2, y_out, out_w, 0.62,
               f"채널 축으로 이어 붙이기 {_shape_text(out['shape'])}\n"
-              f"{' + '.join(str(c) for c in channels)} = {out['shape'][-1]}채널", kind="concat", fontsize=8.5)
+              f"{' + '.join(str(c) for c in channels)} = {out['shape'][-1]}채널", kind="concat", fontsize=9.5)
 
     for i, branch in enumerate(module["branches"]):
         x = x0 + i * (w + gap)
         deep = max(len(b) for b in module["branches"]) > 1
-        levels = [y_low, y_high] if len(branch) > 1 else [y_high if deep else (y_low + y_high) / 2]
+        # 한 계층뿐인 가지는 아래 칸에 둡니다: 화살표가 다른 가지의 상자를 가로지르지 않습니다.
+        levels = [y_low, y_high] if len(branch) > 1 else [y_low if deep else (y_low + y_high) / 2]
         start = (centre + (x + w / 2 - centre) * 0.35, y_in + 0.55)
         for layer, y in zip(branch, levels):
             text = f"{layer['label']}\n{_shape_text(layer['shape'])}\n매개변수 {layer['params']:,}"
-            _draw.box(ax, x, y, w, h, text, kind=layer["kind"], fontsize=8,
+            _draw.box(ax, x, y, w, h, text, kind=layer["kind"], fontsize=9,
                       color=_REDUCTION_COLOR if layer["reduction"] else None)
             _draw.arrow(ax, start, (x + w / 2, y))
             start = (x + w / 2, y + h)

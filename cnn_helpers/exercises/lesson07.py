@@ -253,7 +253,7 @@ def exercises() -> list[Exercise]:
             ],
         ),
         Exercise(
-            5, "5×5 가지를 3×3 두 개로 바꾼 인셉션 블록", "my_inception",
+            5, "5×5 가지를 3×3 두 개로 바꾼 인셉션 모듈", "my_inception",
             kind="build",
             measure=inception_facts,
             expected=_expected_block,
