@@ -4,7 +4,7 @@
 import keras
 import numpy as np
 import pytest
-from lesson_code import lesson_namespace
+from lesson_code import PRELUDE, lesson_cells
 
 from cnn_helpers import models
 from cnn_helpers.diagrams import layer_specs
@@ -16,7 +16,13 @@ BRANCHES = {"1x1": ("1x1",), "3x3": ("3x3_reduce", "3x3"), "5x5": ("5x5_reduce",
 
 @pytest.fixture(scope="module")
 def lesson():
-    return lesson_namespace("07_inception.ipynb")
+    """태그 `lesson-code` 셀을 차례로 실행한 변수 공간. 7강의 정의 셀은 정의 뒤에 블록을 만들어 세어 보는 줄도
+    있어서(ch.count_macs, models.GOOGLENET_TABLE1, pd) 노트북의 import 셀과 같은 이름을 먼저 불러옵니다."""
+    namespace: dict = {}
+    exec(PRELUDE + "import pandas as pd\nimport cnn_helpers as ch\nfrom cnn_helpers import models\n", namespace)
+    for source in lesson_cells("07_inception.ipynb"):
+        exec(compile(source, "07_inception.ipynb[lesson-code]", "exec"), namespace)
+    return namespace
 
 
 def block_model(block, input_shape, args, **kwargs):

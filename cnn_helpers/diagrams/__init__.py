@@ -17,6 +17,7 @@ _EXPORTS = {
     "draw_lenet5": "lenet",
     "draw_vgg16": "vgg",
     "draw_inception_modules": "inception",
+    "draw_googlenet": "inception",
     "draw_residual_blocks": "resnet",
 }
 

@@ -71,3 +71,71 @@ def test_docstring_example():
     from cnn_helpers.diagrams import inception
 
     assert doctest.testmod(inception).failed == 0
+
+
+# ---- GoogLeNet 전체 그림 (draw_googlenet) ---------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def googlenet_aux():
+    return models.googlenet(aux_heads=True)
+
+
+@pytest.fixture(scope="module")
+def googlenet_drawn(googlenet_aux):
+    fig = diagrams.draw_googlenet(googlenet_aux)
+    yield _draw.texts(fig), fig
+    plt.close(fig)
+
+
+def _shape(layer):
+    return "×".join(str(int(d)) for d in layer.output.shape[1:])
+
+
+def test_googlenet_modules_are_drawn_from_the_model(googlenet_aux, googlenet_drawn):
+    drawn, _ = googlenet_drawn
+    text = "\n".join(drawn)
+    for key in models.GOOGLENET_TABLE1:  # 모듈 아홉 개: 이름, 이어 붙인 출력 모양, 모듈의 매개변수 합
+        out = googlenet_aux.get_layer(f"inception_{key}_output")
+        params = sum(layer.count_params() for layer in googlenet_aux.layers if layer.name.startswith(f"inception_{key}_"))
+        assert f"인셉션 {key}\n{_shape(out)}\n매개변수 {params / 1e3:,.0f}K" in drawn
+    for name in ("conv1_7x7_s2", "pool1_3x3_s2", "conv2_3x3_reduce", "conv2_3x3", "pool2_3x3_s2",
+                 "pool3_3x3_s2", "pool4_3x3_s2"):  # 줄기와 모듈 사이 풀링: 모양을 모델에서
+        assert _shape(googlenet_aux.get_layer(name)) in text
+    main = keras.Model(googlenet_aux.inputs, googlenet_aux.outputs[0])
+    assert f"매개변수 {main.count_params():,}개" in text
+    assert f"가중치 계층 22개" in text
+    assert "인셉션 모듈 9개" in text
+
+
+def test_googlenet_downsampling_is_marked_where_the_model_has_stride_2(googlenet_aux, googlenet_drawn):
+    drawn, fig = googlenet_drawn
+    strided = [layer for layer in googlenet_aux.layers
+               if not layer.name.startswith("aux") and getattr(layer, "strides", (1, 1)) != (1, 1)]
+    assert [layer.name for layer in strided] == ["conv1_7x7_s2", "pool1_3x3_s2", "pool2_3x3_s2", "pool3_3x3_s2",
+                                                 "pool4_3x3_s2"]
+    assert drawn.count("가로·세로 ½") == len(strided)
+    from cnn_helpers.diagrams.inception import googlenet_specs
+
+    assert [u["name"] for u in googlenet_specs(googlenet_aux)["units"] if u["strided"]] == [l.name for l in strided]
+
+
+def test_googlenet_aux_heads_come_from_the_model(googlenet_aux, googlenet_drawn):
+    drawn, _ = googlenet_drawn
+    text = "\n".join(drawn)
+    for i, after in ((1, "4a"), (2, "4d")):
+        params = sum(layer.count_params() for layer in googlenet_aux.layers if layer.name.startswith(f"aux{i}_"))
+        assert f"보조 분류기 {i} ({after} 뒤)" in text
+        assert f"매개변수 {params:,}" in text
+        conv = googlenet_aux.get_layer(f"aux{i}_conv")
+        fc = googlenet_aux.get_layer(f"aux{i}_fc")
+        assert f"1×1 합성곱 {conv.filters}" in text and f"완전 연결 {fc.units:,}" in text
+
+
+def test_googlenet_without_aux_and_small_input():
+    model = models.googlenet(input_shape=(28, 28, 1), classes=10, small_input=True, width_multiplier=1 / 16)
+    fig = diagrams.draw_googlenet(model)
+    drawn = "\n".join(_draw.texts(fig))
+    plt.close(fig)
+    assert "보조 분류기" not in drawn.split("\n빨간")[0]
+    assert f"매개변수 {model.count_params():,}개" in drawn
+    assert "28×28×1" in drawn
