@@ -1,11 +1,8 @@
 """합성곱·풀링 슬라이딩 창 탐색기 (ipywidgets): `conv_explorer`, `pool_explorer`.
 
 탐색기는 얇은 화면일 뿐입니다. 계산은 `sliding`(프레임 모델과 안내 문장), 그림은 `render`(numpy
-래스터라이저), 커널 없이 움직이는 그림은 `animation`이 합니다. ipywidgets 7·8 모두에 있는 기본 위젯만
+래스터라이저)가 합니다. ipywidgets 7·8 모두에 있는 기본 위젯만
 써서 Colab과 JupyterLab 4에서 같이 동작합니다.
-
-예전처럼 `from cnn_helpers.widgets import sliding_steps, assemble_output, …`도 됩니다 (아래 이름들을
-다시 내보냅니다).
 
 스트라이드가 나누어떨어지지 않으면 TensorFlow처럼 내림합니다. 탐색기는 이런 설정도 거절하지 않고 결과를
 보여 주며, 닿지 않는 칸을 분홍색으로 칠하고 한국어로 설명합니다 (TF·Keras가 실제로 그렇게 계산하므로
@@ -22,21 +19,17 @@ import html
 import numpy as np
 
 from ._validate import check_array, check_int
-from .animation import animation_html, render_frames, save_gif, to_animation
 from .arithmetic import parse_padding
-from .render import FrameRenderer, encode_png, widget_bundle
+from .frontend import widget_bundle
+from .raster import encode_png
+from .render import FrameRenderer
 from .sliding import (
     KERNEL_PRESETS,
-    MODES,
     SlidingLayout,
     Step,
-    assemble_output,
     default_input,
     kernel_preset,
     output_size_formula,
-    padded_input,
-    sliding_layout,
-    sliding_steps,
     step_formula,
     steps_from_layout,
     stride_note,
@@ -44,28 +37,7 @@ from .sliding import (
     try_layout,
 )
 
-__all__ = [
-    "Step",
-    "SlidingLayout",
-    "SlidingExplorer",
-    "sliding_layout",
-    "padded_input",
-    "sliding_steps",
-    "assemble_output",
-    "step_formula",
-    "output_size_formula",
-    "kernel_preset",
-    "default_input",
-    "KERNEL_PRESETS",
-    "MODES",
-    "conv_explorer",
-    "pool_explorer",
-    "widget_bundle",
-    "render_frames",
-    "to_animation",
-    "animation_html",
-    "save_gif",
-]
+__all__ = ["conv_explorer", "pool_explorer"]
 
 # 탐색기에 넣을 수 있는 입력의 최대 크기 (그보다 크면 칸 속 숫자를 읽을 수 없습니다).
 _MAX_SIDE = 16
@@ -383,13 +355,6 @@ class SlidingExplorer:
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         return widget_bundle(repr(self), self.widget, self.image_bytes)
-
-    def animation_html(self, **kwargs):
-        """지금 설정을 커널 없이도 움직이는 애니메이션(HTML)으로 돌려줍니다 (`animation_html` 참고)."""
-        from .animation import animation_html
-
-        x, kernel, pad, s, d, mode = self._current_arrays()
-        return animation_html(x, kernel, pad, s, d, mode, **kwargs)
 
 
 def conv_explorer(n=5, f=3, p=0, s=1, d=1, x=None, kernel=None) -> SlidingExplorer:

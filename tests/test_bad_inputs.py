@@ -176,12 +176,11 @@ def cases() -> list[Case]:  # noqa: PLR0915 - 사례 목록일 뿐입니다.
     custom("SlidingExplorer.set[n=np.int64(7), p=np.int64(2)]",
            lambda: _fn("widgets.conv_explorer")().set(n=i64(7), p=i64(2)), "ok",
            check=lambda e: e.params()["n"] == 7 and e.params()["p"] == 2 and e.error is None)
-    bad("widgets.render_frames", np.ones((4, 4)), np.ones((2, 2)), cell=3)
-    bad("widgets.render_frames", np.ones((4, 4)), np.ones((2, 2)), max_frames=0)
-    bad("widgets.render_frames", np.full((4, 4), NAN), np.ones((2, 2)))
-    bad("widgets.render_frames", np.ones((300, 300)), np.ones((3, 3)), tag="x=300x300", timeout=15)
-    ok("widgets.render_frames", np.ones((4, 4)), np.ones((2, 2)), max_frames=i64(9), check=lambda r: len(r) == 9)
-    bad("animation.animation_html", np.ones((4, 4)), np.ones((2, 2)), interval=1)
+    bad("animation.render_frames", np.ones((4, 4)), np.ones((2, 2)), cell=3)
+    bad("animation.render_frames", np.ones((4, 4)), np.ones((2, 2)), max_frames=0)
+    bad("animation.render_frames", np.full((4, 4), NAN), np.ones((2, 2)))
+    bad("animation.render_frames", np.ones((300, 300)), np.ones((3, 3)), tag="x=300x300", timeout=15)
+    ok("animation.render_frames", np.ones((4, 4)), np.ones((2, 2)), max_frames=i64(9), check=lambda r: len(r) == 9)
     bad("animation.save_gif", 123, np.ones((4, 4)), np.ones((2, 2)))
 
     # --- plotting -------------------------------------------------------------
@@ -252,13 +251,13 @@ def cases() -> list[Case]:  # noqa: PLR0915 - 사례 목록일 뿐입니다.
     ok("sample_image", "coins", gray=b_(True), check=lambda r: r.ndim == 2)
     ok("load_mnist", verbose=b_(False), check=lambda r: r[0][0].shape[1:] == (28, 28))
 
-    # --- setup / exercises / distribute -----------------------------------------
-    bad("setup.lesson_setup", 2**32, tensorflow=False, tag="seed=2**32")
-    bad("setup.lesson_setup", -1, tensorflow=False)
-    bad("setup.lesson_setup", 4.5, tensorflow=False)
-    bad("setup.lesson_setup", "42", tensorflow=False)
-    bad("setup.lesson_setup", 1, tensorflow="no")
-    ok("setup.lesson_setup", i64(7), tensorflow=b_(False), check=lambda r: r is None)
+    # --- lesson / exercises -----------------------------------------------------
+    bad("lesson.lesson_setup", 2**32, tensorflow=False, tag="seed=2**32")
+    bad("lesson.lesson_setup", -1, tensorflow=False)
+    bad("lesson.lesson_setup", 4.5, tensorflow=False)
+    bad("lesson.lesson_setup", "42", tensorflow=False)
+    bad("lesson.lesson_setup", 1, tensorflow="no")
+    ok("lesson.lesson_setup", i64(7), tensorflow=b_(False), check=lambda r: r is None)
     bad("exercises.lesson", [1])
     bad("exercises.lesson", "99")
     bad("exercises.lesson", 1.0)
@@ -267,8 +266,6 @@ def cases() -> list[Case]:  # noqa: PLR0915 - 사례 목록일 뿐입니다.
     ok("exercises.lesson", 2, check=lambda r: len(r) >= 1)
     ok("exercises.answers_equal", [[1, 2], [3]], [[1, 2], [3, 4]], check=lambda r: r is False)
     ok("exercises.answers_equal", 10**400, 1.0, check=lambda r: r is False)
-    bad("distribute.choose_strategy", "yes")
-    bad("distribute.strategy", 1)
 
     # --- analysis / models / rf_explorer (TensorFlow) ----------------------------
     def lenet():
