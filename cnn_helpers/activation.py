@@ -29,7 +29,7 @@ import numpy as np
 
 from . import _lazy
 from ._validate import check_array, check_int, check_model, short_repr
-from .activation_frame import Painter, product_formula
+from ._activation_frame import Painter, product_formula
 from .frontend import widget_bundle
 from .raster import encode_png
 

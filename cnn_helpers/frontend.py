@@ -10,7 +10,7 @@ import base64
 import sys
 from importlib import metadata
 
-__all__ = ["widget_mismatch", "current_mismatch", "warn_if_mismatched", "widget_bundle"]
+__all__ = ["widget_bundle"]
 
 LAB_NEEDS_8 = (
     "알림: 이 환경의 ipywidgets는 {version}입니다. JupyterLab 4는 ipywidgets 8 이상만 그리므로, JupyterLab에서 보고 "

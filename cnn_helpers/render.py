@@ -18,7 +18,7 @@ import numpy as np
 from .raster import STAR, TEXT, dotted_rect, fit_mask, paste_mask, put_text, rect, text_width
 from .sliding import SlidingLayout, Step, format_value, step_formula
 
-__all__ = ["frame_geometry", "FrameRenderer"]
+__all__ = ["FrameRenderer"]
 
 # 색 (RGB)
 WHITE = (255, 255, 255)

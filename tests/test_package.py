@@ -51,10 +51,12 @@ def test_every_public_name_is_used_by_the_course(module):
 
 
 def test_no_module_imports_another_modules_private_names():
+    """`from .x import _name`은 안 됩니다. 비공개 모듈(`from . import _lazy`, `from ._validate import check_int`)은 됩니다:
+    패키지 안에서 함께 쓰는 도구이고, 그 안의 이름에는 _를 붙이지 않습니다."""
     offenders = []
     for path in MODULES:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and node.module != "__future__":
+            if isinstance(node, ast.ImportFrom) and node.module not in (None, "__future__"):
                 offenders += [f"{path.relative_to(PACKAGE)}: from {'.' * node.level}{node.module} import {a.name}"
                               for a in node.names if a.name.startswith("_")]
     assert offenders == []

@@ -9,7 +9,7 @@ from .._validate import check_layer, check_model
 from ._common import channels, data_format_of, spatial_dims
 from ._graph import first_call, functional_graph, is_a, nodes_in_order
 
-__all__ = ["count_macs", "layer_macs"]
+__all__ = ["count_macs"]
 
 def _shape_of(tensor):
     return tuple(tensor.shape)

@@ -9,7 +9,6 @@ import numpy as np
 
 from .raster import as_rgb, fit_mask, paste_mask, put_text, rect
 
-__all__ = ["Painter", "product_formula"]
 
 
 def _apply_activation(name: str, z: float) -> float | None:
