@@ -10,7 +10,6 @@ import numpy as np
 from .raster import as_rgb, fit_mask, paste_mask, put_text, rect
 
 
-
 def _apply_activation(name: str, z: float) -> float | None:
     """자주 쓰는 활성화 함수 몇 개를 한 값에 적용합니다 (모르면 None)."""
     fns = {"linear": lambda v: v, "relu": lambda v: max(v, 0.0), "sigmoid": lambda v: 1 / (1 + np.exp(-v)),

@@ -28,8 +28,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import _lazy
-from ._validate import check_array, check_int, check_model, short_repr
 from ._activation_frame import Painter, product_formula
+from ._validate import check_array, check_int, check_model, short_repr
 from .frontend import widget_bundle
 from .raster import encode_png
 

@@ -119,6 +119,7 @@ def vgg16(
     return vgg(_CONVS[16], input_shape, classes, include_top, filters, dense_units, dropout, name="vgg16")
 
 
+# vgg16과 인자가 같습니다: keras.applications처럼 구성 D와 E를 각각의 이름으로 둡니다 (둘 다 `vgg`를 부름).
 def vgg19(
     input_shape=(224, 224, 3),
     classes=1000,
