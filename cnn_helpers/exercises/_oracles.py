@@ -188,7 +188,7 @@ def resnet_conv_count(depth) -> int:
 @functools.cache
 def lenet_layer_macs(name, input_shape=(28, 28, 1)) -> int:
     """models.lenet5의 계층 name 한 번 호출의 곱셈-누산 수 (analysis.layer_macs)."""
-    from ..analysis import layer_macs
+    from ..analysis.macs import layer_macs
     from ..models import lenet5
 
     _lazy.keras()

@@ -53,6 +53,6 @@ def resnet_conv(x, filters, kernel, stride, name):
 
 def conv_bn(x, filters, kernel, stride, name, index, *, relu):
     """블록 안의 index번째 합성곱 → 배치 정규화 (→ ReLU). 계층 이름은 keras.applications와 같은 꼴입니다."""
-    y = resnet_conv(x, filters, kernel, stride, layer_name(name, f"{index}conv"))
-    y = bn(y, layer_name(name, f"{index}bn"))
+    y = resnet_conv(x, filters, kernel, stride, layer_name(name, f"{index}_conv"))
+    y = bn(y, layer_name(name, f"{index}_bn"))
     return _lazy.keras().layers.Activation("relu", name=layer_name(name, f"{index}_relu"))(y) if relu else y

@@ -81,7 +81,7 @@ def _aux_head(x, classes, name, scale, dropout):
     """보조 분류기(논문 그림 3): 5×5/3 평균 풀링 → 1×1 합성곱 128 → FC 1024 → 드롭아웃 70 % → 분류."""
     layers = _lazy.keras().layers
     x = layers.AveragePooling2D(5, strides=3, padding="valid", name=f"{name}_avg_pool")(x)
-    x = layers.Conv2D(scale(128), 1, activation="relu", name=f"{name}conv")(x)
+    x = layers.Conv2D(scale(128), 1, activation="relu", name=f"{name}_conv")(x)
     x = layers.Flatten(name=f"{name}_flatten")(x)
     x = layers.Dense(scale(1024), activation="relu", name=f"{name}_fc")(x)
     x = layers.Dropout(dropout, name=f"{name}_dropout")(x)
