@@ -6,5 +6,7 @@ TensorFlow가 import 때 stderr에 쓰는 로그를 끕니다. nbval이 띄우�
 
 import os
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
+from cnn_helpers._lazy import TF_ENV
+
+for name, value in TF_ENV.items():
+    os.environ.setdefault(name, value)

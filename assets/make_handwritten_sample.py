@@ -1,7 +1,6 @@
-"""손글씨 숫자 '사진' 견본을 만듭니다: assets/handwritten_digit.png (이 강의가 직접 만든 그림).
+"""손글씨 숫자 '사진' 견본을 만듭니다: cnn_helpers/_data/handwritten_digit.png (이 강의가 직접 만든 그림).
 
-같은 파일을 패키지 안(cnn_helpers/_data/handwritten_digit.png)에도 씁니다: Colab처럼 pip로 설치한 곳에는
-assets 폴더가 없으므로 노트북은 `ch.data.HANDWRITTEN_SAMPLE`(패키지 안의 사본)을 읽습니다.
+패키지 안에 두므로 Colab처럼 pip로 설치한 곳에서도 노트북이 `ch.data.HANDWRITTEN_SAMPLE`로 읽습니다.
 
 실제 MNIST 숫자 하나(강의에 들어 있는 부분집합의 시험 이미지)를 크게 키워 흰 종이에 쓴 검은 글씨처럼
 칠하고, 종이의 밝기 얼룩, 잡음, 흐림, 약간의 기울임, 가운데에서 벗어난 위치를 더합니다. 학생이 휴대폰으로 찍은
@@ -19,8 +18,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageFilter
 
-OUT = Path(__file__).with_name("handwritten_digit.png")
-PACKAGED = Path(__file__).resolve().parents[1] / "cnn_helpers" / "_data" / "handwritten_digit.png"
+OUT = Path(__file__).resolve().parents[1] / "cnn_helpers" / "_data" / "handwritten_digit.png"
 INDEX = 3  # 강의 부분집합의 시험 이미지 번호 (load_mnist()[1][0][INDEX])
 
 
@@ -59,8 +57,7 @@ def main() -> None:
     photo = fake_photo(x_test[INDEX], shift=(0.06, -0.08), angle=9.0, seed=11)
     # 휴대폰 사진처럼 컬러(RGB)로, 살짝 누런 종이 빛을 띠게 저장합니다.
     rgb = np.stack([photo, photo, (photo * 0.93).astype(np.uint8)], axis=-1)
-    for path in (OUT, PACKAGED):
-        Image.fromarray(rgb).save(path, optimize=True)
+    Image.fromarray(rgb).save(OUT, optimize=True)
     print(f"{OUT.name}: 숫자 {int(y_test[INDEX])}, {rgb.shape[1]}×{rgb.shape[0]} 화소")
 
 

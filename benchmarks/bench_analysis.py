@@ -10,18 +10,16 @@
 """
 
 import argparse
-import os
 import statistics
 import time
 import unicodedata
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
+from cnn_helpers import (
+    _lazy,  # noqa: E402
+    analysis,  # noqa: E402
+)
 
-from cnn_helpers import analysis  # noqa: E402
-from cnn_helpers.lesson import import_tensorflow_quietly  # noqa: E402
-
-import_tensorflow_quietly()
+_lazy.tensorflow()
 import keras  # noqa: E402
 
 

@@ -5,19 +5,15 @@
 배치 32×32×32×16 입력, 3×3 필터 32개, VALID/SAME. 목표: numpy 시간 / TF 시간 ≤ 3.
 """
 
-import os
 import statistics
 import time
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
-
 import numpy as np  # noqa: E402
 
+from cnn_helpers import _lazy  # noqa: E402
 from cnn_helpers.ops import conv2d, pool2d  # noqa: E402
-from cnn_helpers.lesson import import_tensorflow_quietly  # noqa: E402
 
-tf = import_tensorflow_quietly()
+tf = _lazy.tensorflow()
 
 
 def median_ms(fn, repeat=30):

@@ -14,6 +14,8 @@ import statistics
 import time
 from pathlib import Path
 
+from cnn_helpers._lazy import quiet_tf_env
+
 
 def run_once(path: Path) -> tuple[float, list[str]]:
     import nbformat
@@ -35,7 +37,7 @@ def main() -> None:
     parser.add_argument("notebook", type=Path)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    os.environ.update({"TF_CPP_MIN_LOG_LEVEL": "3", "TF_ENABLE_ONEDNN_OPTS": "0"})
+    os.environ.update(quiet_tf_env())
     times = []
     for i in range(args.runs):
         seconds, varying = run_once(args.notebook.resolve())

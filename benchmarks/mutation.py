@@ -57,6 +57,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from cnn_helpers._lazy import quiet_tf_env
+
 ROOT = Path(__file__).resolve().parents[1]
 # 모듈 → 그 모듈을 시험하는 빠른 시험 파일들 (돌연변이마다 이 중 바뀐 줄을 실행하는 시험만 돌립니다)
 TARGETS = {
@@ -422,8 +424,7 @@ def main():
     parser.add_argument("--lines", default=None, help="이 줄 번호들만 (쉼표로 구분), 다시 확인할 때")
     args = parser.parse_args()
     only_lines = {int(x) for x in args.lines.split(",")} if args.lines else None
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-    os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
+    os.environ.update(quiet_tf_env())
     os.environ["MPLBACKEND"] = "Agg"
     root = Path(args.root).resolve() if args.root else ROOT
     work = Path(tempfile.mkdtemp(prefix="cnn-mutation-"))

@@ -42,6 +42,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from cnn_helpers._lazy import quiet_tf_env
+
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results" / "robustness.json"
 RESULT_PREFIX = "결과 "
@@ -168,9 +170,9 @@ def run_worker(keys: list[str], seeds: list[int], threads: int, holdout: str | N
 
     matplotlib.use("Agg")
     warnings.filterwarnings("ignore")
-    from cnn_helpers.lesson import import_tensorflow_quietly
+    from cnn_helpers import _lazy
 
-    tf = import_tensorflow_quietly()
+    tf = _lazy.tensorflow()
     tf.get_logger().setLevel("ERROR")  # exec한 셀의 lambda는 소스 파일이 없어 AutoGraph가 경고합니다
     tf.config.threading.set_intra_op_parallelism_threads(threads)
     import keras
@@ -211,7 +213,7 @@ def namespace_value(expression: str, namespace: dict):
 
 def run_config(keys: list[str], seeds: list[int], flag: str, threads: int, holdout: str | None) -> list[dict]:
     """한 (oneDNN, 스레드) 설정의 작업 프로세스를 실행하고 결과 줄을 모읍니다."""
-    env = {**os.environ, "TF_ENABLE_ONEDNN_OPTS": flag, "TF_CPP_MIN_LOG_LEVEL": "3", "MPLBACKEND": "Agg"}
+    env = {**quiet_tf_env(), "TF_ENABLE_ONEDNN_OPTS": flag, "MPLBACKEND": "Agg"}
     command = [sys.executable, __file__, "--worker", "--only", *keys, "--seeds", str(len(seeds)),
                "--first-seed", str(seeds[0]), "--threads", str(threads)] + (["--holdout", holdout] if holdout else [])
     rows = []

@@ -26,6 +26,8 @@ import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from cnn_helpers._lazy import TF_ENV
+
 ROOT = Path(__file__).resolve().parents[1]
 VENVS = Path(os.environ.get("CNN_MATRIX_VENVS", Path(tempfile.gettempdir()) / "cnn-matrix"))
 TOOLS = ["pytest>=8", "nbval>=0.11", "nbconvert>=7", "hypothesis>=6.100", "scipy>=1.11", "ruff>=0.6", "playwright>=1.45"]
@@ -35,7 +37,7 @@ ENVIRONMENTS = {
     "min": ("ci/constraints-min.txt", [], None, None),
 }
 DEFAULT = ["colab"]
-ENV = {"TF_CPP_MIN_LOG_LEVEL": "3", "TF_ENABLE_ONEDNN_OPTS": "0", "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+ENV = {**TF_ENV, "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
 
 
 def log(msg: str) -> None:

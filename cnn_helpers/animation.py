@@ -1,13 +1,11 @@
-"""슬라이딩 창을 커널(파이썬 실행) 없이도 움직이는 그림으로: 프레임 → HTML(`to_jshtml`) / GIF.
+"""슬라이딩 창을 커널(파이썬 실행) 없이도 움직이는 그림으로: 프레임 → GIF (강의의 애니메이션, scripts/make_animations.py).
 
 프레임은 `sliding`의 단계 데이터를 `render`로 그린 것이라 탐색기와 같은 그림입니다.
-matplotlib·PIL은 함수를 부를 때 불러옵니다.
+PIL은 함수를 부를 때 불러옵니다.
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
 from pathlib import Path
 
 import numpy as np
@@ -16,7 +14,8 @@ from ._validate import check_int
 from .render import FrameRenderer
 from .sliding import check_mode, default_input, kernel_preset, sliding_layout, steps_from_layout, window_of
 
-__all__ = ["render_frames", "to_animation", "animation_html", "save_gif", "ANIMATION_COUNT"]
+__all__ = ["save_gif"]
+
 
 def _animation_args(x, kernel, stride, mode):
     check_mode(mode)
@@ -48,63 +47,6 @@ def render_frames(x=None, kernel=None, padding=0, stride=None, dilation=1, mode=
         )
     renderer = FrameRenderer(layout, steps, cell=cell, caption=caption)
     return [renderer.render(k) for k in range(len(steps))]
-
-
-def _figure_and_animation(frames, interval):
-    """(Figure, FuncAnimation): 프레임을 한 장씩 보여 주는 애니메이션과 그 그림. pyplot을 쓰지 않습니다."""
-    from matplotlib.animation import FuncAnimation
-    from matplotlib.figure import Figure
-
-    h, w = frames[0].shape[:2]
-    dpi = 100
-    fig = Figure(figsize=(w / dpi, h / dpi), dpi=dpi)
-    ax = fig.add_axes((0, 0, 1, 1))
-    ax.set_axis_off()
-    image = ax.imshow(frames[0], interpolation="nearest")
-
-    def update(i):
-        image.set_data(frames[i])
-        return [image]
-
-    return fig, FuncAnimation(fig, update, frames=len(frames), interval=interval, blit=False)
-
-
-def to_animation(x=None, kernel=None, padding=0, stride=None, dilation=1, mode="conv", flip=False, *,
-                 interval: int = 800, cell: int = 26, max_frames: int = 64):
-    """슬라이딩 창 애니메이션(matplotlib FuncAnimation)을 만듭니다. pyplot을 쓰지 않아 그림이 따로 뜨지 않습니다."""
-    interval = check_int("interval(밀리초)", interval, minimum=50)
-    frames = render_frames(x, kernel, padding, stride, dilation, mode, flip, cell=cell, max_frames=max_frames)
-    return _figure_and_animation(frames, interval)[1]
-
-
-# 이 프로세스에서 만든 애니메이션 수. HTML 요소 id가 이 순번에서 나옵니다 (다시 실행해도 같은 id).
-ANIMATION_COUNT = 0
-
-
-def animation_html(x=None, kernel=None, padding=0, stride=None, dilation=1, mode="conv", flip=False, *,
-                   interval: int = 800, cell: int = 26, max_frames: int = 64):
-    """커널(파이썬 실행) 없이도 재생되는 애니메이션을 `IPython.display.HTML`로 돌려줍니다.
-
-    matplotlib `to_jshtml()`을 씁니다 (nbviewer, HTML로 내보낸 노트북에서도 움직임). 인자는
-    `render_frames`와 같습니다. 요소 id는 실행마다 같게 만들지만(프로세스 안에서 몇 번째인지로),
-    프레임 PNG(base64)는 matplotlib·zlib 판에 따라 달라질 수 있어 nbval에는
-    ``data:image/png;base64,…``를 지우는 정리(sanitize) 규칙이 필요합니다.
-    """
-    from IPython.display import HTML
-
-    global ANIMATION_COUNT
-    interval = check_int("interval(밀리초)", interval, minimum=50)
-    frames = render_frames(x, kernel, padding, stride, dilation, mode, flip, cell=cell, max_frames=max_frames)
-    fig, anim = _figure_and_animation(frames, interval)
-    text = anim.to_jshtml(default_mode="loop")
-    # to_jshtml은 요소 id로 uuid4(매번 다름)를 씁니다. 저장된 출력과 다시 실행한 출력이 같도록, 이 프로세스에서
-    # 몇 번째 애니메이션인지와 크기로 만든 id로 바꿉니다 (한 페이지 안의 애니메이션끼리는 여전히 다름).
-    found = re.search(r"_anim_img([0-9a-f]{32})", text)
-    if found:
-        ANIMATION_COUNT += 1
-        seed = f"cnn-helpers-{ANIMATION_COUNT}-{fig.bbox.width:.0f}x{fig.bbox.height:.0f}"
-        text = text.replace(found.group(1), hashlib.md5(seed.encode()).hexdigest())
-    return HTML(text)
 
 
 def save_gif(path, x=None, kernel=None, padding=0, stride=None, dilation=1, mode="conv", flip=False, *,

@@ -17,15 +17,7 @@ from ._validate import check_bool, check_int
 # 한쪽 패딩의 한도: 이보다 큰 패딩은 배열·그림을 터뜨리기만 합니다.
 MAX_PADDING = 10_000
 
-__all__ = [
-    "conv_output_size",
-    "same_padding",
-    "effective_kernel_size",
-    "parse_padding",
-    "resolve_padding",
-    "divisibility_fixes",
-    "DivisibilityFixes",
-]
+__all__ = ["conv_output_size", "same_padding"]
 
 
 def effective_kernel_size(f: int, d: int = 1) -> int:

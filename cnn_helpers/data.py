@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["load_mnist", "mnist_source", "sample_image", "load_image", "mnist_like", "HANDWRITTEN_SAMPLE", "SAMPLE_IMAGES", "ENV_VAR", "BUNDLED_MNIST"]
+__all__ = ["load_mnist", "sample_image", "load_image", "HANDWRITTEN_SAMPLE"]
 
 ENV_VAR = "CNN_HELPERS_MNIST"
 BUNDLED_MNIST = Path(__file__).with_name("_data") / "mnist-subset.npz"

@@ -6,10 +6,11 @@ Colab의 위젯 관리자는 ipywidgets 7만, JupyterLab 4는 ipywidgets 8만 �
 
 from __future__ import annotations
 
+import base64
 import sys
 from importlib import metadata
 
-__all__ = ["widget_mismatch", "current_mismatch", "warn_if_mismatched"]
+__all__ = ["widget_bundle"]
 
 LAB_NEEDS_8 = (
     "알림: 이 환경의 ipywidgets는 {version}입니다. JupyterLab 4는 ipywidgets 8 이상만 그리므로, JupyterLab에서 보고 "
@@ -77,3 +78,22 @@ def warn_if_mismatched() -> bool:
         print(message)
         _warned = True
     return message is not None
+
+
+def widget_bundle(text: str, widget, png: bytes | None = None) -> dict:
+    """위젯을 화면에 보이면서 text/plain은 우리가 정한 짧은 설명으로 두는 표시 묶음을 만듭니다.
+
+    nbval은 text/plain을 저장된 출력과 비교하므로 주소·난수 없이 설정만 씁니다
+    (ipywidgets의 기본 repr에는 PNG 바이트가 들어갑니다). png를 주면 그 그림(탐색기의 지금 상태)도 함께 넣습니다:
+    위젯을 그릴 수 없는 화면(GitHub, nbviewer, 정적 슬라이드)은 위젯 대신 이 그림을 보여 줍니다.
+    ipywidgets 판이 화면과 맞지 않아 보일 것 같지 않으면 먼저 한국어 알림을 한 번 출력합니다
+    (`frontend.warn_if_mismatched`).
+    """
+    warn_if_mismatched()
+    bundle = {
+        "text/plain": text,
+        "application/vnd.jupyter.widget-view+json": {"version_major": 2, "version_minor": 0, "model_id": widget.model_id},
+    }
+    if png:
+        bundle["image/png"] = base64.b64encode(png).decode("ascii")
+    return bundle

@@ -7,7 +7,7 @@ import sys
 
 from . import _lazy
 
-__all__ = ["lesson_setup", "in_colab", "import_tensorflow_quietly"]
+__all__ = ["lesson_setup"]
 
 MIN_TF = (2, 16)  # Keras 3가 tf.keras가 된 버전
 
@@ -15,16 +15,6 @@ MIN_TF = (2, 16)  # Keras 3가 tf.keras가 된 버전
 def in_colab() -> bool:
     """Google Colab에서 실행 중이면 True."""
     return "google.colab" in sys.modules
-
-
-def import_tensorflow_quietly():
-    """TensorFlow를 불러오되, import 때 C++ 코드가 stderr에 쓰는 안내 줄을 숨깁니다 (`_lazy.tensorflow`와 같음).
-
-    TensorFlow 2.21은 TF_CPP_MIN_LOG_LEVEL=3이어도 absl 초기화 전 로그("Could not find cuda drivers…")를
-    stderr에 씁니다. 학생에게는 잡음이고, 저장된 출력과 비교하는 시험(nbval)도 깨뜨립니다.
-    import 중 오류가 나면 그 예외는 그대로 올라갑니다.
-    """
-    return _lazy.tensorflow()
 
 
 def _version_tuple(text: str) -> tuple[int, ...]:

@@ -11,7 +11,7 @@ import numpy as np
 from ._validate import check_array, check_pair
 from .arithmetic import conv_output_size, effective_kernel_size, resolve_padding
 
-__all__ = ["conv2d", "correlate2d", "convolve2d", "pool2d", "pad_amounts", "window_view"]
+__all__ = ["conv2d", "correlate2d", "convolve2d", "pool2d"]
 
 
 def pad_amounts(h: int, w: int, kh: int, kw: int, padding, stride=1, dilation=1):

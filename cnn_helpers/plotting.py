@@ -20,7 +20,7 @@ from ._validate import check_array, check_bool, check_cmap, check_int, check_pos
 MAX_IMAGES = 100
 MAX_KERNEL_SIDE = 32
 
-__all__ = ["use_korean_font", "FONT_FILE", "show_images", "show_kernel", "show_feature_maps", "plot_history"]
+__all__ = ["show_images", "show_kernel", "show_feature_maps", "plot_history"]
 
 FONT_FILE = Path(__file__).with_name("fonts") / "NanumGothic.ttf"
 

@@ -5,29 +5,23 @@
 1. **배치(geometry)** — `frame_geometry(layout)`: 칸 크기, 제목, 격자 원점, 범례 위치, 그림 크기를
    계산합니다 (그리지 않음, 숫자만).
 2. **칠하기(painting)** — `FrameRenderer`: 배경(격자, 숫자)은 설정이 바뀔 때 한 번만 그리고, 단계마다
-   칸 몇 개를 배경의 색칠된 복사본에서 잘라 붙입니다. 글자는 번들 나눔고딕(`plotting.FONT_FILE`)으로
-   한 번 그린 모양(마스크)을 캐시해서 씁니다. `encode_png`는 PIL보다 빠른 PNG 인코더입니다.
-
-PIL은 처음 글자를 그릴 때 불러옵니다.
+   칸 몇 개를 배경의 색칠된 복사본에서 잘라 붙입니다. 글자·사각형·PNG는 `raster` 모듈이 그립니다.
 """
 
 from __future__ import annotations
 
-import base64
 import functools
-import struct
-import zlib
 from dataclasses import dataclass
 
 import numpy as np
 
+from .raster import STAR, TEXT, dotted_rect, fit_mask, paste_mask, put_text, rect, text_width
 from .sliding import SlidingLayout, Step, format_value, step_formula
 
-__all__ = ["FrameGeometry", "frame_geometry", "FrameRenderer", "encode_png", "font_path", "widget_bundle"]
+__all__ = ["FrameRenderer"]
 
 # 색 (RGB)
 WHITE = (255, 255, 255)
-TEXT = (25, 25, 25)
 GRID = (150, 150, 150)
 OUT_LINE = (200, 200, 200)
 PAD_FILL = (226, 226, 226)
@@ -44,106 +38,12 @@ CHOSEN_LINE = (200, 0, 0)
 ERROR = (190, 0, 0)
 
 
-def font_path():
-    """그림 글자에 쓰는 글꼴 파일: `plotting.FONT_FILE`(번들 나눔고딕)과 같은 것.
-
-    plotting은 pyplot까지 불러오므로 처음 글자를 그릴 때 불러옵니다 (`import cnn_helpers.widgets`는 가볍게).
-    """
-    from .plotting import FONT_FILE
-
-    return FONT_FILE
-
-
-@functools.lru_cache(maxsize=32)
-def _font(px: int):
-    from PIL import ImageFont
-
-    return ImageFont.truetype(str(font_path()), px)
-
-
-STAR = "⋆"  # 교차 상관 기호 (노트북 글의 $\\star$): 나눔고딕에 없는 글자라 다각형으로 그립니다
-
-
-def _star_mask(px: int) -> np.ndarray:
-    """⋆(작은 다섯 꼭짓점 별) 모양의 알파 마스크: 글자 크기 px의 약 절반 너비."""
-    from PIL import Image, ImageDraw
-
-    size = max(7, int(px * 0.45))  # 노트북 글의 ⋆처럼 작은 연산 기호 크기
-    scale = 4  # 크게 그린 뒤 줄여서 가장자리를 부드럽게
-    big = size * scale
-    r_out, r_in = big / 2, big / 2 * 0.42
-    points = []
-    for k in range(10):
-        radius = r_out if k % 2 == 0 else r_in
-        angle = -np.pi / 2 + k * np.pi / 5
-        points.append((big / 2 + radius * np.cos(angle), big / 2 + radius * np.sin(angle) + big * 0.05))
-    im = Image.new("L", (big, big), 0)
-    ImageDraw.Draw(im).polygon(points, fill=255)
-    return np.asarray(im.resize((size, size), Image.LANCZOS)).copy()
-
-
-@functools.lru_cache(maxsize=8192)
-def _text_mask(text: str, px: int) -> np.ndarray:
-    """글자 모양(0..255 알파 마스크)을 한 번만 그려 캐시합니다."""
-    from PIL import Image, ImageDraw
-
-    if text == STAR:
-        mask = _star_mask(px)
-        mask.setflags(write=False)
-        return mask
-    font = _font(px)
-    left, top, right, bottom = font.getbbox(text)
-    w, h = max(right - left, 1), max(bottom - top, 1)
-    im = Image.new("L", (w, h), 0)
-    ImageDraw.Draw(im).text((-left, -top), text, fill=255, font=font)
-    mask = np.asarray(im).copy()
-    mask.setflags(write=False)
-    return mask
-
-
-@functools.lru_cache(maxsize=8192)
-def _fit_mask(text: str, max_w: int, px: int) -> np.ndarray:
-    """max_w 픽셀 너비에 들어가도록 글자 크기를 줄여 가며 마스크를 만듭니다."""
-    mask = _text_mask(text, px)
-    while mask.shape[1] > max_w and px > 7:
-        px -= 1
-        mask = _text_mask(text, px)
-    return mask
-
-
-def _paste_mask(img: np.ndarray, mask: np.ndarray, x: int, y: int, color) -> None:
-    """마스크 모양대로 color를 (x, y) 왼쪽 위에 섞어 칠합니다 (화면 밖은 잘라 냄)."""
-    h, w = mask.shape
-    H, W = img.shape[:2]
-    x0, y0, x1, y1 = max(x, 0), max(y, 0), min(x + w, W), min(y + h, H)
-    if x1 <= x0 or y1 <= y0:
-        return
-    a = mask[y0 - y : y1 - y, x0 - x : x1 - x, None].astype(np.float32) / 255.0
-    region = img[y0:y1, x0:x1].astype(np.float32)
-    img[y0:y1, x0:x1] = (region * (1.0 - a) + np.asarray(color, np.float32) * a + 0.5).astype(np.uint8)
-
-
-def _text_width(text: str, px: int) -> int:
-    return _text_mask(text, px).shape[1] if text else 0
-
-
-def _put_text(img, text, x, y, color=TEXT, px=14, anchor="lt") -> int:
-    """글자를 씁니다. anchor: 'lt'(왼쪽 위) 또는 'mm'(가운데). 쓴 너비를 돌려줍니다."""
-    if not text:
-        return 0
-    mask = _text_mask(text, px)
-    if anchor == "mm":
-        x, y = x - mask.shape[1] // 2, y - mask.shape[0] // 2
-    _paste_mask(img, mask, x, y, color)
-    return mask.shape[1]
-
-
 def _cell_text(img, text, x, y, c, color=TEXT) -> None:
     """c×c 칸 (x, y)의 가운데에 글자를 씁니다 (넘치면 작게)."""
     if not text:
         return
-    mask = _fit_mask(text, c - 5, max(8, int(c * 0.46)))
-    _paste_mask(img, mask, x + (c - mask.shape[1]) // 2, y + (c - mask.shape[0]) // 2, color)
+    mask = fit_mask(text, c - 5, max(8, int(c * 0.46)))
+    paste_mask(img, mask, x + (c - mask.shape[1]) // 2, y + (c - mask.shape[0]) // 2, color)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -151,28 +51,10 @@ def _cell_tile(label: str, c: int, fill, color, border, dotted: bool) -> np.ndar
     """숫자가 적힌 칸 하나(c×c×3)를 한 번만 그려 캐시합니다 (같은 숫자·색의 칸은 복사만 함)."""
     tile = np.empty((c, c, 3), np.uint8)
     tile[:] = fill
-    (_dotted_rect if dotted else _rect)(tile, 0, 0, c, c, border)
+    (dotted_rect if dotted else rect)(tile, 0, 0, c, c, border)
     _cell_text(tile, label, 0, 0, c, color)
     tile.setflags(write=False)
     return tile
-
-
-def _rect(img, x, y, w, h, color, t=1) -> None:
-    """두께 t인 사각형 테두리."""
-    img[y : y + t, x : x + w] = color
-    img[y + h - t : y + h, x : x + w] = color
-    img[y : y + h, x : x + t] = color
-    img[y : y + h, x + w - t : x + w] = color
-
-
-def _dotted_rect(img, x, y, w, h, color) -> None:
-    """점선 테두리 (2픽셀 칠하고 2픽셀 비움)."""
-    on_x = (np.arange(w) // 2) % 2 == 0
-    on_y = (np.arange(h) // 2) % 2 == 0
-    img[y, x : x + w][on_x] = color
-    img[y + h - 1, x : x + w][on_x] = color
-    img[y : y + h, x][on_y] = color
-    img[y : y + h, x + w - 1][on_y] = color
 
 
 def _tinted(base: np.ndarray, tint) -> np.ndarray:
@@ -241,8 +123,8 @@ def frame_geometry(layout: SlidingLayout, *, cell: int | None = None, caption: b
         extra.append(f"d={dh}" if dh == dw else f"d=({dh}, {dw})")
     sub = ", ".join(extra)
     grids = [(hp, wp), (kh, kw), (oh, ow)]
-    col_w = [max(g[1] * c, _text_width(t, 14)) for g, t in zip(grids, titles)]
-    col_w[1] = max(col_w[1], _text_width(sub, 12))
+    col_w = [max(g[1] * c, text_width(t, 14)) for g, t in zip(grids, titles)]
+    col_w[1] = max(col_w[1], text_width(sub, 12))
     grid_h = max(hp, kh, oh, 1) * c
     sub_h = 18 if sub else 0
 
@@ -254,7 +136,7 @@ def frame_geometry(layout: SlidingLayout, *, cell: int | None = None, caption: b
     legend += [("계산된 출력", TINT_DONE, False), ("지금 출력", TINT_CURRENT, False)]
     if layout.unused != (0, 0):
         legend.append(("창이 닿지 않는 칸", UNUSED_FILL, False))
-    legend_w = sum(22 + _text_width(t, 12) + 16 for t, _, _ in legend)
+    legend_w = sum(22 + text_width(t, 12) + 16 for t, _, _ in legend)
 
     width = max(MARGIN * 2 + sum(col_w) + 2 * GAP, legend_w + 2 * MARGIN)
     top = MARGIN + TITLE_H
@@ -304,15 +186,15 @@ class FrameRenderer:
         oh, ow = layout.out_shape
         img = np.full((g.height, g.width, 3), 255, np.uint8)
         for x0, cw, t in zip(g.xs, g.col_w, g.titles):
-            _put_text(img, t, x0 + cw // 2, self.M + 9, TEXT, 14, anchor="mm")
+            put_text(img, t, x0 + cw // 2, self.M + 9, TEXT, 14, anchor="mm")
         if g.sub:
             ky = g.origins[1][1]
-            _put_text(img, g.sub, g.xs[1] + g.col_w[1] // 2, ky + kh * c + 11, (90, 90, 90), 12, anchor="mm")
+            put_text(img, g.sub, g.xs[1] + g.col_w[1] // 2, ky + kh * c + 11, (90, 90, 90), 12, anchor="mm")
         # 연산 기호: 입력 ⋆ 커널 = 출력 (교차 상관; 뒤집는 합성곱은 *, 풀링은 →)
         mid_y = g.top + g.grid_h // 2
         symbols = (("*" if layout.flip else STAR), "=") if mode == "conv" else ("→", "→")
         for sym, x0 in zip(symbols, (g.xs[0] + g.col_w[0], g.xs[1] + g.col_w[1])):
-            _put_text(img, sym, x0 + GAP // 2, mid_y, (90, 90, 90), 22, anchor="mm")
+            put_text(img, sym, x0 + GAP // 2, mid_y, (90, 90, 90), 22, anchor="mm")
 
         # 입력 격자
         ix, iy = g.origins[0]
@@ -350,9 +232,9 @@ class FrameRenderer:
         lx, legend_y = self.M, g.legend_y
         for text, color, dotted in g.legend:
             img[legend_y : legend_y + 14, lx : lx + 14] = color
-            (_dotted_rect if dotted else _rect)(img, lx, legend_y, 14, 14, PAD_LINE if dotted else GRID)
+            (dotted_rect if dotted else rect)(img, lx, legend_y, 14, 14, PAD_LINE if dotted else GRID)
             lx += 20
-            lx += _put_text(img, text, lx, legend_y + 1, (60, 60, 60), 12) + 16
+            lx += put_text(img, text, lx, legend_y + 1, (60, 60, 60), 12) + 16
             values[legend_y : legend_y + 18] = img[legend_y : legend_y + 18]
         return img, values
 
@@ -360,7 +242,7 @@ class FrameRenderer:
         self.c = 30
         self.width, self.height = 420, 60
         img = np.full((self.height, self.width, 3), 255, np.uint8)
-        _put_text(img, "그릴 수 없는 설정입니다", self.M, self.M, ERROR, 14)
+        put_text(img, "그릴 수 없는 설정입니다", self.M, self.M, ERROR, 14)
         self.base = img
         self.caption_y = self.height
 
@@ -379,12 +261,12 @@ class FrameRenderer:
         rows = [r for r, _ in st.cells]
         cols = [q for _, q in st.cells]
         y0, x0 = iy + min(rows) * c, ix + min(cols) * c
-        _rect(frame, x0 - 1, y0 - 1, (max(cols) - min(cols) + 1) * c + 2, (max(rows) - min(rows) + 1) * c + 2, BOX, 3)
+        rect(frame, x0 - 1, y0 - 1, (max(cols) - min(cols) + 1) * c + 2, (max(rows) - min(rows) + 1) * c + 2, BOX, 3)
         if st.chosen is not None:
             r, q = st.chosen
             y0, x0 = iy + r * c, ix + q * c
             frame[y0 : y0 + c, x0 : x0 + c] = _tinted(base[y0 : y0 + c, x0 : x0 + c], TINT_CHOSEN)
-            _rect(frame, x0 + 1, y0 + 1, c - 2, c - 2, CHOSEN_LINE, 2)
+            rect(frame, x0 + 1, y0 + 1, c - 2, c - 2, CHOSEN_LINE, 2)
         # 출력: 앞 단계들은 초록, 지금 칸은 주황 (출력 판 좌표 → 그림 좌표)
         ox, oy = self.origins[2]
         ow = self.layout.out_shape[1]
@@ -395,59 +277,17 @@ class FrameRenderer:
             frame[oy + r * c : oy + (r + 1) * c, ox : ox + q * c] = self.done_v[r * c : (r + 1) * c, : q * c]
         y0, x0 = oy + r * c, ox + q * c
         frame[y0 : y0 + c, x0 : x0 + c] = _tinted(self.values[r * c : (r + 1) * c, q * c : (q + 1) * c], TINT_CURRENT)
-        _rect(frame, x0, y0, c, c, BOX, 3)
+        rect(frame, x0, y0, c, c, BOX, 3)
         if self.caption:
             self._draw_caption(frame, st)
         return frame
 
     def _draw_caption(self, frame, st: Step) -> None:
         head = f"단계 {st.index + 1}/{len(self.steps)} · 출력 [{st.out[0]}, {st.out[1]}]: "
-        room = self.width - 2 * self.M - _text_width(head, 14)
+        room = self.width - 2 * self.M - text_width(head, 14)
         for terms in (None, 12, 9, 6, 4, 3):
             text = step_formula(st, max_terms=terms)
-            if _text_width(text, 14) <= room:
+            if text_width(text, 14) <= room:
                 break
-        mask = _fit_mask(head + text, self.width - 2 * self.M, 14)
-        _paste_mask(frame, mask, self.M, self.caption_y + 4, TEXT)
-
-
-def _png_chunk(kind: bytes, data: bytes) -> bytes:
-    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-
-
-def encode_png(frame: np.ndarray) -> bytes:
-    """RGB uint8 배열을 PNG 바이트로 바꿉니다.
-
-    PIL의 PNG 저장보다 3배쯤 빠르도록 직접 씁니다: 줄마다 필터 0(없음) + zlib 수준 1.
-    격자 그림은 같은 색이 길게 이어져 이것만으로도 잘 줄어듭니다 (PIL로 읽으면 같은 배열).
-    """
-    h, w, _ = frame.shape
-    rows = np.zeros((h, w * 3 + 1), np.uint8)  # 각 줄 앞의 0 = 필터 없음
-    rows[:, 1:] = frame.reshape(h, w * 3)
-    return b"".join((
-        b"\x89PNG\r\n\x1a\n",
-        _png_chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)),
-        _png_chunk(b"IDAT", zlib.compress(rows.tobytes(), 1)),
-        _png_chunk(b"IEND", b""),
-    ))
-
-
-def widget_bundle(text: str, widget, png: bytes | None = None) -> dict:
-    """위젯을 화면에 보이면서 text/plain은 우리가 정한 짧은 설명으로 두는 표시 묶음을 만듭니다.
-
-    nbval은 text/plain을 저장된 출력과 비교하므로 주소·난수 없이 설정만 씁니다
-    (ipywidgets의 기본 repr에는 PNG 바이트가 들어갑니다). png를 주면 그 그림(탐색기의 지금 상태)도 함께 넣습니다:
-    위젯을 그릴 수 없는 화면(GitHub, nbviewer, 정적 슬라이드)은 위젯 대신 이 그림을 보여 줍니다.
-    ipywidgets 판이 화면과 맞지 않아 보일 것 같지 않으면 먼저 한국어 알림을 한 번 출력합니다
-    (`frontend.warn_if_mismatched`).
-    """
-    from .frontend import warn_if_mismatched
-
-    warn_if_mismatched()
-    bundle = {
-        "text/plain": text,
-        "application/vnd.jupyter.widget-view+json": {"version_major": 2, "version_minor": 0, "model_id": widget.model_id},
-    }
-    if png:
-        bundle["image/png"] = base64.b64encode(png).decode("ascii")
-    return bundle
+        mask = fit_mask(head + text, self.width - 2 * self.M, 14)
+        paste_mask(frame, mask, self.M, self.caption_y + 4, TEXT)

@@ -17,35 +17,14 @@ import warnings
 import numpy as np
 
 from .analysis import receptive_field, receptive_field_box
-from .render import encode_png, widget_bundle
+from .frontend import widget_bundle
+from .raster import as_rgb, encode_png
 
-__all__ = ["RFExplorer", "rf_explorer", "draw_box"]
+__all__ = ["rf_explorer"]
 
 _DIM = 0.3  # 수용 영역 밖 화소의 밝기 비율
 _BOX = np.array([230, 40, 40], dtype=np.uint8)  # 상자 테두리 색
 _MIN_SIDE = 384  # 작은 이미지는 정수 배로 키워 보여 줍니다
-
-
-def _as_rgb(image) -> np.ndarray:
-    """(H, W), (H, W, 1), (H, W, 3), (H, W, 4) 이미지를 uint8 RGB 로 바꿉니다."""
-    img = np.asarray(image)
-    if img.dtype.kind not in "biuf":
-        raise TypeError(f"image는 숫자 배열이어야 합니다. 받은 자료형: {img.dtype}")
-    if img.dtype.kind == "f" and not np.isfinite(img).all():
-        raise ValueError("image에 NaN 또는 무한대(inf) 값이 있습니다 (한 칸이라도 있으면 사진 전체가 검게 됩니다). "
-                         "np.nan_to_num(image)로 바꾸거나 그 칸을 고치세요.")
-    if img.ndim == 3 and img.shape[-1] in (1, 3, 4):
-        img = img[..., :3] if img.shape[-1] != 1 else img[..., 0]
-    if img.ndim == 2:
-        img = np.repeat(img[..., None], 3, axis=-1)
-    if img.ndim != 3 or img.shape[-1] != 3:
-        raise ValueError(f"image 모양 {np.shape(image)}: (높이, 너비) 또는 (높이, 너비, 채널) 이미지를 주세요.")
-    if img.dtype != np.uint8:
-        img = img.astype(np.float64)
-        lo, hi = float(img.min()), float(img.max())
-        img = np.zeros_like(img) if hi <= lo else (img - lo) / (hi - lo) * 255
-        img = img.round().astype(np.uint8)
-    return img
 
 
 def draw_box(image, box, *, scale: int = 1) -> np.ndarray:
@@ -53,7 +32,7 @@ def draw_box(image, box, *, scale: int = 1) -> np.ndarray:
 
     scale: 정수 배 확대(화소를 그대로 키움). 결과 모양은 (H·scale, W·scale, 3)입니다.
     """
-    img = _as_rgb(image)
+    img = as_rgb(image)
     top, left, bottom, right = box
     out = (img * _DIM).astype(np.uint8)
     out[top:bottom, left:right] = img[top:bottom, left:right]
@@ -77,7 +56,7 @@ class RFExplorer:
     def __init__(self, model, image, layer=None, row=None, col=None):
         import ipywidgets as widgets
 
-        self.image = _as_rgb(image)
+        self.image = as_rgb(image)
         hw = self.image.shape[:2]
         with warnings.catch_warnings():
             # 분기가 정렬되지 않은 모델은 경고 대신 표의 aligned 열로 알립니다.

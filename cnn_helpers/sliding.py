@@ -36,25 +36,7 @@ from .arithmetic import (
 )
 from .ops import pad_amounts
 
-__all__ = [
-    "MODES",
-    "KERNEL_PRESETS",
-    "Step",
-    "SlidingLayout",
-    "try_layout",
-    "sliding_layout",
-    "padded_input",
-    "steps_from_layout",
-    "sliding_steps",
-    "assemble_output",
-    "step_formula",
-    "output_size_formula",
-    "format_value",
-    "kernel_preset",
-    "default_input",
-    "stride_note",
-    "too_big_hint",
-]
+__all__ = ["sliding_steps", "assemble_output"]
 
 MODES = ("conv", "max", "avg")
 

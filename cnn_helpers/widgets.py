@@ -1,11 +1,8 @@
 """합성곱·풀링 슬라이딩 창 탐색기 (ipywidgets): `conv_explorer`, `pool_explorer`.
 
 탐색기는 얇은 화면일 뿐입니다. 계산은 `sliding`(프레임 모델과 안내 문장), 그림은 `render`(numpy
-래스터라이저), 커널 없이 움직이는 그림은 `animation`이 합니다. ipywidgets 7·8 모두에 있는 기본 위젯만
+래스터라이저)가 합니다. ipywidgets 7·8 모두에 있는 기본 위젯만
 써서 Colab과 JupyterLab 4에서 같이 동작합니다.
-
-예전처럼 `from cnn_helpers.widgets import sliding_steps, assemble_output, …`도 됩니다 (아래 이름들을
-다시 내보냅니다).
 
 스트라이드가 나누어떨어지지 않으면 TensorFlow처럼 내림합니다. 탐색기는 이런 설정도 거절하지 않고 결과를
 보여 주며, 닿지 않는 칸을 분홍색으로 칠하고 한국어로 설명합니다 (TF·Keras가 실제로 그렇게 계산하므로
@@ -22,21 +19,17 @@ import html
 import numpy as np
 
 from ._validate import check_array, check_int
-from .animation import animation_html, render_frames, save_gif, to_animation
 from .arithmetic import parse_padding
-from .render import FrameRenderer, encode_png, widget_bundle
+from .frontend import widget_bundle
+from .raster import encode_png
+from .render import FrameRenderer
 from .sliding import (
     KERNEL_PRESETS,
-    MODES,
     SlidingLayout,
     Step,
-    assemble_output,
     default_input,
     kernel_preset,
     output_size_formula,
-    padded_input,
-    sliding_layout,
-    sliding_steps,
     step_formula,
     steps_from_layout,
     stride_note,
@@ -44,28 +37,7 @@ from .sliding import (
     try_layout,
 )
 
-__all__ = [
-    "Step",
-    "SlidingLayout",
-    "SlidingExplorer",
-    "sliding_layout",
-    "padded_input",
-    "sliding_steps",
-    "assemble_output",
-    "step_formula",
-    "output_size_formula",
-    "kernel_preset",
-    "default_input",
-    "KERNEL_PRESETS",
-    "MODES",
-    "conv_explorer",
-    "pool_explorer",
-    "widget_bundle",
-    "render_frames",
-    "to_animation",
-    "animation_html",
-    "save_gif",
-]
+__all__ = ["conv_explorer", "pool_explorer"]
 
 # 탐색기에 넣을 수 있는 입력의 최대 크기 (그보다 크면 칸 속 숫자를 읽을 수 없습니다).
 _MAX_SIDE = 16
@@ -89,6 +61,128 @@ def _padding_options(extra):
     return opts
 
 
+def _make_controls(kind: str, params: dict, *, custom_kernel: bool, fixed_n: int | None) -> dict:
+    """탐색기의 설정 조절기들 {이름: 위젯}: n, f 또는 창 크기, p, s, (합성곱) d와 커널 프리셋, (풀링) 방식."""
+    import ipywidgets as W
+
+    style = {"description_width": "initial"}
+
+    def slider(key, low, high, description):
+        return W.IntSlider(value=params[key], min=low, max=max(high, params[key]), description=description,
+                           style=style, layout=W.Layout(width="230px"), continuous_update=False)
+
+    c: dict = {"n": slider("n", 2, 10, "n (입력 크기)")}
+    if kind == "conv":
+        c["f"] = slider("f", 1, 7, "f (커널)")
+    else:
+        c["size"] = slider("size", 1, 5, "창 크기")
+    c["p"] = W.Dropdown(options=_padding_options(params["p"]), value=params["p"], description="p (패딩)",
+                        style=style, layout=W.Layout(width="170px"))
+    c["s"] = slider("s", 1, 4, "s (스트라이드)")
+    if kind == "conv":
+        c["d"] = slider("d", 1, 3, "d (팽창)")
+        presets = [(f"{ko} ({en})", en) for en, ko in KERNEL_PRESETS.items()]
+        if custom_kernel:
+            presets.append(("직접 준 커널", "custom"))
+        c["kernel"] = W.Dropdown(options=presets, value=params["kernel"], description="커널",
+                                 style=style, layout=W.Layout(width="230px"))
+    else:
+        c["mode"] = W.ToggleButtons(options=[("최대 (max)", "max"), ("평균 (avg)", "avg")], value=params["mode"],
+                                    description="풀링", style=style)
+    if fixed_n is not None:
+        c["n"].min, c["n"].max = min(2, fixed_n), max(10, fixed_n)  # 값이 슬라이더 범위에 잘리지 않게
+        c["n"].value = fixed_n
+        c["n"].disabled = True
+        c["n"].description = "n (입력 고정)"
+    return c
+
+
+def _check_input(x) -> np.ndarray:
+    x = check_array("x", x, 2, what="(높이, 너비)").astype(float)
+    if max(x.shape) > _MAX_SIDE:
+        raise ValueError(
+            f"탐색기의 x는 {_MAX_SIDE}×{_MAX_SIDE}까지 보여 줄 수 있습니다. 받은 모양: {x.shape}. "
+            f"x[:{_MAX_SIDE}, :{_MAX_SIDE}]처럼 잘라서 넣으세요."
+        )
+    return x
+
+
+def _check_kernel(kernel) -> np.ndarray:
+    kernel = check_array("kernel", kernel, 2, what="(커널 높이, 커널 너비)").astype(float)
+    if max(kernel.shape) > 9:
+        raise ValueError(f"탐색기의 kernel은 9×9까지 보여 줄 수 있습니다. 받은 모양: {kernel.shape}")
+    return kernel
+
+
+def _make_stepper():
+    """(재생, 단계 슬라이더, 둘의 jslink, ◀ 이전, 다음 ▶): 단계를 움직이는 줄."""
+    import ipywidgets as W
+
+    play = W.Play(value=1, min=1, max=1, step=1, interval=900, description="재생")
+    step = W.IntSlider(value=1, min=1, max=1, description="단계", style={"description_width": "initial"},
+                       layout=W.Layout(width="340px"))
+    step.add_class("cnn-step-slider")
+    prev = W.Button(description="◀ 이전", layout=W.Layout(width="80px"), tooltip="이전 단계")
+    nxt = W.Button(description="다음 ▶", layout=W.Layout(width="80px"), tooltip="다음 단계")
+    prev.add_class("cnn-prev")
+    nxt.add_class("cnn-next")
+    return play, step, W.jslink((play, "value"), (step, "value")), prev, nxt
+
+
+def _checked_setting(w, key, value, *, fixed_n: bool):
+    """설정 하나를 검사해 조절기 w에 넣을 값으로 돌려줍니다 (조절기는 건드리지 않음)."""
+    if key == "p":
+        return _normalize_padding(value)
+    if key == "kernel":
+        names = [v for _, v in w.options]
+        if not isinstance(value, str) or value not in names:
+            raise ValueError(f"kernel 프리셋은 {names} 중 하나여야 합니다. 받은 값: {value!r}")
+        return value
+    if key == "mode":
+        if not isinstance(value, str) or value not in ("max", "avg"):
+            raise ValueError(f"mode는 'max' 또는 'avg'여야 합니다. 받은 값: {value!r}")
+        return value
+    if key == "n" and fixed_n:
+        raise ValueError("x를 직접 준 탐색기에서는 n을 바꿀 수 없습니다 (입력 크기는 x의 모양입니다).")
+    return check_int(key, value, minimum=1, maximum=_MAX_SIDE, why="칸 속 숫자를 읽을 수 있게")
+
+
+def _assign_setting(w, key, value) -> None:
+    """검사한 값을 조절기에 넣습니다 (슬라이더 범위·패딩 선택지를 필요하면 넓힘)."""
+    if key == "p":
+        if value not in [v for _, v in w.options]:
+            w.options = _padding_options(value)
+    elif key not in ("kernel", "mode"):
+        w.max = max(w.max, value)
+        w.min = min(w.min, value)
+    w.value = value
+
+
+def _size_text(x_shape, kernel_shape, pad, s, d) -> str:
+    """출력 크기 식 (세로와 가로가 다르면 두 줄)."""
+    try:
+        rows = output_size_formula(x_shape[0], kernel_shape[0], pad, s, d)
+        cols = output_size_formula(x_shape[1], kernel_shape[1], pad, s, d)
+    except (ValueError, TypeError) as exc:
+        return str(exc)
+    return rows if rows == cols else f"세로: {rows}<br>가로: {cols}"
+
+
+def _message_html(size_text: str, error: str | None, st: Step | None, total: int, formula: str, note: str) -> str:
+    """그림 아래의 한국어 설명: 출력 크기, 지금 단계의 식(또는 계산할 수 없는 까닭), 내림 안내."""
+    esc = html.escape
+    lines = [f"<b>출력 크기</b>: {size_text if '<br>' in size_text else esc(size_text)}"]
+    if error:
+        lines.append(f"<span style='color:#b00000'><b>이 설정은 계산할 수 없습니다.</b> {esc(error)}</span>")
+    elif st is not None:
+        what = {"conv": "합성곱", "max": "최대 풀링", "avg": "평균 풀링"}[st.mode]
+        lines.append(f"<b>단계 {st.index + 1} / {total}</b> · 출력 [{st.out[0]}, {st.out[1]}] ({what}): "
+                     f"<code>{esc(formula)}</code>")
+    if note:
+        lines.append(f"<span style='color:#8a4b00'>{esc(note)}</span>")
+    return "<div style='line-height:1.6'>" + "<br>".join(lines) + "</div>"
+
+
 class SlidingExplorer:
     """합성곱·풀링 슬라이딩 창 탐색기 (`conv_explorer`, `pool_explorer`가 만듭니다).
 
@@ -106,7 +200,7 @@ class SlidingExplorer:
         import ipywidgets as W
 
         self.kind = kind
-        self._x = None if x is None else self._check_input(x)
+        self._x = None if x is None else _check_input(x)
         self._kernel = None
         self._holding = False
         self._updating = False
@@ -120,54 +214,14 @@ class SlidingExplorer:
         self.frame: np.ndarray | None = None
         self.image_bytes = b""
 
-        style = {"description_width": "initial"}
-        narrow = W.Layout(width="230px")
-        c: dict = {}
-        c["n"] = W.IntSlider(value=params["n"], min=2, max=max(10, params["n"]), description="n (입력 크기)",
-                             style=style, layout=narrow, continuous_update=False)
-        if kind == "conv":
-            c["f"] = W.IntSlider(value=params["f"], min=1, max=max(7, params["f"]), description="f (커널)",
-                                 style=style, layout=narrow, continuous_update=False)
-        else:
-            c["size"] = W.IntSlider(value=params["size"], min=1, max=max(5, params["size"]), description="창 크기",
-                                    style=style, layout=narrow, continuous_update=False)
-        c["p"] = W.Dropdown(options=_padding_options(params["p"]), value=params["p"], description="p (패딩)",
-                            style=style, layout=W.Layout(width="170px"))
-        c["s"] = W.IntSlider(value=params["s"], min=1, max=max(4, params["s"]), description="s (스트라이드)",
-                             style=style, layout=narrow, continuous_update=False)
-        if kind == "conv":
-            c["d"] = W.IntSlider(value=params["d"], min=1, max=max(3, params["d"]), description="d (팽창)",
-                                 style=style, layout=narrow, continuous_update=False)
-            presets = [(f"{ko} ({en})", en) for en, ko in KERNEL_PRESETS.items()]
-            if kernel is not None:
-                self._kernel = check_array("kernel", kernel, 2, what="(커널 높이, 커널 너비)").astype(float)
-                if max(self._kernel.shape) > 9:
-                    raise ValueError(f"탐색기의 kernel은 9×9까지 보여 줄 수 있습니다. 받은 모양: {self._kernel.shape}")
-                presets.append(("직접 준 커널", "custom"))
-            c["kernel"] = W.Dropdown(options=presets, value=params["kernel"], description="커널",
-                                     style=style, layout=W.Layout(width="230px"))
-        else:
-            c["mode"] = W.ToggleButtons(options=[("최대 (max)", "max"), ("평균 (avg)", "avg")], value=params["mode"],
-                                        description="풀링", style=style)
-        self._controls = c
-        if self._x is not None:
-            h = self._x.shape[0]
-            c["n"].min, c["n"].max = min(2, h), max(10, h)  # 값이 슬라이더 범위에 잘리지 않게
-            c["n"].value = h
-            c["n"].disabled = True
-            c["n"].description = "n (입력 고정)"
+        if kind == "conv" and kernel is not None:
+            self._kernel = _check_kernel(kernel)
+        c = self._controls = _make_controls(kind, params, custom_kernel=self._kernel is not None,
+                                             fixed_n=None if self._x is None else self._x.shape[0])
         for w in c.values():
             w.observe(self._on_param, names="value")
 
-        self._play = W.Play(value=1, min=1, max=1, step=1, interval=900, description="재생")
-        self._step = W.IntSlider(value=1, min=1, max=1, description="단계", style=style,
-                                 layout=W.Layout(width="340px"))
-        self._step.add_class("cnn-step-slider")
-        self._link = W.jslink((self._play, "value"), (self._step, "value"))
-        self._prev = W.Button(description="◀ 이전", layout=W.Layout(width="80px"), tooltip="이전 단계")
-        self._next = W.Button(description="다음 ▶", layout=W.Layout(width="80px"), tooltip="다음 단계")
-        self._prev.add_class("cnn-prev")
-        self._next.add_class("cnn-next")
+        self._play, self._step, self._link, self._prev, self._next = _make_stepper()
         self._prev.on_click(lambda _b: self._move(-1))
         self._next.on_click(lambda _b: self._move(+1))
         self._step.observe(self._on_step, names="value")
@@ -185,16 +239,6 @@ class SlidingExplorer:
         self._update()
 
     # -- 설정 -------------------------------------------------------------
-    @staticmethod
-    def _check_input(x) -> np.ndarray:
-        x = check_array("x", x, 2, what="(높이, 너비)").astype(float)
-        if max(x.shape) > _MAX_SIDE:
-            raise ValueError(
-                f"탐색기의 x는 {_MAX_SIDE}×{_MAX_SIDE}까지 보여 줄 수 있습니다. 받은 모양: {x.shape}. "
-                f"x[:{_MAX_SIDE}, :{_MAX_SIDE}]처럼 잘라서 넣으세요."
-            )
-        return x
-
     def params(self) -> dict:
         """지금 설정 값들 (사전)."""
         return {k: w.value for k, w in self._controls.items()}
@@ -208,45 +252,16 @@ class SlidingExplorer:
         if unknown:
             raise TypeError(f"알 수 없는 설정 {unknown}. 쓸 수 있는 설정: {sorted(self._controls)}")
         # 먼저 새 설정 전체를 검사합니다: 하나라도 틀리면 아무 조절기도 바꾸지 않습니다.
-        checked = {key: self._checked(key, value) for key, value in params.items()}
+        checked = {key: _checked_setting(self._controls[key], key, value, fixed_n=self._x is not None)
+                   for key, value in params.items()}
         self._holding = True
         try:
             for key, value in checked.items():
-                self._assign(key, value)
+                _assign_setting(self._controls[key], key, value)
         finally:
             self._holding = False
         self._update()
         return self
-
-    def _checked(self, key, value):
-        """설정 하나를 검사해 조절기에 넣을 값으로 돌려줍니다 (조절기는 건드리지 않음)."""
-        w = self._controls[key]
-        if key == "p":
-            return _normalize_padding(value)
-        if key == "kernel":
-            names = [v for _, v in w.options]
-            if not isinstance(value, str) or value not in names:
-                raise ValueError(f"kernel 프리셋은 {names} 중 하나여야 합니다. 받은 값: {value!r}")
-            return value
-        if key == "mode":
-            if not isinstance(value, str) or value not in ("max", "avg"):
-                raise ValueError(f"mode는 'max' 또는 'avg'여야 합니다. 받은 값: {value!r}")
-            return value
-        if key == "n" and self._x is not None:
-            raise ValueError("x를 직접 준 탐색기에서는 n을 바꿀 수 없습니다 (입력 크기는 x의 모양입니다).")
-        return check_int(key, value, minimum=1, maximum=_MAX_SIDE, why="칸 속 숫자를 읽을 수 있게")
-
-    def _assign(self, key, value) -> None:
-        w = self._controls[key]
-        if key == "p":
-            if value not in [v for _, v in w.options]:
-                w.options = _padding_options(value)
-        elif key not in ("kernel", "mode"):
-            if value > w.max:
-                w.max = value
-            if value < w.min:
-                w.min = value
-        w.value = value
 
     def _on_param(self, _change) -> None:
         if not self._holding:
@@ -280,7 +295,7 @@ class SlidingExplorer:
         self._renderer = FrameRenderer(layout, self.steps, message=error)
         # 그림을 원래 픽셀 크기로 보여 줍니다 (늘리면 글자가 흐려짐). 좁은 화면에서는 max_width로 줄어듭니다.
         self.image.layout.width = f"{self._renderer.width}px"
-        self.size_text = self._size_text(x, kernel, pad, s, d)
+        self.size_text = _size_text(x.shape, kernel.shape if self.kind == "conv" else (kernel, kernel), pad, s, d)
         self.note = self._too_big_hint(x, kernel, pad, d) if error else self._note()
         total = len(self.steps)
         self._updating = True
@@ -294,16 +309,6 @@ class SlidingExplorer:
         finally:
             self._updating = False
         self._draw(0 if total else None)
-
-    def _size_text(self, x, kernel, pad, s, d) -> str:
-        h, w = x.shape
-        kh, kw = (kernel.shape if self.kind == "conv" else (kernel, kernel))
-        try:
-            rows = output_size_formula(h, kh, pad, s, d)
-            cols = output_size_formula(w, kw, pad, s, d)
-        except (ValueError, TypeError) as exc:
-            return str(exc)
-        return rows if rows == cols else f"세로: {rows}<br>가로: {cols}"
 
     def _too_big_hint(self, x, kernel, pad, d) -> str:
         """커널이 입력보다 클 때 무엇을 바꾸면 되는지 (`sliding.too_big_hint`)."""
@@ -352,28 +357,13 @@ class SlidingExplorer:
         self.image_bytes = encode_png(self.frame)
         self.image.value = self.image_bytes
         self.formula = step_formula(self.steps[k]) if k is not None else ""
-        self.html.value = self._message_html(k)
+        st = self.steps[k] if k is not None else None
+        self.html.value = _message_html(self.size_text, self.error, st, len(self.steps), self.formula, self.note)
 
     @property
     def message(self) -> str:
         """그림 아래 한국어 설명 (HTML)."""
         return self.html.value
-
-    def _message_html(self, k: int | None) -> str:
-        esc = html.escape
-        lines = [f"<b>출력 크기</b>: {self.size_text if '<br>' in self.size_text else esc(self.size_text)}"]
-        if self.error:
-            lines.append(f"<span style='color:#b00000'><b>이 설정은 계산할 수 없습니다.</b> {esc(self.error)}</span>")
-        elif k is not None:
-            st = self.steps[k]
-            what = {"conv": "합성곱", "max": "최대 풀링", "avg": "평균 풀링"}[st.mode]
-            lines.append(
-                f"<b>단계 {k + 1} / {len(self.steps)}</b> · 출력 [{st.out[0]}, {st.out[1]}] ({what}): "
-                f"<code>{esc(self.formula)}</code>"
-            )
-        if self.note:
-            lines.append(f"<span style='color:#8a4b00'>{esc(self.note)}</span>")
-        return "<div style='line-height:1.6'>" + "<br>".join(lines) + "</div>"
 
     # -- 표시 -------------------------------------------------------------
     def __repr__(self) -> str:
@@ -383,13 +373,6 @@ class SlidingExplorer:
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         return widget_bundle(repr(self), self.widget, self.image_bytes)
-
-    def animation_html(self, **kwargs):
-        """지금 설정을 커널 없이도 움직이는 애니메이션(HTML)으로 돌려줍니다 (`animation_html` 참고)."""
-        from .animation import animation_html
-
-        x, kernel, pad, s, d, mode = self._current_arrays()
-        return animation_html(x, kernel, pad, s, d, mode, **kwargs)
 
 
 def conv_explorer(n=5, f=3, p=0, s=1, d=1, x=None, kernel=None) -> SlidingExplorer:

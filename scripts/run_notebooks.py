@@ -17,8 +17,10 @@ import sys
 import time
 from pathlib import Path
 
+from cnn_helpers._lazy import TF_ENV
+
 ROOT = Path(__file__).resolve().parents[1]
-ENV = {"TF_CPP_MIN_LOG_LEVEL": "3", "TF_ENABLE_ONEDNN_OPTS": "0", "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
+ENV = {**TF_ENV, "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
 
 
 def clean(nb) -> None:

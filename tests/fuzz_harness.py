@@ -55,7 +55,6 @@ def classify(case) -> tuple[str, str]:
 
 def _worker(conn, module_name):
     os.environ.setdefault("MPLBACKEND", "Agg")
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     sys.path.insert(0, os.path.dirname(__file__))
     module = __import__(module_name)
     cases = module.cases()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -19,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from cnn_helpers._lazy import quiet_tf_env
 from cnn_helpers.exercises import lesson
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,7 +29,7 @@ spec.loader.exec_module(make_assignments)
 
 
 def _nbgrader(*args, cwd: Path) -> str:
-    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", TF_ENABLE_ONEDNN_OPTS="0")
+    env = quiet_tf_env()
     env.pop("MPLBACKEND", None)
     result = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=cwd, env=env,
                             capture_output=True, text=True, timeout=900)

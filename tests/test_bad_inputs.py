@@ -72,13 +72,13 @@ def cases() -> list[Case]:  # noqa: PLR0915 - 사례 목록일 뿐입니다.
     ok("conv_output_size", 5, 3, "SAME", check=lambda r: r == 5)
     ok("conv_output_size", 10**9, 3, 1, 1, check=lambda r: r == 10**9)
     ok("same_padding", i64(5), 4, check=lambda r: r == (1, 2))
-    ok("divisibility_fixes", 7, 3, 0, 3, check=lambda r: r.padding == (1,) and r.stride == (1, 2))
+    ok("arithmetic.divisibility_fixes", 7, 3, 0, 3, check=lambda r: r.padding == (1,) and r.stride == (1, 2))
     # s = 10⁹ > 3칸 필터: 패딩으로는 창 사이의 빈칸을 메울 수 없어 패딩 후보가 없고, 스트라이드는 3 이하만
     ok("arithmetic.divisibility_fixes", 10**9 + 7, 3, 0, 10**9, timeout=5,
        check=lambda r: r.padding == () and r.stride == (1, 2))
-    bad("divisibility_fixes", 7, 3, 0, 0)
-    bad("resolve_padding", 5, 3, "half")
-    ok("resolve_padding", 5, 3, i64(2), check=lambda r: r == (2, 2))
+    bad("arithmetic.divisibility_fixes", 7, 3, 0, 0)
+    bad("arithmetic.resolve_padding", 5, 3, "half")
+    ok("arithmetic.resolve_padding", 5, 3, i64(2), check=lambda r: r == (2, 2))
     bad("arithmetic.effective_kernel_size", 3, 0)
     bad("arithmetic.parse_padding", 1.0)
 
@@ -129,14 +129,14 @@ def cases() -> list[Case]:  # noqa: PLR0915 - 사례 목록일 뿐입니다.
 
     # --- sliding (frame model) ------------------------------------------------
     sx = np.arange(25.0).reshape(5, 5)
-    bad("sliding_steps", np.where(sx == 12, NAN, sx), (2, 2), mode="max", tag="max with a NaN")
-    bad("sliding_steps", sx, np.full((3, 3), INF), tag="kernel=inf")
-    bad("sliding_steps", sx, np.ones((3, 3)), padding=10**9, tag="padding=1e9")
-    bad("sliding_steps", sx, np.ones((2, 2)), mode="median")
-    bad("sliding_steps", sx, np.ones((2, 2)), mode="max", padding=2, tag="pool padding>=window")
-    bad("sliding_steps", sx, np.ones((3, 3)), stride=0)
-    bad("sliding_steps", [[1, 2], [3]], np.ones((1, 1)), tag="ragged x")
-    ok("sliding_steps", sx, np.ones((3, 3)), stride=i64(2), check=lambda r: len(r) == 4)
+    bad("sliding.sliding_steps", np.where(sx == 12, NAN, sx), (2, 2), mode="max", tag="max with a NaN")
+    bad("sliding.sliding_steps", sx, np.full((3, 3), INF), tag="kernel=inf")
+    bad("sliding.sliding_steps", sx, np.ones((3, 3)), padding=10**9, tag="padding=1e9")
+    bad("sliding.sliding_steps", sx, np.ones((2, 2)), mode="median")
+    bad("sliding.sliding_steps", sx, np.ones((2, 2)), mode="max", padding=2, tag="pool padding>=window")
+    bad("sliding.sliding_steps", sx, np.ones((3, 3)), stride=0)
+    bad("sliding.sliding_steps", [[1, 2], [3]], np.ones((1, 1)), tag="ragged x")
+    ok("sliding.sliding_steps", sx, np.ones((3, 3)), stride=i64(2), check=lambda r: len(r) == 4)
     ok("sliding.output_size_formula", 3, 3, check=lambda r: "1" in r)
     ok("sliding.output_size_formula", 3, 4, check=lambda r: "출력이 없습니다" in r)  # 가르치는 문장 (오류 아님)
     bad("sliding.default_input", 0)
@@ -177,12 +177,11 @@ def cases() -> list[Case]:  # noqa: PLR0915 - 사례 목록일 뿐입니다.
     custom("SlidingExplorer.set[n=np.int64(7), p=np.int64(2)]",
            lambda: _fn("widgets.conv_explorer")().set(n=i64(7), p=i64(2)), "ok",
            check=lambda e: e.params()["n"] == 7 and e.params()["p"] == 2 and e.error is None)
-    bad("widgets.render_frames", np.ones((4, 4)), np.ones((2, 2)), cell=3)
-    bad("widgets.render_frames", np.ones((4, 4)), np.ones((2, 2)), max_frames=0)
-    bad("widgets.render_frames", np.full((4, 4), NAN), np.ones((2, 2)))
-    bad("widgets.render_frames", np.ones((300, 300)), np.ones((3, 3)), tag="x=300x300", timeout=15)
-    ok("widgets.render_frames", np.ones((4, 4)), np.ones((2, 2)), max_frames=i64(9), check=lambda r: len(r) == 9)
-    bad("animation.animation_html", np.ones((4, 4)), np.ones((2, 2)), interval=1)
+    bad("animation.render_frames", np.ones((4, 4)), np.ones((2, 2)), cell=3)
+    bad("animation.render_frames", np.ones((4, 4)), np.ones((2, 2)), max_frames=0)
+    bad("animation.render_frames", np.full((4, 4), NAN), np.ones((2, 2)))
+    bad("animation.render_frames", np.ones((300, 300)), np.ones((3, 3)), tag="x=300x300", timeout=15)
+    ok("animation.render_frames", np.ones((4, 4)), np.ones((2, 2)), max_frames=i64(9), check=lambda r: len(r) == 9)
     bad("animation.save_gif", 123, np.ones((4, 4)), np.ones((2, 2)))
 
     # --- plotting -------------------------------------------------------------
@@ -253,13 +252,13 @@ def cases() -> list[Case]:  # noqa: PLR0915 - 사례 목록일 뿐입니다.
     ok("sample_image", "coins", gray=b_(True), check=lambda r: r.ndim == 2)
     ok("load_mnist", verbose=b_(False), check=lambda r: r[0][0].shape[1:] == (28, 28))
 
-    # --- setup / exercises / distribute -----------------------------------------
-    bad("setup.lesson_setup", 2**32, tensorflow=False, tag="seed=2**32")
-    bad("setup.lesson_setup", -1, tensorflow=False)
-    bad("setup.lesson_setup", 4.5, tensorflow=False)
-    bad("setup.lesson_setup", "42", tensorflow=False)
-    bad("setup.lesson_setup", 1, tensorflow="no")
-    ok("setup.lesson_setup", i64(7), tensorflow=b_(False), check=lambda r: r is None)
+    # --- lesson / exercises -----------------------------------------------------
+    bad("lesson.lesson_setup", 2**32, tensorflow=False, tag="seed=2**32")
+    bad("lesson.lesson_setup", -1, tensorflow=False)
+    bad("lesson.lesson_setup", 4.5, tensorflow=False)
+    bad("lesson.lesson_setup", "42", tensorflow=False)
+    bad("lesson.lesson_setup", 1, tensorflow="no")
+    ok("lesson.lesson_setup", i64(7), tensorflow=b_(False), check=lambda r: r is None)
     bad("exercises.lesson", [1])
     bad("exercises.lesson", "99")
     bad("exercises.lesson", 1.0)
@@ -268,8 +267,6 @@ def cases() -> list[Case]:  # noqa: PLR0915 - 사례 목록일 뿐입니다.
     ok("exercises.lesson", 2, check=lambda r: len(r) >= 1)
     ok("exercises.answers_equal", [[1, 2], [3]], [[1, 2], [3, 4]], check=lambda r: r is False)
     ok("exercises.answers_equal", 10**400, 1.0, check=lambda r: r is False)
-    bad("distribute.choose_strategy", "yes")
-    bad("distribute.strategy", 1)
 
     # --- analysis / models / rf_explorer (TensorFlow) ----------------------------
     def lenet():
@@ -296,8 +293,8 @@ def cases() -> list[Case]:  # noqa: PLR0915 - 사례 목록일 뿐입니다.
     bad("receptive_field", "model")
     bad("count_macs", None)
     bad("model_table", 3)
-    bad("layer_table", "x")
-    bad("layer_macs", "layer")
+    bad("analysis.layer_table", "x")
+    bad("analysis.macs.layer_macs", "layer")
     custom("count_macs[lenet5] vs hand count", lambda: _fn("count_macs")(lenet()), "ok", timeout=T,
            check=lambda r: (r if isinstance(r, int) else int(getattr(r, "sum", lambda: r)())) > 0)
     custom("effective_receptive_field[LSTM model] (was one-hot)",

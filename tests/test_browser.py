@@ -27,6 +27,8 @@ from pathlib import Path
 
 import pytest
 
+from cnn_helpers._lazy import quiet_tf_env
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -97,9 +99,9 @@ def lab_server(tmp_path, settings: dict | None = None, extra_args: tuple[str, ..
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(values), encoding="utf-8")
     port, token = _free_port(), secrets.token_hex(16)
-    env = dict(os.environ)
+    env = quiet_tf_env()
     env.update(JUPYTERLAB_SETTINGS_DIR=str(tmp_path / "settings"), JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "ws"),
-               JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"), TF_CPP_MIN_LOG_LEVEL="3", TF_ENABLE_ONEDNN_OPTS="0")
+               JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"))
     env.pop("MPLBACKEND", None)  # 커널이 inline 백엔드를 쓰게 (Agg면 plt.show()가 stderr에 경고)
     log = (tmp_path / "lab.log").open("w")
     server = subprocess.Popen(

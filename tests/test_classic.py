@@ -32,6 +32,8 @@ from test_browser import (
     _require_browser,
 )
 
+from cnn_helpers._lazy import quiet_tf_env
+
 pytestmark = pytest.mark.browser
 
 KERNEL_IDLE = """() => {
@@ -65,8 +67,7 @@ def classic(tmp_path):
     work = tmp_path / "work"
     notebook, _ = _prepare_notebook(work)
     port, token = _free_port(), secrets.token_hex(16)
-    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"), TF_CPP_MIN_LOG_LEVEL="3",
-               TF_ENABLE_ONEDNN_OPTS="0", PYDEVD_DISABLE_FILE_VALIDATION="1")
+    env = dict(quiet_tf_env(), JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"), PYDEVD_DISABLE_FILE_VALIDATION="1")
     env.pop("MPLBACKEND", None)
     log = (tmp_path / "notebook.log").open("w")
     server = subprocess.Popen(

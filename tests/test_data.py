@@ -288,10 +288,6 @@ def test_load_image_like_none_and_rgba(tmp_path):
 
 
 def test_load_image_bundled_sample():
-    from pathlib import Path
-
-    asset = Path(__file__).resolve().parents[1] / "assets" / "handwritten_digit.png"
-    assert asset.read_bytes() == data.HANDWRITTEN_SAMPLE.read_bytes()  # 패키지 안의 사본과 같음
     x = data.load_image(data.HANDWRITTEN_SAMPLE)
     assert x.shape == (28, 28)
 

@@ -7,14 +7,13 @@ from cnn_helpers import _lazy, ops
 from cnn_helpers.exercises import (
     CORRECT,
     LESSONS,
-    POOL_MATRIX,
-    SAME_MATRIX,
     UNATTEMPTED,
     WRONG,
     Exercise,
     lesson,
 )
 from cnn_helpers.exercises._oracles import built_model_facts
+from cnn_helpers.exercises.lesson03 import POOL_MATRIX, SAME_MATRIX
 
 ALL = [(number, q) for number in sorted(LESSONS) for q in lesson(number)]
 IDS = [f"{number}-q{q.number}" for number, q in ALL]

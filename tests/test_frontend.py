@@ -2,7 +2,7 @@
 
 import pytest
 
-from cnn_helpers import frontend, render
+from cnn_helpers import frontend
 
 
 @pytest.mark.parametrize("ipywidgets, colab, lab, problem", [
@@ -27,12 +27,24 @@ def test_widget_bundle_warns_once_in_korean(monkeypatch, capsys):
 
     monkeypatch.setattr(frontend, "_warned", False)
     monkeypatch.setattr(frontend, "_installed", {"ipywidgets": "7.7.1", "jupyterlab": "4.2.5"}.get)
-    bundle = render.widget_bundle("합성곱 탐색기()", FakeWidget())
-    render.widget_bundle("합성곱 탐색기()", FakeWidget())
+    bundle = frontend.widget_bundle("합성곱 탐색기()", FakeWidget())
+    frontend.widget_bundle("합성곱 탐색기()", FakeWidget())
     assert bundle["application/vnd.jupyter.widget-view+json"]["model_id"] == "abc"
+    assert "image/png" not in bundle
     assert capsys.readouterr().out.count("JupyterLab 4는 ipywidgets 8 이상만") == 1
 
 
 def test_this_environment_draws_widgets_in_jupyterlab():
     """이 강의의 기본 설치(JupyterLab 4 + ipywidgets 8)에서는 알림이 없습니다."""
     assert frontend.current_mismatch() is None
+
+
+def test_widget_bundle_carries_a_static_picture():
+    """위젯을 그리지 못하는 화면(GitHub, nbviewer, 정적 슬라이드)은 함께 넣은 PNG를 보여 줍니다."""
+    import base64
+
+    class FakeWidget:
+        model_id = "abc"
+
+    bundle = frontend.widget_bundle("탐색기()", FakeWidget(), b"\x89PNG...")
+    assert base64.b64decode(bundle["image/png"]) == b"\x89PNG..."

@@ -5,7 +5,7 @@ import pytest
 import tensorflow as tf
 
 import cnn_helpers as ch
-from cnn_helpers.widgets import assemble_output, sliding_steps
+from cnn_helpers.sliding import assemble_output, sliding_steps
 
 
 @pytest.mark.parametrize("mode", ["max", "avg"])

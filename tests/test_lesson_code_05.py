@@ -8,7 +8,7 @@ import pytest
 from lesson_code import lesson_namespace
 
 from cnn_helpers.diagrams import layer_specs
-from cnn_helpers.models import lenet5, make_lenet5_class
+from cnn_helpers.models.lenet import lenet5, make_lenet5_class
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import pytest
 import scipy.signal
 
 from cnn_helpers import _lazy, ops
-from cnn_helpers.widgets import assemble_output, kernel_preset, output_size_formula, sliding_steps
+from cnn_helpers.sliding import assemble_output, kernel_preset, output_size_formula, sliding_steps
 
 # 01강 2절의 손 계산 예제
 X01 = np.array([[3, 1, 0, 2],

@@ -2,12 +2,12 @@
 
 import numpy as np
 
-from cnn_helpers import plotting, render
+from cnn_helpers import plotting, raster, render
 from cnn_helpers.sliding import sliding_layout, steps_from_layout
 
 
 def test_font_file_is_plotting_font():
-    assert render.font_path() == plotting.FONT_FILE and render.font_path().exists()
+    assert raster.font_path() == plotting.FONT_FILE and raster.font_path().exists()
 
 
 def test_geometry_matches_painted_frame():

@@ -2,7 +2,7 @@
 설명하는지, 조절 막대·단추가 동작하는지, import가 가벼운지.
 
 프레임 모델(sliding_steps …)은 tests/test_sliding.py, 애니메이션은 tests/test_animation.py에 있습니다.
-여기서는 widgets가 다시 내보내는 이름(W.sliding_steps, W.kernel_preset …)을 그대로 씁니다."""
+여기서는 widgets가 다시 내보내는 이름(S.sliding_steps, S.kernel_preset …)을 그대로 씁니다."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 
 from cnn_helpers import render
+from cnn_helpers import sliding as S
 from cnn_helpers import widgets as W
 from cnn_helpers.ops import conv2d
 
@@ -32,7 +33,7 @@ def _conv_ref(x, k, padding, stride, dilation):
 def test_conv_explorer_default_and_show_step():
     ex = W.conv_explorer()
     assert len(ex.steps) == 9 and ex.step_index == 0 and ex.error is None
-    expected = W.sliding_steps(W.default_input(5, 0), W.kernel_preset("edge", 3))
+    expected = S.sliding_steps(S.default_input(5, 0), S.kernel_preset("edge", 3))
     assert ex.steps == expected
     first = ex.image_bytes
     assert first.startswith(b"\x89PNG") and ex.image.value == first
@@ -135,7 +136,7 @@ def test_explorer_with_given_input_and_kernel():
     k = np.array([[1.0, -1.0]])
     ex = W.conv_explorer(x=x, kernel=k)
     assert ex.params()["kernel"] == "custom" and ex._controls["f"].disabled and ex._controls["n"].disabled
-    assert ex.steps == W.sliding_steps(x, k)
+    assert ex.steps == S.sliding_steps(x, k)
     assert "세로:" in ex.message and "가로:" in ex.message
     with pytest.raises(ValueError, match="n을 바꿀 수 없습니다"):
         ex.set(n=5)
@@ -144,7 +145,7 @@ def test_explorer_with_given_input_and_kernel():
     big = W.conv_explorer(x=np.ones((16, 16)))
     assert big.params()["n"] == 16 and "n=16" in repr(big)
     pool = W.pool_explorer(x=x, size=2, s=1, mode="avg")
-    assert pool.steps == W.sliding_steps(x, 2, 0, 1, mode="avg")
+    assert pool.steps == S.sliding_steps(x, 2, 0, 1, mode="avg")
 
 
 def test_conv_explorer_sweep_never_raises():
@@ -158,8 +159,8 @@ def test_conv_explorer_sweep_never_raises():
             ex.set(n=n, f=f, p=p, s=s, d=d)
             if ex.steps:
                 ex.show_step(len(ex.steps) - 1)
-                x, k = W.default_input(n, 0), W.kernel_preset("edge", f)
-                assert np.array_equal(W.assemble_output(ex.steps), _conv_ref(x, k, p, s, d))
+                x, k = S.default_input(n, 0), S.kernel_preset("edge", f)
+                assert np.array_equal(S.assemble_output(ex.steps), _conv_ref(x, k, p, s, d))
                 assert ex.frame.ndim == 3 and ex.image_bytes.startswith(b"\x89PNG")
                 valid += 1
             else:
@@ -202,12 +203,6 @@ def test_show_step_is_fast():
 # ---------------------------------------------------------------------------
 # 2. 탐색기의 애니메이션, 가벼운 import
 # ---------------------------------------------------------------------------
-
-
-def test_explorer_animation_matches_current_settings():
-    ex = W.pool_explorer(n=5, size=2, s=2, p="same")
-    text = ex.animation_html().data
-    assert text.count("data:image/png;base64") == 9
 
 
 def test_import_is_light():

@@ -6,7 +6,7 @@
   (Araujo, Norris & Sim, Distill 2019), :func:`receptive_field_box` 출력 한 칸이 보는 입력 상자.
 * `erf` – :func:`effective_receptive_field`, :func:`erf_spread` 유효 수용 영역(ERF) 지도와 그 크기
   (Luo et al., NeurIPS 2016).
-* `macs` – :func:`count_macs`, :func:`layer_macs` 곱셈-누산(multiply-accumulate) 수.
+* `macs` – :func:`count_macs` 곱셈-누산(multiply-accumulate) 수.
 * `table` – :func:`model_table` 층 이름, 종류, 출력 모양, 파라미터 수, MAC 수, 수용 영역을 한 표로;
   :func:`layer_table` 매개변수와 그 비율을 한국어 열 이름으로.
 * `_graph` – Keras의 공개되지 않은 내부에 닿는 유일한 곳 (층 사이의 연결 그래프를 읽는 작은 어댑터).
@@ -18,7 +18,7 @@ TensorFlow/Keras 는 가져오는 데 몇 초가 걸리므로 모듈을 import �
 from __future__ import annotations
 
 from .erf import effective_receptive_field, erf_spread
-from .macs import count_macs, layer_macs
+from .macs import count_macs
 from .rf import receptive_field, receptive_field_box
 from .table import layer_table, model_table
 
@@ -27,7 +27,6 @@ __all__ = [
     "effective_receptive_field",
     "erf_spread",
     "count_macs",
-    "layer_macs",
     "model_table",
     "layer_table",
     "receptive_field_box",

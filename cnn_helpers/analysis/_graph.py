@@ -21,7 +21,8 @@ from dataclasses import dataclass
 
 from .. import _lazy
 
-__all__ = ["GraphNode", "functional_graph", "has_graph", "nodes_in_order", "first_call", "is_a", "flatten", "KINDS"]
+__all__ = ["functional_graph", "has_graph", "nodes_in_order", "first_call", "is_a", "flatten", "KINDS", "producer",
+           "input_tensors"]
 
 # 종류 이름 → 그 종류임을 알려 주는 keras.src 기반 클래스 이름들 (클래스의 MRO에 하나라도 있으면 그 종류)
 KINDS = {
@@ -115,3 +116,13 @@ def is_a(op, *kinds: str) -> bool:
 def flatten(structure) -> list:
     """중첩된 텐서 구조를 평탄한 목록으로 (keras.tree.flatten)."""
     return list(_lazy.keras().tree.flatten(structure))
+
+
+def producer(tensor):
+    """Keras 텐서를 만든 연산(계층)."""
+    return tensor._keras_history.operation
+
+
+def input_tensors(operation) -> list:
+    """연산(계층)이 호출될 때마다 받은 입력 텐서들 (여러 번 호출됐으면 모두)."""
+    return [tensor for node in operation._inbound_nodes for tensor in node.input_tensors]

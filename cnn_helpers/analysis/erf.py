@@ -9,7 +9,7 @@ from .. import _lazy
 from .._validate import check_choice, check_model, is_int, short_repr
 from ._common import data_format_of, iter_layers
 from ._graph import flatten, functional_graph, is_a, nodes_in_order
-from .rf import _layer_rf_states, _Spatial
+from .rf import Spatial, layer_rf_states
 
 __all__ = ["effective_receptive_field", "erf_spread"]
 
@@ -23,10 +23,10 @@ def _find_output_tensor(model, graph, output_layer):
     layers = list(graph.layers)
     if output_layer is None:
         # 공간 분기(전역 풀링 뒤가 아닌)에 있는 마지막 층
-        states = _layer_rf_states(model)
+        states = layer_rf_states(model)
         for layer in reversed(layers):
             outs = first_out.get(id(layer), [])
-            if len(outs) == 1 and isinstance(states.get(id(layer)), _Spatial):
+            if len(outs) == 1 and isinstance(states.get(id(layer)), Spatial):
                 return outs[0], layer.name
         raise ValueError(
             "output_layer=None: 공간 차원이 있는 출력(예: (배치, 높이, 너비, 채널))을 "

@@ -9,7 +9,7 @@ from .._validate import check_layer, check_model
 from ._common import channels, data_format_of, spatial_dims
 from ._graph import first_call, functional_graph, is_a, nodes_in_order
 
-__all__ = ["count_macs", "layer_macs"]
+__all__ = ["count_macs"]
 
 def _shape_of(tensor):
     return tuple(tensor.shape)
@@ -85,17 +85,17 @@ def _recorded_shapes(graph):
     return shapes
 
 
-def _graph_shapes(graph, input_shapes=None):
+def graph_shapes(graph, input_shapes=None):
     recorded = [tuple(t.shape) for t in graph.inputs]
     if input_shapes is None or [tuple(s) for s in input_shapes] == recorded:
         return _recorded_shapes(graph)
     return _infer_shapes(graph, input_shapes)
 
 
-def _macs_walk(graph, input_shapes, data_format, per_layer=None):
+def macs_walk(graph, input_shapes, data_format, per_layer=None):
     """그래프 전체 MAC 수. per_layer 가 dict 면 층 id 별 합계를 채웁니다."""
     keras = _lazy.keras()
-    shapes = _graph_shapes(graph, input_shapes)
+    shapes = graph_shapes(graph, input_shapes)
     total = 0
     for node in nodes_in_order(graph):
         if node.is_input:
@@ -106,7 +106,7 @@ def _macs_walk(graph, input_shapes, data_format, per_layer=None):
         if any(s is None for s in in_shapes + out_shapes):
             continue
         if isinstance(op, keras.Model):
-            macs = _macs_walk(functional_graph(op, f"중첩 모델 {op.name!r}"), in_shapes, data_format)
+            macs = macs_walk(functional_graph(op, f"중첩 모델 {op.name!r}"), in_shapes, data_format)
         else:
             macs = _node_macs(op, in_shapes, out_shapes, data_format)
         total += macs
@@ -115,7 +115,7 @@ def _macs_walk(graph, input_shapes, data_format, per_layer=None):
     return total
 
 
-def _resolve_input_shapes(graph, input_shape):
+def resolve_input_shapes(graph, input_shape):
     if input_shape is None:
         return None
     if len(graph.inputs) != 1:
@@ -161,8 +161,8 @@ def count_macs(model, input_shape=None):
     """
     check_model(model)
     graph = functional_graph(model)
-    shapes = _resolve_input_shapes(graph, input_shape)
-    return int(_macs_walk(graph, shapes, data_format_of(model)))
+    shapes = resolve_input_shapes(graph, input_shape)
+    return int(macs_walk(graph, shapes, data_format_of(model)))
 
 
 def layer_macs(layer):

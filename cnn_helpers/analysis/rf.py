@@ -46,7 +46,7 @@ class _Axis:
 
 
 @dataclass(frozen=True)
-class _Spatial:
+class Spatial:
     axes: tuple
     aligned: bool | None = True
     note: str = ""
@@ -184,7 +184,7 @@ def _merge(name, states, sink):
     정렬되지 않은 경우에는 출력 0번 칸이 보는 구간들의 합집합을 쓰고
     aligned=False 로 표시합니다(평균 내지 않음). 경고 문장은 sink 에 모읍니다.
     """
-    spatial = [s for s in states if isinstance(s, _Spatial)]
+    spatial = [s for s in states if isinstance(s, Spatial)]
     if any(s is _UNKNOWN for s in states):
         return _UNKNOWN
     if not spatial:
@@ -232,7 +232,7 @@ def _merge(name, states, sink):
             f"({axis_names} 축: jump 또는 중심 위치가 다름). 표의 rf 는 출력 0번 칸 "
             "기준 합집합이며 aligned 열이 False 로 표시됩니다."
         )
-    return _Spatial(axes=tuple(new_axes), aligned=aligned, note="; ".join(notes))
+    return Spatial(axes=tuple(new_axes), aligned=aligned, note="; ".join(notes))
 
 
 class _RFWalker:
@@ -296,7 +296,7 @@ class _RFWalker:
         call_count[id(op)] = n_call + 1
         if top:
             self.layer_states.setdefault(id(op), state)
-        if not isinstance(state, _Spatial):
+        if not isinstance(state, Spatial):
             if isinstance(state, _UnknownOrigin):
                 name = f"{prefix}{op.name}" + (f" [{n_call + 1}]" if n_call else "")
                 row = {
@@ -354,7 +354,7 @@ class _RFWalker:
         outs = node.outputs
         if all(len(o.shape) < 3 for o in outs):
             return _GLOBAL
-        spatial = [s for s in ins if isinstance(s, _Spatial)]
+        spatial = [s for s in ins if isinstance(s, Spatial)]
         ndim = len(spatial[0].axes)
         is_layer = is_a(op, "layer")
 
@@ -390,20 +390,20 @@ class _RFWalker:
                 _conv_axis(a, f, s, d, padding)
                 for a, f, s, d in zip(state.axes, kernel, strides, dilation, strict=True)
             )
-            return _Spatial(axes=axes, aligned=state.aligned)
+            return Spatial(axes=axes, aligned=state.aligned)
         if cls.startswith("ZeroPadding"):
             pads = pair_tuple(op.padding, ndim)
             axes = tuple(_shift_axis(a, p[0], p[1], +1) for a, p in zip(state.axes, pads, strict=True))
-            return _Spatial(axes=axes, aligned=state.aligned)
+            return Spatial(axes=axes, aligned=state.aligned)
         if cls.startswith("Cropping"):
             crops = pair_tuple(op.cropping, ndim)
             axes = tuple(_shift_axis(a, c[0], c[1], -1) for a, c in zip(state.axes, crops, strict=True))
-            return _Spatial(axes=axes, aligned=state.aligned)
+            return Spatial(axes=axes, aligned=state.aligned)
         if cls in _PASSTHROUGH or (not is_layer and cls in _ELEMENTWISE_OPS):
-            return _Spatial(axes=state.axes, aligned=state.aligned)
+            return Spatial(axes=state.axes, aligned=state.aligned)
         if is_a(op, "dense"):
             # 4차원 입력에 쓴 Dense 는 마지막 축(채널)에만 작용하는 1x1 합성곱
-            return _Spatial(axes=state.axes, aligned=state.aligned)
+            return Spatial(axes=state.axes, aligned=state.aligned)
         if is_a(op, "conv_transpose", "upsampling"):
             return self._unknown(op, prefix, "출력이 입력보다 촘촘해지는(업샘플링) 층")
         return self._unknown(op, prefix, "공간 구조에 미치는 영향을 모르는 층")
@@ -432,7 +432,7 @@ def _input_states(graph, input_shape, data_format):
             continue
         if input_shape is not None:
             dims = _override_dims(input_shape, dims, shape, data_format)
-        states.append(_Spatial(axes=tuple(_Axis(rf=1, jump=1, start=0, size=n) for n in dims)))
+        states.append(Spatial(axes=tuple(_Axis(rf=1, jump=1, start=0, size=n) for n in dims)))
     return states
 
 
@@ -509,7 +509,7 @@ def receptive_field(model, input_shape=None, *, on_unknown="raise"):
     return pd.DataFrame(rows, columns=columns)
 
 
-def _layer_rf_states(model, input_shape=None):
+def layer_rf_states(model, input_shape=None):
     """model_table 용: 최상위 층 id -> 수용 영역 상태."""
     graph = functional_graph(model)
     data_format = data_format_of(model)

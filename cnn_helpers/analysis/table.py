@@ -5,8 +5,8 @@ from __future__ import annotations
 from .._validate import check_model
 from ._common import data_format_of, squeeze
 from ._graph import functional_graph, nodes_in_order
-from .macs import _graph_shapes, _macs_walk, _resolve_input_shapes
-from .rf import _layer_rf_states, _Spatial
+from .macs import graph_shapes, macs_walk, resolve_input_shapes
+from .rf import Spatial, layer_rf_states
 
 __all__ = ["model_table", "layer_table"]
 
@@ -32,12 +32,12 @@ def model_table(model, input_shape=None):
     check_model(model)
     graph = functional_graph(model)
     data_format = data_format_of(model)
-    shapes_in = _resolve_input_shapes(graph, input_shape)
+    shapes_in = resolve_input_shapes(graph, input_shape)
     per_layer = {}
-    _macs_walk(graph, shapes_in, data_format, per_layer=per_layer)
-    shapes = _graph_shapes(graph, shapes_in)
+    macs_walk(graph, shapes_in, data_format, per_layer=per_layer)
+    shapes = graph_shapes(graph, shapes_in)
     rf_input = None if shapes_in is None else shapes_in[0][1:]
-    rf_states = _layer_rf_states(model, rf_input)
+    rf_states = layer_rf_states(model, rf_input)
 
     first_outputs = {}
     for node in nodes_in_order(graph):
@@ -52,7 +52,7 @@ def model_table(model, input_shape=None):
         else:
             out_shape = out_shapes
         state = rf_states.get(id(layer))
-        rf = squeeze(a.rf for a in state.axes) if isinstance(state, _Spatial) else None
+        rf = squeeze(a.rf for a in state.axes) if isinstance(state, Spatial) else None
         rows.append(
             {
                 "layer": layer.name,

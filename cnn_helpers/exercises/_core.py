@@ -102,6 +102,16 @@ class Exercise:
     mistakes: list = field(default_factory=list)
     measure: Callable[..., Any] | None = None
 
+    def _matching_mistake(self, *facts) -> str | None:
+        """facts(답, 또는 학생 결과와 입력)에 맞는 첫 흔한 실수의 가르치는 문장 (없으면 None)."""
+        for looks_like, lesson_text, *_example in self.mistakes:
+            try:
+                if looks_like(*facts):
+                    return lesson_text
+            except Exception:  # 진단은 참고용: 이상한 답이어도 채점은 계속합니다.
+                continue
+        return None
+
     def verdict(self, answer: Any = ...) -> tuple[str, str]:
         """(판정, 한국어 메시지)를 돌려줍니다. 판정은 CORRECT, WRONG, UNATTEMPTED 중 하나입니다."""
         if answer is ... or answer is None:
@@ -112,12 +122,9 @@ class Exercise:
             return self._verdict_build(answer)
         if answers_equal(answer, self.expected()):
             return CORRECT, "정답입니다!"
-        for looks_like, lesson_text, *_example in self.mistakes:
-            try:
-                if looks_like(answer):
-                    return WRONG, f"아직 아닙니다. {lesson_text}"
-            except Exception:  # 진단은 참고용: 이상한 답이어도 채점은 계속합니다.
-                continue
+        mistake = self._matching_mistake(answer)
+        if mistake:
+            return WRONG, f"아직 아닙니다. {mistake}"
         return WRONG, f"아직 아닙니다. 다시 계산해 보세요. 막히면 q{self.number}.hint()를 실행하세요."
 
     def _verdict_function(self, fn) -> tuple[str, str]:
@@ -143,16 +150,14 @@ class Exercise:
             if got_numbers.shape != np.shape(expected):
                 return WRONG, f"출력 모양이 다릅니다: 입력 {shapes}에서 모양 {got_numbers.shape}이(가) 나왔습니다. 출력 크기 공식을 확인하세요."
             if not answers_equal(got, expected):
-                for looks_like, lesson_text, *_example in self.mistakes:
-                    try:
-                        if looks_like(got, *copy.deepcopy(args)):
-                            return WRONG, f"아직 아닙니다. {lesson_text}"
-                    except Exception:
-                        continue
+                mistake = self._matching_mistake(got, *copy.deepcopy(args))
+                if mistake:
+                    return WRONG, f"아직 아닙니다. {mistake}"
                 return WRONG, f"모양은 맞지만 값이 다릅니다 (입력 모양 {shapes}). q{self.number}.hint()를 보세요."
         return CORRECT, f"정답입니다! 무작위 입력 {len(cases)}개에서 모두 맞았습니다."
 
     def _verdict_build(self, fn) -> tuple[str, str]:
+        # _verdict_function과 같은 틀(함수인지 → 입력마다 정답과 비교)이지만, 돌려준 값 대신 만든 모델의 특징을 비교합니다.
         if not callable(fn):
             return WRONG, f"`{self.variable}`은(는) 함수여야 합니다. `def {self.variable}(...):`로 정의하세요."
         cases = list(self.cases())
@@ -166,12 +171,9 @@ class Exercise:
                 return UNATTEMPTED, f"아직 풀지 않음: `{self.variable}` 함수가 아무것도 돌려주지 않습니다(return을 쓰세요)."
             for name, want in expected.items():
                 if got.get(name) != want:
-                    for looks_like, lesson_text, *_example in self.mistakes:  # build 문제의 mistakes: (학생 특징, 정답 특징)을 받음
-                        try:
-                            if looks_like(got, expected):
-                                return WRONG, f"아직 아닙니다. 입력 {_describe(args)}에서: {lesson_text}"
-                        except Exception:
-                            continue
+                    mistake = self._matching_mistake(got, expected)  # build 문제의 mistakes: (학생 특징, 정답 특징)을 받음
+                    if mistake:
+                        return WRONG, f"아직 아닙니다. 입력 {_describe(args)}에서: {mistake}"
                     return WRONG, (
                         f"아직 아닙니다. 입력 {_describe(args)}에서 {name}이(가) {want}이어야 하는데 {got.get(name)}입니다. "
                         f"막히면 q{self.number}.hint()를 보세요."

@@ -8,6 +8,7 @@ import functools
 import numpy as np
 
 from .. import _lazy, ops
+from ..analysis._graph import input_tensors, producer
 
 
 def random_pairs(shapes, seed):
@@ -187,7 +188,7 @@ def resnet_conv_count(depth) -> int:
 @functools.cache
 def lenet_layer_macs(name, input_shape=(28, 28, 1)) -> int:
     """models.lenet5의 계층 name 한 번 호출의 곱셈-누산 수 (analysis.layer_macs)."""
-    from ..analysis import layer_macs
+    from ..analysis.macs import layer_macs
     from ..models import lenet5
 
     _lazy.keras()
@@ -250,12 +251,11 @@ def built_block_structure(builder, input_shape, *args) -> dict | None:
     operations = model.operations
     convs = sorted((op.kernel_size[0], op.strides[0], op.filters)
                    for op in operations if isinstance(op, keras.layers.Conv2D))
-    add_inputs = [tensor for op in operations if type(op).__name__ == "Add"
-                  for node in op._inbound_nodes for tensor in node.input_tensors]
-    relu_before_add = any(_is_relu(tensor._keras_history.operation) for tensor in add_inputs)
+    add_inputs = [tensor for op in operations if type(op).__name__ == "Add" for tensor in input_tensors(op)]
+    relu_before_add = any(_is_relu(producer(tensor)) for tensor in add_inputs)
     return {
         **_shape_and_params(model, outputs),
         "합성곱 (커널, 스트라이드, 필터 수)": convs,
         "더하기 바로 앞의 ReLU": "있음" if relu_before_add else "없음",
-        "더한 뒤의 ReLU": "있음" if _is_relu(outputs._keras_history.operation) else "없음",
+        "더한 뒤의 ReLU": "있음" if _is_relu(producer(outputs)) else "없음",
     }

@@ -6,7 +6,9 @@
 - `import cnn_helpers.models`는 TensorFlow/Keras를 불러오지 않습니다(약 3초 절약). Keras는 모델을
   만드는 함수 안에서 처음 불러옵니다.
 - 서브클래싱 예제 `LeNet5`(keras.Model을 상속)도 같은 이유로 처음 접근할 때 만듭니다
-  (모듈 수준 `__getattr__`, PEP 562). `from cnn_helpers.models import LeNet5`는 평소처럼 동작합니다.
+  (`lenet` 모듈의 `__getattr__`, PEP 562). `from cnn_helpers.models import LeNet5`는 평소처럼 동작합니다.
+- 강의는 이 블록·모델을 노트북에서 직접 써 보이고, 여기의 것은 시험된 사본입니다: 둘이 같은지는
+  tests/test_lesson_code_NN.py가 봅니다 (ARCHITECTURE.md의 "두 벌의 모델").
 - 층 이름은 읽기 쉽게 붙입니다: `block1_conv1`(VGG), `inception_3a_1x1`(GoogLeNet),
   `conv2_block1_1_conv`(ResNet). keras.applications와 같은 이름 규칙입니다.
 - 작은 입력(28×28, 32×32)에서 CPU로 학습할 수 있도록 폭(필터 수)을 줄이는 인자와
@@ -15,43 +17,16 @@
 
 from __future__ import annotations
 
-from .inception import GOOGLENET_TABLE1, googlenet, inception_block, naive_inception_block
-from .lenet import lenet5, make_lenet5_class
-from .resnet import RESNET_STAGES, bottleneck_block, residual_block, resnet
-from .stacks import conv_stack
-from .vgg import VGG_CONVS, VGG_FILTERS, vgg, vgg16, vgg19, vgg_block
+from .._lazy import attach
 
-__all__ = [
-    "lenet5",
-    "LeNet5",  # noqa: F822 - 모듈 __getattr__가 처음 접근할 때 만듭니다.
-    "vgg_block",
-    "vgg",
-    "vgg16",
-    "vgg19",
-    "VGG_CONVS",
-    "VGG_FILTERS",
-    "naive_inception_block",
-    "inception_block",
-    "googlenet",
-    "GOOGLENET_TABLE1",
-    "residual_block",
-    "bottleneck_block",
-    "resnet",
-    "RESNET_STAGES",
-    "conv_stack",
-]
-
-
-def __getattr__(name):
-    # PEP 562: `LeNet5`는 처음 접근할 때 만들어 모듈에 넣어 둡니다 (그 뒤로는 이 함수를 거치지 않음).
-    if name == "LeNet5":
-        cls = make_lenet5_class()
-        globals()["LeNet5"] = cls
-        return cls
-    raise AttributeError(
-        f"cnn_helpers.models에는 {name!r}이(가) 없습니다. 쓸 수 있는 이름: {', '.join(__all__)}"
-    )
-
-
-def __dir__():
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__, __all__ = attach(
+    __name__,
+    submodules=[],
+    submod_attrs={
+        "lenet": ["lenet5", "LeNet5"],
+        "vgg": ["vgg_block", "vgg", "vgg16", "vgg19"],
+        "inception": ["naive_inception_block", "inception_block", "googlenet", "GOOGLENET_TABLE1"],
+        "resnet": ["residual_block", "bottleneck_block", "resnet", "RESNET_STAGES"],
+        "stacks": ["conv_stack"],
+    },
+)

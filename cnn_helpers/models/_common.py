@@ -9,12 +9,12 @@ from .. import _lazy
 _BN = {"momentum": 0.9, "epsilon": 1e-5}
 
 
-def _n(name, suffix):
+def layer_name(name, suffix):
     """블록 이름 `name`에 접미사를 붙인 층 이름. name이 None이면 Keras가 이름을 정합니다."""
     return None if name is None else f"{name}_{suffix}"
 
 
-def _conv(x, filters, kernel, *, strides=1, name=None, batch_norm=False, activation="relu", **kwargs):
+def conv(x, filters, kernel, *, strides=1, name=None, batch_norm=False, activation="relu", **kwargs):
     """합성곱 + (배치 정규화) + 활성화. batch_norm이면 합성곱 편향을 빼고 BN 뒤에 활성화를 둡니다."""
     layers = _lazy.keras().layers
     if not batch_norm:
@@ -24,21 +24,21 @@ def _conv(x, filters, kernel, *, strides=1, name=None, batch_norm=False, activat
     x = layers.Conv2D(filters, kernel, strides=strides, padding="same", use_bias=False, name=name, **kwargs)(
         x
     )
-    x = layers.BatchNormalization(name=_n(name, "bn"), **_BN)(x)
+    x = layers.BatchNormalization(name=layer_name(name, "bn"), **_BN)(x)
     if activation is not None:
-        x = layers.Activation(activation, name=_n(name, "relu"))(x)
+        x = layers.Activation(activation, name=layer_name(name, "relu"))(x)
     return x
 
 
-def _classifier(x, classes, name="predictions"):
+def classifier(x, classes, name="predictions"):
     return _lazy.keras().layers.Dense(classes, activation="softmax", name=name)(x)
 
 
-def _bn(x, name):
+def bn(x, name):
     return _lazy.keras().layers.BatchNormalization(name=name, **_BN)(x)
 
 
-def _resnet_conv(x, filters, kernel, stride, name):
+def resnet_conv(x, filters, kernel, stride, name):
     """ResNet 합성곱: 편향 없음(바로 뒤 BN이 이동을 맡음), He 초기화."""
     return _lazy.keras().layers.Conv2D(
         filters,
@@ -51,8 +51,8 @@ def _resnet_conv(x, filters, kernel, stride, name):
     )(x)
 
 
-def _conv_bn(x, filters, kernel, stride, name, index, *, relu):
+def conv_bn(x, filters, kernel, stride, name, index, *, relu):
     """블록 안의 index번째 합성곱 → 배치 정규화 (→ ReLU). 계층 이름은 keras.applications와 같은 꼴입니다."""
-    y = _resnet_conv(x, filters, kernel, stride, _n(name, f"{index}_conv"))
-    y = _bn(y, _n(name, f"{index}_bn"))
-    return _lazy.keras().layers.Activation("relu", name=_n(name, f"{index}_relu"))(y) if relu else y
+    y = resnet_conv(x, filters, kernel, stride, layer_name(name, f"{index}_conv"))
+    y = bn(y, layer_name(name, f"{index}_bn"))
+    return _lazy.keras().layers.Activation("relu", name=layer_name(name, f"{index}_relu"))(y) if relu else y

@@ -14,7 +14,7 @@ from .._validate import (
     check_rate,
     check_tensor,
 )
-from ._common import _classifier, _conv, _n
+from ._common import classifier, conv, layer_name
 
 __all__ = ["GOOGLENET_TABLE1", "naive_inception_block", "inception_block", "googlenet"]
 
@@ -46,11 +46,11 @@ def naive_inception_block(x, f1, f3, f5, name=None):
     f5 = check_int("f5", f5, minimum=1)
     check_name(name)
     layers = _lazy.keras().layers
-    b1 = layers.Conv2D(f1, 1, padding="same", activation="relu", name=_n(name, "1x1"))(x)
-    b3 = layers.Conv2D(f3, 3, padding="same", activation="relu", name=_n(name, "3x3"))(x)
-    b5 = layers.Conv2D(f5, 5, padding="same", activation="relu", name=_n(name, "5x5"))(x)
-    bp = layers.MaxPooling2D(3, strides=1, padding="same", name=_n(name, "pool"))(x)
-    return layers.Concatenate(axis=-1, name=_n(name, "output"))([b1, b3, b5, bp])
+    b1 = layers.Conv2D(f1, 1, padding="same", activation="relu", name=layer_name(name, "1x1"))(x)
+    b3 = layers.Conv2D(f3, 3, padding="same", activation="relu", name=layer_name(name, "3x3"))(x)
+    b5 = layers.Conv2D(f5, 5, padding="same", activation="relu", name=layer_name(name, "5x5"))(x)
+    bp = layers.MaxPooling2D(3, strides=1, padding="same", name=layer_name(name, "pool"))(x)
+    return layers.Concatenate(axis=-1, name=layer_name(name, "output"))([b1, b3, b5, bp])
 
 
 def inception_block(x, f1, f3r, f3, f5r, f5, pool_proj, name=None, batch_norm=False):
@@ -67,14 +67,14 @@ def inception_block(x, f1, f3r, f3, f5r, f5, pool_proj, name=None, batch_norm=Fa
     check_bool("batch_norm", batch_norm)
     layers = _lazy.keras().layers
     bn = {"batch_norm": batch_norm}
-    b1 = _conv(x, f1, 1, name=_n(name, "1x1"), **bn)
-    b3 = _conv(x, f3r, 1, name=_n(name, "3x3_reduce"), **bn)
-    b3 = _conv(b3, f3, 3, name=_n(name, "3x3"), **bn)
-    b5 = _conv(x, f5r, 1, name=_n(name, "5x5_reduce"), **bn)
-    b5 = _conv(b5, f5, 5, name=_n(name, "5x5"), **bn)
-    bp = layers.MaxPooling2D(3, strides=1, padding="same", name=_n(name, "pool"))(x)
-    bp = _conv(bp, pool_proj, 1, name=_n(name, "pool_proj"), **bn)
-    return layers.Concatenate(axis=-1, name=_n(name, "output"))([b1, b3, b5, bp])
+    b1 = conv(x, f1, 1, name=layer_name(name, "1x1"), **bn)
+    b3 = conv(x, f3r, 1, name=layer_name(name, "3x3_reduce"), **bn)
+    b3 = conv(b3, f3, 3, name=layer_name(name, "3x3"), **bn)
+    b5 = conv(x, f5r, 1, name=layer_name(name, "5x5_reduce"), **bn)
+    b5 = conv(b5, f5, 5, name=layer_name(name, "5x5"), **bn)
+    bp = layers.MaxPooling2D(3, strides=1, padding="same", name=layer_name(name, "pool"))(x)
+    bp = conv(bp, pool_proj, 1, name=layer_name(name, "pool_proj"), **bn)
+    return layers.Concatenate(axis=-1, name=layer_name(name, "output"))([b1, b3, b5, bp])
 
 
 def _aux_head(x, classes, name, scale, dropout):
@@ -85,7 +85,7 @@ def _aux_head(x, classes, name, scale, dropout):
     x = layers.Flatten(name=f"{name}_flatten")(x)
     x = layers.Dense(scale(1024), activation="relu", name=f"{name}_fc")(x)
     x = layers.Dropout(dropout, name=f"{name}_dropout")(x)
-    return _classifier(x, classes, name=f"{name}_predictions")
+    return classifier(x, classes, name=f"{name}_predictions")
 
 
 def googlenet(
@@ -155,12 +155,12 @@ def googlenet(
     bn = {"batch_norm": batch_norm}
     inputs = keras.Input(shape=(h, w, c))
     if small_input:
-        x = _conv(inputs, scale(192), 3, name="conv1_3x3", **bn)
+        x = conv(inputs, scale(192), 3, name="conv1_3x3", **bn)
     else:
-        x = _conv(inputs, scale(64), 7, strides=2, name="conv1_7x7_s2", **bn)
+        x = conv(inputs, scale(64), 7, strides=2, name="conv1_7x7_s2", **bn)
         x = layers.MaxPooling2D(3, strides=2, padding="same", name="pool1_3x3_s2")(x)
-        x = _conv(x, scale(64), 1, name="conv2_3x3_reduce", **bn)
-        x = _conv(x, scale(192), 3, name="conv2_3x3", **bn)
+        x = conv(x, scale(64), 1, name="conv2_3x3_reduce", **bn)
+        x = conv(x, scale(192), 3, name="conv2_3x3", **bn)
         x = layers.MaxPooling2D(3, strides=2, padding="same", name="pool2_3x3_s2")(x)
 
     aux = []
@@ -175,6 +175,6 @@ def googlenet(
         x = layers.GlobalAveragePooling2D(name="avg_pool")(x)
         if dropout > 0:
             x = layers.Dropout(dropout, name="dropout")(x)
-        x = _classifier(x, classes)
+        x = classifier(x, classes)
     outputs = [x, *aux] if aux_heads else x
     return keras.Model(inputs, outputs, name="googlenet")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import _lazy
 from .._validate import check_classes, check_input_shape
 
-__all__ = ["lenet5", "make_lenet5_class"]
+__all__ = ["lenet5", "LeNet5"]  # noqa: F822 - LeNet5는 아래 __getattr__가 처음 접근할 때 만듭니다.
 
 _LENET_MIN = 12  # same 5×5 → 풀링 2 → valid 5×5(−4) → 풀링 2 뒤에 1×1 이상 남는 최소 크기
 
@@ -95,3 +95,12 @@ def make_lenet5_class():
     LeNet5.__module__ = "cnn_helpers.models"
     LeNet5.__qualname__ = "LeNet5"
     return LeNet5
+
+
+def __getattr__(name):
+    # PEP 562: `LeNet5`는 처음 접근할 때 만들어 모듈에 넣어 둡니다 (그 뒤로는 이 함수를 거치지 않음).
+    if name == "LeNet5":
+        cls = make_lenet5_class()
+        globals()["LeNet5"] = cls
+        return cls
+    raise AttributeError(f"cnn_helpers.models.lenet에는 {name!r}이(가) 없습니다.")

@@ -14,7 +14,7 @@ from .._validate import (
     check_name,
     check_tensor,
 )
-from ._common import _bn, _classifier, _conv_bn, _n, _resnet_conv
+from ._common import bn, classifier, conv_bn, layer_name, resnet_conv
 
 __all__ = ["RESNET_STAGES", "residual_block", "bottleneck_block", "resnet"]
 
@@ -39,12 +39,12 @@ def _shortcut_and_out(x, y, out_channels, stride, name, plain):
     layers = _lazy.keras().layers
     if not plain:
         if stride != 1 or x.shape[-1] != out_channels:
-            s = _resnet_conv(x, out_channels, 1, stride, _n(name, "0_conv"))
-            s = _bn(s, _n(name, "0_bn"))
+            s = resnet_conv(x, out_channels, 1, stride, layer_name(name, "0_conv"))
+            s = bn(s, layer_name(name, "0_bn"))
         else:
             s = x
-        y = layers.Add(name=_n(name, "add"))([s, y])
-    return layers.Activation("relu", name=_n(name, "out"))(y)
+        y = layers.Add(name=layer_name(name, "add"))([s, y])
+    return layers.Activation("relu", name=layer_name(name, "out"))(y)
 
 
 def _check_block_args(x, filters, stride, name, plain, block):
@@ -65,8 +65,8 @@ def residual_block(x, filters, stride=1, name=None, plain=False):
     (강의 원본의 `pading=`은 `padding=`의 오타입니다.)
     """
     filters, stride = _check_block_args(x, filters, stride, name, plain, "residual_block")
-    y = _conv_bn(x, filters, 3, stride, name, 1, relu=True)
-    y = _conv_bn(y, filters, 3, 1, name, 2, relu=False)
+    y = conv_bn(x, filters, 3, stride, name, 1, relu=True)
+    y = conv_bn(y, filters, 3, 1, name, 2, relu=False)
     return _shortcut_and_out(x, y, filters, stride, name, plain)
 
 
@@ -77,9 +77,9 @@ def bottleneck_block(x, filters, stride=1, name=None, plain=False):
     (torchvision의 "v1.5"는 3×3에 두어 계산량이 조금 큽니다).
     """
     filters, stride = _check_block_args(x, filters, stride, name, plain, "bottleneck_block")
-    y = _conv_bn(x, filters, 1, stride, name, 1, relu=True)
-    y = _conv_bn(y, filters, 3, 1, name, 2, relu=True)
-    y = _conv_bn(y, 4 * filters, 1, 1, name, 3, relu=False)
+    y = conv_bn(x, filters, 1, stride, name, 1, relu=True)
+    y = conv_bn(y, filters, 3, 1, name, 2, relu=True)
+    y = conv_bn(y, 4 * filters, 1, 1, name, 3, relu=False)
     return _shortcut_and_out(x, y, 4 * filters, stride, name, plain)
 
 
@@ -125,10 +125,10 @@ def resnet(
     layers = keras.layers
     inputs = keras.Input(shape=(h, w, c))
     if small_input:
-        x = _resnet_conv(inputs, width, 3, 1, "conv1_conv")
+        x = resnet_conv(inputs, width, 3, 1, "conv1_conv")
     else:
-        x = _resnet_conv(inputs, width, 7, 2, "conv1_conv")
-    x = _bn(x, "conv1_bn")
+        x = resnet_conv(inputs, width, 7, 2, "conv1_conv")
+    x = bn(x, "conv1_bn")
     x = layers.Activation("relu", name="conv1_relu")(x)
     if not small_input:
         x = layers.MaxPooling2D(3, strides=2, padding="same", name="pool1_pool")(x)
@@ -139,6 +139,6 @@ def resnet(
             x = block_fn(x, filters, stride, name=f"conv{stage + 2}_block{b + 1}", plain=plain)
     if include_top:
         x = layers.GlobalAveragePooling2D(name="avg_pool")(x)
-        x = _classifier(x, classes)
+        x = classifier(x, classes)
     prefix = "plain" if plain else "resnet"
     return keras.Model(inputs, x, name=f"{prefix}{depth}" + ("_small" if small_input else ""))

@@ -13,13 +13,13 @@ from .._validate import (
     check_rate,
     check_tensor,
 )
-from ._common import _classifier, _n
+from ._common import classifier, layer_name
 
-__all__ = ["VGG_CONVS", "VGG_FILTERS", "vgg_block", "vgg", "vgg16", "vgg19"]
+__all__ = ["vgg_block", "vgg", "vgg16", "vgg19"]
 
 # VGG 논문(Simonyan & Zisserman 2014) 표 1의 D(16층)·E(19층) 구성: 블록마다 3×3 합성곱 개수.
-VGG_CONVS = {16: (2, 2, 3, 3, 3), 19: (2, 2, 4, 4, 4)}
-VGG_FILTERS = (64, 128, 256, 512, 512)
+_CONVS = {16: (2, 2, 3, 3, 3), 19: (2, 2, 4, 4, 4)}
+_FILTERS = (64, 128, 256, 512, 512)
 
 
 def vgg_block(x, filters, convs, name=None):
@@ -38,12 +38,12 @@ def vgg_block(x, filters, convs, name=None):
         )
     layers = _lazy.keras().layers
     for i in range(1, convs + 1):
-        x = layers.Conv2D(filters, 3, padding="same", activation="relu", name=_n(name, f"conv{i}"))(x)
-    return layers.MaxPooling2D(2, strides=2, name=_n(name, "pool"))(x)
+        x = layers.Conv2D(filters, 3, padding="same", activation="relu", name=layer_name(name, f"conv{i}"))(x)
+    return layers.MaxPooling2D(2, strides=2, name=layer_name(name, "pool"))(x)
 
 
 def vgg(
-    convs=VGG_CONVS[16],
+    convs=_CONVS[16],
     input_shape=(224, 224, 3),
     classes=1000,
     include_top=True,
@@ -68,7 +68,7 @@ def vgg(
         )
     convs = tuple(check_int(f"convs[{i}]", c, minimum=1) for i, c in enumerate(convs))
     if filters is None:
-        filters = tuple(VGG_FILTERS[min(i, len(VGG_FILTERS) - 1)] for i in range(len(convs)))
+        filters = tuple(_FILTERS[min(i, len(_FILTERS) - 1)] for i in range(len(convs)))
     if not isinstance(filters, (tuple, list)) or len(filters) != len(convs):
         raise ValueError(
             f"filters는 블록 수({len(convs)})만큼의 정수 튜플이어야 합니다 "
@@ -101,7 +101,7 @@ def vgg(
             x = layers.Dense(dense_units, activation="relu", name=f"fc{j}")(x)
             if dropout > 0:
                 x = layers.Dropout(dropout, name=f"fc{j}_dropout")(x)
-        x = _classifier(x, classes)
+        x = classifier(x, classes)
     return keras.Model(inputs, x, name=name)
 
 
@@ -109,24 +109,25 @@ def vgg16(
     input_shape=(224, 224, 3),
     classes=1000,
     include_top=True,
-    filters=VGG_FILTERS,
+    filters=_FILTERS,
     dense_units=4096,
     dropout=0.0,
 ):
     """VGG-16 (논문 표 1의 구성 D). 기본값이면 keras.applications.VGG16(weights=None)과 층·매개변수
     (138,357,544개)가 같습니다. 작은 입력(최소 32×32)에는 filters와 dense_units를 줄이세요.
     인자 설명은 `vgg`를 보세요."""
-    return vgg(VGG_CONVS[16], input_shape, classes, include_top, filters, dense_units, dropout, name="vgg16")
+    return vgg(_CONVS[16], input_shape, classes, include_top, filters, dense_units, dropout, name="vgg16")
 
 
+# vgg16과 인자가 같습니다: keras.applications처럼 구성 D와 E를 각각의 이름으로 둡니다 (둘 다 `vgg`를 부름).
 def vgg19(
     input_shape=(224, 224, 3),
     classes=1000,
     include_top=True,
-    filters=VGG_FILTERS,
+    filters=_FILTERS,
     dense_units=4096,
     dropout=0.0,
 ):
     """VGG-19 (논문 표 1의 구성 E). 기본값이면 keras.applications.VGG19(weights=None)과 층·매개변수
     (143,667,240개)가 같습니다. 인자 설명은 `vgg`를 보세요."""
-    return vgg(VGG_CONVS[19], input_shape, classes, include_top, filters, dense_units, dropout, name="vgg19")
+    return vgg(_CONVS[19], input_shape, classes, include_top, filters, dense_units, dropout, name="vgg19")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import os
 import subprocess
 import sys
 
@@ -11,6 +10,7 @@ import numpy as np
 import pytest
 
 from cnn_helpers import analysis as an
+from cnn_helpers._lazy import quiet_tf_env
 
 keras = pytest.importorskip("keras")
 tf = pytest.importorskip("tensorflow")
@@ -157,7 +157,7 @@ def test_erf_spread_validation():
 def test_many_erf_calls_write_no_retracing_warning():
     """층마다 ERF 를 재도 TensorFlow 의 재추적 경고가 stderr 에 나오지 않아야 합니다(노트북 시험이 깨짐)."""
     code = (
-        "from cnn_helpers.lesson import import_tensorflow_quietly; import_tensorflow_quietly()\n"
+        "from cnn_helpers import _lazy; _lazy.tensorflow()\n"
         "import keras, cnn_helpers as ch\n"
         "x = inputs = keras.Input((24, 24, 1))\n"
         "for k in range(8):\n"
@@ -167,7 +167,7 @@ def test_many_erf_calls_write_no_retracing_warning():
         "    ch.effective_receptive_field(m, output_layer=f'c{k}')\n"
         "print('ok')\n"
     )
-    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", TF_ENABLE_ONEDNN_OPTS="0")
+    env = quiet_tf_env()
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
     assert result.stdout.strip() == "ok", result.stderr
     assert "retracing" not in result.stderr

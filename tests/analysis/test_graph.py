@@ -6,9 +6,9 @@ Keras 판 번호가 나옵니다. 고칠 곳은 `cnn_helpers/analysis/_graph.py`
 
 import pytest
 
-from cnn_helpers.lesson import import_tensorflow_quietly
+from cnn_helpers import _lazy
 
-import_tensorflow_quietly()
+_lazy.tensorflow()
 import keras  # noqa: E402
 
 from cnn_helpers.analysis import _graph  # noqa: E402

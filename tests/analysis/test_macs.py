@@ -9,6 +9,7 @@ import pytest
 from analysis_helpers import rel_err, rf_triple
 
 from cnn_helpers import analysis as an
+from cnn_helpers.analysis.macs import layer_macs
 
 keras = pytest.importorskip("keras")
 layers = keras.layers
@@ -66,7 +67,7 @@ def test_macs_small_layers_by_hand():
         "up": 18000, "dense4d": 896, "dense": 336, "bn": 0, "pool": 0,
     }  # fmt: skip
     for name, macs in expected.items():
-        assert an.layer_macs(model.get_layer(name)) == macs, name
+        assert layer_macs(model.get_layer(name)) == macs, name
     assert an.count_macs(model) == sum(expected.values())
 
 
@@ -78,11 +79,11 @@ def test_macs_more_layer_kinds_by_hand():
     grouped = layers.Conv2D(8, 1, groups=4, name="g4")(inp)  # 10·10 · 1 · (4/4) · 8 = 800
     up = layers.Conv2DTranspose(3, 2, strides=3, name="up3")(inp)  # 입력 10·10 · 4 · 4 · 3 = 4800 (출력 30·30)
     model = keras.Model(inp, [sep, grouped, up])
-    assert an.layer_macs(model.get_layer("sep2")) == 4608 + 8192
-    assert an.layer_macs(model.get_layer("g4")) == 800
-    assert an.layer_macs(model.get_layer("up3")) == 4800
+    assert layer_macs(model.get_layer("sep2")) == 4608 + 8192
+    assert layer_macs(model.get_layer("g4")) == 800
+    assert layer_macs(model.get_layer("up3")) == 4800
     assert an.count_macs(model) == 4608 + 8192 + 800 + 4800
-    assert isinstance(model.layers[0], layers.InputLayer) and an.layer_macs(model.layers[0]) == 0  # 입력층: 계산 없음
+    assert isinstance(model.layers[0], layers.InputLayer) and layer_macs(model.layers[0]) == 0  # 입력층: 계산 없음
 
     seq = keras.Sequential([keras.Input((20, 3)), layers.Conv1D(5, 4, strides=2), layers.Dense(7)])
     # Conv1D: 출력 (20-4)//2+1 = 9 칸 · 4 · 3 · 5 = 540; 위치마다 Dense: 9 · 5 · 7 = 315
@@ -101,8 +102,8 @@ def test_macs_channels_first_by_hand():
         layers.DepthwiseConv2D(3, depth_multiplier=2, data_format="channels_first", name="dw"),
     ])
     # 깊이별: 출력 (16, 6, 8): 6·8 · 9 · 8 · 2 = 6912
-    assert an.layer_macs(model.get_layer("cf")) == 8 * 10 * 9 * 4 * 8
-    assert an.layer_macs(model.get_layer("dw")) == 6 * 8 * 9 * 8 * 2
+    assert layer_macs(model.get_layer("cf")) == 8 * 10 * 9 * 4 * 8
+    assert layer_macs(model.get_layer("dw")) == 6 * 8 * 9 * 8 * 2
     assert an.count_macs(model) == 8 * 10 * 9 * 4 * 8 + 6 * 8 * 9 * 8 * 2
 
 
@@ -112,8 +113,8 @@ def test_macs_lenet5_by_hand():
 
     model = lenet5()
     assert an.count_macs(model) == 117_600 + 240_000 + 48_000 + 10_080 + 840 == 416_520
-    assert an.layer_macs(model.get_layer("conv2")) == 240_000
-    assert an.layer_macs(model) == 416_520
+    assert layer_macs(model.get_layer("conv2")) == 240_000
+    assert layer_macs(model) == 416_520
 
 
 def test_macs_mobilenet_v1_matches_howard_et_al():
@@ -144,7 +145,7 @@ def test_macs_input_shape_checks():
 
 def test_layer_macs_needs_a_called_layer():
     with pytest.raises(ValueError, match="호출되지 않아"):
-        an.layer_macs(layers.Conv2D(3, 3))
+        layer_macs(layers.Conv2D(3, 3))
 
 
 def test_macs_unknown_size_needs_input_shape():
@@ -157,7 +158,7 @@ def test_macs_unknown_size_needs_input_shape():
             keras.Sequential([keras.Input((9, 9, 3)), layers.Conv2D(4, 3)]), input_shape=(10, 10, 3)
         )
     with pytest.raises(TypeError, match="Keras 층"):
-        an.layer_macs("conv")
+        layer_macs("conv")
 
 
 def test_macs_nested_model_with_unknown_inner_size():

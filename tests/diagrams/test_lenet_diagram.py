@@ -4,7 +4,7 @@ import matplotlib.pyplot as plt
 import pytest
 
 from cnn_helpers.diagrams import _draw, draw_lenet5, lenet
-from cnn_helpers.models import lenet5, make_lenet5_class
+from cnn_helpers.models.lenet import lenet5, make_lenet5_class
 
 
 def drawn_numbers(model=None):
