@@ -21,7 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from cnn_helpers import widgets as W  # noqa: E402
+from cnn_helpers.animation import save_gif  # noqa: E402
+from cnn_helpers.sliding import default_input, kernel_preset  # noqa: E402
 
 ASSETS = ROOT / "assets"
 LIMIT = 300 * 1024
@@ -29,20 +30,20 @@ LIMIT = 300 * 1024
 # 파일 이름 → (설명, save_gif 인자)
 ANIMATIONS = {
     "conv_valid.gif": ("01: 5×5 입력, 3×3 경계 커널, 패딩 0, 스트라이드 1",
-                       dict(x=W.default_input(5, 0), kernel=W.kernel_preset("edge", 3))),
+                       dict(x=default_input(5, 0), kernel=kernel_preset("edge", 3))),
     "conv_padding_stride.gif": ("02: 5×5 입력, 3×3, 패딩 1, 스트라이드 2",
-                                dict(x=W.default_input(5, 0), kernel=W.kernel_preset("edge", 3), padding=1, stride=2)),
+                                dict(x=default_input(5, 0), kernel=kernel_preset("edge", 3), padding=1, stride=2)),
     "conv_dilation.gif": ("02: 7×7 입력, 3×3, 팽창 2 (덮는 길이 5)",
-                          dict(x=W.default_input(7, 0), kernel=W.kernel_preset("edge", 3), dilation=2)),
+                          dict(x=default_input(7, 0), kernel=kernel_preset("edge", 3), dilation=2)),
     "pool_max.gif": ("03: 6×6 입력, 2×2 최대 풀링, 스트라이드 2",
-                     dict(x=W.default_input(6, 1), kernel=2, stride=2, mode="max")),
+                     dict(x=default_input(6, 1), kernel=2, stride=2, mode="max")),
     "pool_same_even.gif": ("03: 5×5 입력, 2×2 최대 풀링, 스트라이드 2, SAME (패딩 아래·오른쪽 1칸)",
-                           dict(x=W.default_input(5, 1), kernel=2, stride=2, padding="same", mode="max")),
+                           dict(x=default_input(5, 1), kernel=2, stride=2, padding="same", mode="max")),
 }
 
 
 def build(directory: Path) -> dict[str, Path]:
-    return {name: W.save_gif(directory / name, interval=900, **kwargs) for name, (_, kwargs) in ANIMATIONS.items()}
+    return {name: save_gif(directory / name, interval=900, **kwargs) for name, (_, kwargs) in ANIMATIONS.items()}
 
 
 def main(argv=None) -> int:

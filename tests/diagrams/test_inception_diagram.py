@@ -103,7 +103,7 @@ def test_googlenet_modules_are_drawn_from_the_model(googlenet_aux, googlenet_dra
         assert _shape(googlenet_aux.get_layer(name)) in text
     main = keras.Model(googlenet_aux.inputs, googlenet_aux.outputs[0])
     assert f"매개변수 {main.count_params():,}개" in text
-    assert f"가중치 계층 22개" in text
+    assert "가중치 계층 22개" in text
     assert "인셉션 모듈 9개" in text
 
 
@@ -116,7 +116,7 @@ def test_googlenet_downsampling_is_marked_where_the_model_has_stride_2(googlenet
     assert drawn.count("가로·세로 ½") == len(strided)
     from cnn_helpers.diagrams.inception import googlenet_specs
 
-    assert [u["name"] for u in googlenet_specs(googlenet_aux)["units"] if u["strided"]] == [l.name for l in strided]
+    assert [u["name"] for u in googlenet_specs(googlenet_aux)["units"] if u["strided"]] == [layer.name for layer in strided]
 
 
 def test_googlenet_aux_heads_come_from_the_model(googlenet_aux, googlenet_drawn):
