@@ -18,7 +18,7 @@ _Q1_STACK = (("conv", 3, 1), ("conv", 3, 2), ("conv", 3, 1, 2), ("pool", 2, 2), 
 # 문제 2: 계층 표의 한 행 (rf, jump, 유효 패딩)과 출력 칸, 입력 크기
 _Q2_SPEC, _Q2_CELL, _Q2_INPUT = (9, 2, 3), (0, 4), (32, 32)
 
-# 문제 3: 균일한 가중치 3×3 합성곱을 쌓아 ERF의 σ가 이 값이 되는 층 수
+# 문제 3: 균일한 가중치 3×3 합성곱을 쌓아 ERF의 σ가 이 값이 되는 계층 수
 _Q3_SIGMA = 6
 
 # 문제 4: 입력 32×32×64 → 출력 16×16×64, 수용 영역과 곱셈-누산 예산
@@ -72,7 +72,7 @@ def _box_variants() -> dict:
 
 
 def _layers_for_sigma() -> int:
-    """σ = √(2n/3) (균일한 가중치 3×3 n층, 시험에서 실제 ERF로 확인)이 _Q3_SIGMA가 되는 n."""
+    """σ = √(2n/3) (균일한 가중치 3×3 n계층; tests/test_lesson_code_04.py가 실제 ERF로 검사)이 _Q3_SIGMA가 되는 n."""
     return round(1.5 * _Q3_SIGMA**2)
 
 
@@ -195,7 +195,7 @@ def exercises() -> list[Exercise]:
             ],
         ),
         Exercise(
-            3, "ERF의 크기에서 층 수 예측하기", "layers_for_sigma_6",
+            3, "ERF의 크기에서 계층 수 예측하기", "layers_for_sigma_6",
             expected=_layers_for_sigma,
             hint_text=(
                 "균일한 가중치에서 σ² = 2n/3입니다. σ가 주어졌으니 n에 대해 풀면 됩니다. "
@@ -207,14 +207,14 @@ def exercises() -> list[Exercise]:
             ),
             mistakes=[
                 (lambda a: a != _layers_for_sigma() and abs(a - _layers_for_sigma()) < 0.5,
-                 "거의 맞았습니다. 0.816은 √(2/3)을 반올림한 값입니다: σ² = 2n/3을 분수 그대로 풀면 층 수가 정수로 나옵니다.",
+                 "거의 맞았습니다. 0.816은 √(2/3)을 반올림한 값입니다: σ² = 2n/3을 분수 그대로 풀면 계층 수가 정수로 나옵니다.",
                  (sigma / 0.816) ** 2),
                 (lambda a: a == sigma**2,
                  "σ² = n이 아닙니다. 한 계층마다 −1, 0, +1 가운데 하나를 고르는 한 걸음의 분산은 2/3입니다.", sigma**2),
                 (lambda a: a == round(2 * sigma**2 / 3),
                  "분수를 뒤집었습니다: σ² = 2n/3이므로 n = 3σ²/2입니다.", round(2 * sigma**2 / 3)),
                 (lambda a: 0 < a < 4 * sigma,
-                 "ERF는 층 수에 비례해 자라지 않고 √n에 비례합니다. σ를 두 배로 하려면 층이 네 배 필요합니다.",
+                 "ERF는 계층 수에 비례해 자라지 않고 √n에 비례합니다. σ를 두 배로 하려면 계층이 네 배 필요합니다.",
                  sigma / math.sqrt(2 / 3)),
             ],
         ),
