@@ -109,6 +109,13 @@ def _no_downsampling(x):
     return x
 
 
+def _valid_padding(x):
+    x = _layers().Conv2D(64, 3, strides=2)(x)
+    for _ in range(3):
+        x = _layers().Conv2D(64, 3)(x)
+    return x
+
+
 def _few_channels(x):
     x = _layers().Conv2D(32, 3, strides=2, padding="same")(x)
     for _ in range(3):
@@ -237,9 +244,13 @@ def exercises() -> list[Exercise]:
                 "    return x  # 곱셈-누산 4 × 16²·3²·64·64 = 37,748,736"
             ),
             mistakes=[
-                (lambda got, want: got["출력 모양"][:2] != want["출력 모양"][:2],
-                 "출력의 가로·세로가 16×16이 아닙니다. 스트라이드 2인 계층(또는 2×2 최대 풀링)이 정확히 한 번 있어야 합니다.",
+                (lambda got, want: got["출력 모양"][:2] == _Q4_INPUT[:2],
+                 "출력이 아직 32×32입니다. 해상도를 절반으로 줄이는 계층(스트라이드 2인 합성곱 또는 2×2 최대 풀링)이 한 번 있어야 합니다.",
                  _no_downsampling),
+                (lambda got, want: got["출력 모양"][:2] != want["출력 모양"][:2],
+                 "출력의 가로·세로가 16×16이 아닙니다. 줄이는 계층은 정확히 한 번, 그리고 합성곱은 padding=\"same\"으로 크기를 지키세요 "
+                 "('valid' 3×3 합성곱은 가로·세로를 2씩 줄입니다).",
+                 _valid_padding),
                 (lambda got, want: got["출력 모양"][-1] != want["출력 모양"][-1],
                  "출력 채널이 64가 아닙니다. 마지막 합성곱의 필터 수를 64로 하세요.", _few_channels),
                 (lambda got, want: not got[_RF_KEY] and got[_MACS_KEY],
