@@ -41,7 +41,7 @@ def _table(specs):
     from ..analysis import receptive_field
 
     size = 8
-    for kind, kernel, stride, dilation in specs:  # 마지막 계층의 출력이 1칸 이상 남을 만큼 넉넉한 입력
+    for _kind, kernel, stride, dilation in specs:  # 마지막 계층의 출력이 1칸 이상 남을 만큼 넉넉한 입력
         size = size * stride + dilation * (kernel - 1) + 8
     stack = [keras.Input((size, size, 1))]
     for i, (kind, kernel, stride, dilation) in enumerate(specs, start=1):

@@ -39,7 +39,7 @@ def _variants(layers) -> dict:
     out = {}
     for name in ("no_dilation", "no_stride", "own_stride"):
         r, j = 1, 1
-        for kind, f, s, *d in layers:
+        for _kind, f, s, *d in layers:
             eff = f if name == "no_dilation" else (d[0] if d else 1) * (f - 1) + 1
             if name == "own_stride":
                 j *= s

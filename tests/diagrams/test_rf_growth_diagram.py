@@ -18,7 +18,7 @@ STACKS = [
 
 def by_hand(layers):
     r, j, out = 1, 1, []
-    for kind, f, s, *d in layers:
+    for _kind, f, s, *d in layers:
         r += (d[0] if d else 1) * (f - 1) * j
         j *= s
         out.append((r, j))
