@@ -60,7 +60,7 @@ def test_figure_shows_the_counts_of_every_layer():
 
 def test_public_name_and_bad_arguments():
     assert ch.diagrams.draw_erf_paths is draw_erf_paths
-    with pytest.raises(ValueError, match="5층"):
+    with pytest.raises(ValueError, match="5계층"):
         draw_erf_paths(6, 3)
     with pytest.raises(ValueError, match="int64"):
         path_counts(40, 3)
