@@ -86,7 +86,7 @@ def _download():
             "전체 MNIST가 Keras 캐시에 없고 내려받기도 실패했습니다 "
             f"({type(exc).__name__}: {str(exc)[:120]}).\n"
             "다음 중 하나를 해 주세요:\n"
-            "  1) 네트워크에 연결한 뒤 다시 실행하기\n"
+            "  1) 인터넷에 연결한 뒤 다시 실행하기\n"
             f"  2) mnist.npz 파일이 있다면 load_mnist(path='파일 경로') 또는 환경 변수 {ENV_VAR}='파일 경로'\n"
             f"  3) 파일을 {_keras_cache_file()} 에 두기\n"
             "  4) 강의에 들어 있는 부분집합으로 계속하기: load_mnist() (full=True 없이)"

@@ -195,10 +195,10 @@ def test_new_exercises_teach_without_revealing():
     assert status == WRONG and "매개변수" in message and "240" not in message
     status, message = q1.verdict(14 * 14 * 16 * 150)
     assert status == WRONG and "valid" in message
-    q2 = lesson("06")[1]
-    assert q2.variable == "vgg_base_shape_96"
-    status, message = q2.verdict((512,))
-    assert status == WRONG and "pooling" in message and "(3, 3, 512)" not in message
+    q3 = lesson("06")[2]
+    assert q3.variable == "head_params_150"
+    status, message = q3.verdict(512 * 10 + 10)
+    assert status == WRONG and "pooling" in message and "81" not in message
 
 
 def test_no_exercise_is_asked_twice():
@@ -212,7 +212,7 @@ def test_no_exercise_is_asked_twice():
             assert key not in seen, f"{number}-q{q.number}이(가) {seen.get(key)}와 같습니다"
             seen[key] = f"{number}-q{q.number}"
     assert lesson("01")[2].expected() != lesson("05")[0].expected()
-    assert lesson("04")[2].expected() != lesson("06")[1].expected()
+    assert lesson("04")[2].expected() != lesson("06")[2].expected()
 
 
 def test_notebook01_arrays_are_the_package_arrays():

@@ -1,4 +1,7 @@
-"""VGG-16 구조 그림: 블록 다섯 개(합성곱 2·2·3·3·3개, 블록마다 최대 풀링)와 완전 연결 머리.
+"""VGG-16 구조 그림: 블록 다섯 개(합성곱 2·2·3·3·3개, 블록마다 최대 풀링)와 완전 연결 계층.
+
+`draw_vgg_blocks`는 블록 안의 3×3 합성곱을 하나하나 판으로 그립니다(쌓은 합성곱이 보이게).
+`draw_vgg16`은 블록마다 풀링한 출력 하나만 정육면체로 그립니다.
 
 블록마다 얇은 주황 판(최대 풀링)을 먼저 그리고 그 뒤에 풀링한 출력을 정육면체로 그립니다(아래 글은 그 모양).
 도형 크기는 실제에 비례하지 않습니다: 가로·세로는 제곱근, 채널과 유닛 수는 로그 눈금입니다(그림에도 적음).
@@ -15,7 +18,7 @@ import math
 from . import _draw
 from ._model import layer_specs
 
-__all__ = ["vgg_stages", "draw_vgg16", "shape_text"]
+__all__ = ["vgg_stages", "draw_vgg16", "draw_vgg_blocks", "shape_text"]
 
 
 def shape_text(shape) -> str:
@@ -124,5 +127,92 @@ def draw_vgg16(model=None, *, title: str | None = "VGG-16: 3×3 합성곱 블록
             f"주황 판: 최대 풀링 (그 뒤의 정육면체가 풀링한 블록 출력)   검은 글: 출력 모양(세로×가로×채널)   "
             f"파란 숫자: 매개변수 수 — 합계 {total:,}개\n"
             "도형 크기는 비례하지 않음: 가로·세로는 제곱근 눈금, 채널(깊이)과 유닛 수(막대)는 로그 눈금",
+            ha="center", va="bottom", fontsize=9, color="#1d4ed8", linespacing=1.4)
+    return fig
+
+
+def _slab(ax, x, y, thick, side, kind):
+    """특징 맵 하나를 옆에서 본 판으로: 앞면 폭은 채널(두께), 높이와 비스듬한 깊이는 가로·세로."""
+    _draw.cuboid(ax, x, y, thick, side, side * 0.5, kind=kind)
+    return x + thick + side * 0.5 * 0.6  # 판의 오른쪽 끝 (비스듬한 면까지)
+
+
+def draw_vgg_blocks(model=None, *, title: str | None = "VGG-16: 블록마다 3×3 합성곱을 2~3개 쌓고, 최대 풀링으로 크기를 절반으로"):
+    """VGG의 블록 안을 그립니다: 합성곱 계층마다 파란 판 하나, 블록 끝의 최대 풀링은 주황 판 하나.
+
+    판의 높이는 특징 맵의 가로·세로(제곱근 눈금), 두께는 채널 수(로그 눈금)입니다. 블록마다 위에 합성곱 수와
+    채널 수, 아래에 풀링 뒤 출력 모양과 매개변수 합을 적습니다. 모두 실제 모델의 계층에서 읽습니다.
+    model: VGG 모양의 Keras 모델 (None이면 `models.vgg16()`). Figure를 돌려줍니다.
+    """
+    if model is None:
+        from ..models import vgg16
+
+        model = vgg16()
+    specs = layer_specs(model)
+    stages = vgg_stages(model)
+    maps = [s for s in specs if len(s["shape"]) == 3]
+    biggest = max(s["shape"][0] for s in maps)
+    widest = max(s["shape"][-1] for s in maps)
+
+    def side(shape):
+        return 0.35 + 1.45 * math.sqrt(shape[0] / biggest)
+
+    def thick(shape):
+        return 0.05 + 0.2 * math.log2(1 + shape[-1]) / math.log2(1 + widest)
+
+    gap, base, height = 0.08, 1.45, 5.0
+    # 단계마다 판들의 가로 위치를 먼저 정합니다 (그림 폭을 알아야 도화지를 만들 수 있음)
+    plans, x = [], 0.25
+    for stage in stages:
+        members = [s for s in specs if s["name"] == stage["name"] or s["name"].startswith(stage["name"] + "_")]
+        if stage["kind"] == "input":
+            members = [specs[0]]
+        start, slabs = x, []
+        if stage["kind"] in ("input", "block"):
+            for spec in members:
+                if spec["kind"] not in ("input", "conv", "pool"):
+                    continue
+                slabs.append((x, spec))
+                x = x + thick(spec["shape"]) + gap
+            right = max(sx + thick(sp["shape"]) + side(sp["shape"]) * 0.3 for sx, sp in slabs)
+            x = max(x, right)
+            width = max(x - start, 1.05)
+        else:
+            width = 0.75
+        plans.append((stage, start, width, slabs))
+        x = start + width + 0.3
+    fig, ax = _draw.canvas(x + 0.1, height, title=title)
+
+    for i, (stage, start, width, slabs) in enumerate(plans):
+        center = start + width / 2
+        if slabs:
+            for sx, spec in slabs:
+                _slab(ax, sx, base, thick(spec["shape"]), side(spec["shape"]), spec["kind"])
+        else:  # 벡터(평면화, 완전 연결): 세로 막대, 길이는 유닛 수(로그 눈금)
+            units = stage["shape"][0]
+            bar = 0.3 + 1.2 * math.log2(1 + units) / math.log2(1 + 25088)
+            _draw.box(ax, center - 0.1, base, 0.2, min(bar, 1.6), kind="flatten" if stage["kind"] == "flatten" else "dense")
+        if i:
+            _draw.arrow(ax, (start - 0.27, base - 0.12), (start - 0.03, base - 0.12))
+        if stage["kind"] == "input":
+            heading, body = "입력", {3: "RGB 이미지", 1: "흑백 이미지"}.get(stage["shape"][-1], "이미지")
+        elif stage["kind"] == "block":
+            heading = f"블록 {stage['name'][len('block'):]}"
+            body = f"3×3 합성곱 ×{stage['convs']}\n{stage['filters']}채널\n+ 최대 풀링"
+        elif stage["kind"] == "flatten":
+            heading, body = "평면화", ""
+        else:
+            heading = stage["name"]
+            body = f"완전 연결\n{_ACTIVATIONS.get(stage['activation'], stage['activation'])}"
+        ax.text(center, height - 0.3, heading, ha="center", va="top", fontsize=10)
+        if body:
+            ax.text(center, height - 0.6, body, ha="center", va="top", fontsize=8, linespacing=1.3)
+        ax.text(center, base - 0.3, shape_text(stage["shape"]), ha="center", va="top", fontsize=8)
+        ax.text(center, base - 0.58, f"{stage['params']:,}", ha="center", va="top", fontsize=8, color="#1d4ed8")
+    total = sum(s["params"] for s in stages)
+    ax.text((x + 0.1) / 2, 0.08,
+            "파란 판: 3×3 합성곱 한 계층의 출력   주황 판: 2×2 최대 풀링의 출력   검은 글: 블록(계층)의 마지막 출력 모양   "
+            f"파란 숫자: 매개변수 수 — 합계 {total:,}개\n"
+            "판의 높이는 가로·세로(제곱근 눈금), 두께는 채널 수(로그 눈금)로, 실제에 비례하지 않음",
             ha="center", va="bottom", fontsize=9, color="#1d4ed8", linespacing=1.4)
     return fig

@@ -17,7 +17,7 @@ from ._common import classifier, layer_name
 
 __all__ = ["vgg_block", "vgg", "vgg16", "vgg19"]
 
-# VGG 논문(Simonyan & Zisserman 2014) 표 1의 D(16층)·E(19층) 구성: 블록마다 3×3 합성곱 개수.
+# VGG 논문(Simonyan & Zisserman 2014) 표 1의 D(16계층)·E(19계층) 구성: 블록마다 3×3 합성곱 개수.
 _CONVS = {16: (2, 2, 3, 3, 3), 19: (2, 2, 4, 4, 4)}
 _FILTERS = (64, 128, 256, 512, 512)
 
@@ -25,7 +25,7 @@ _FILTERS = (64, 128, 256, 512, 512)
 def vgg_block(x, filters, convs, name=None):
     """VGG 블록: 3×3 합성곱(same, ReLU) `convs`개 뒤에 2×2 최대 풀링(스트라이드 2).
 
-    층 이름은 `{name}_conv1`…, `{name}_pool` (예: name='block1' → block1_conv1, block1_pool).
+    계층 이름은 `{name}_conv1`…, `{name}_pool` (예: name='block1' → block1_conv1, block1_pool).
     """
     shape = check_tensor(x, "vgg_block")
     filters = check_int("filters", filters, minimum=1, maximum=MAX_WIDTH, why="모델이 메모리에 들어가는 너비")
@@ -52,15 +52,15 @@ def vgg(
     dropout=0.0,
     name="vgg",
 ):
-    """VGG 계열 모델: 블록마다 3×3 합성곱 `convs[i]`개 + 풀링, 뒤에 완전 연결 두 층과 분류층.
+    """VGG 계열 모델: 블록마다 3×3 합성곱 `convs[i]`개 + 풀링, 뒤에 완전 연결 계층 두 개와 분류 계층.
 
     - convs: 블록별 합성곱 개수 (VGG-16은 (2, 2, 3, 3, 3)). 블록이 n개면 입력은 최소 2**n.
       28×28 MNIST에는 예를 들어 convs=(2, 2, 3) (블록 3개, 최소 8×8).
     - filters: 블록별 필터 수 (기본 64, 128, 256, 512, 512). 작은 모델은 (16, 32, 64)처럼 줄입니다.
-    - dense_units: 완전 연결 층 fc1·fc2의 뉴런 수 (기본 4096).
-    - dropout: fc1·fc2 뒤 드롭아웃 비율. 기본 0.0이면 드롭아웃 층을 넣지 않아
-      keras.applications.VGG16과 층 구성이 똑같습니다. 논문처럼 학습하려면 0.5 (매개변수 수는 같음).
-    - include_top=False이면 마지막 풀링 출력(특성 맵)을 돌려줍니다.
+    - dense_units: 완전 연결 계층 fc1·fc2의 유닛 수 (기본 4096).
+    - dropout: fc1·fc2 뒤 드롭아웃 비율. 기본 0.0이면 드롭아웃 계층을 넣지 않아
+      keras.applications.VGG16과 계층 구성이 똑같습니다. 논문처럼 학습하려면 0.5 (매개변수 수는 같음).
+    - include_top=False이면 마지막 풀링 출력(특징 맵)을 돌려줍니다.
     """
     if not isinstance(convs, (tuple, list)) or not convs:
         raise TypeError(
@@ -113,7 +113,7 @@ def vgg16(
     dense_units=4096,
     dropout=0.0,
 ):
-    """VGG-16 (논문 표 1의 구성 D). 기본값이면 keras.applications.VGG16(weights=None)과 층·매개변수
+    """VGG-16 (논문 표 1의 구성 D). 기본값이면 keras.applications.VGG16(weights=None)과 계층·매개변수
     (138,357,544개)가 같습니다. 작은 입력(최소 32×32)에는 filters와 dense_units를 줄이세요.
     인자 설명은 `vgg`를 보세요."""
     return vgg(_CONVS[16], input_shape, classes, include_top, filters, dense_units, dropout, name="vgg16")
@@ -128,6 +128,6 @@ def vgg19(
     dense_units=4096,
     dropout=0.0,
 ):
-    """VGG-19 (논문 표 1의 구성 E). 기본값이면 keras.applications.VGG19(weights=None)과 층·매개변수
+    """VGG-19 (논문 표 1의 구성 E). 기본값이면 keras.applications.VGG19(weights=None)과 계층·매개변수
     (143,667,240개)가 같습니다. 인자 설명은 `vgg`를 보세요."""
     return vgg(_CONVS[19], input_shape, classes, include_top, filters, dense_units, dropout, name="vgg19")

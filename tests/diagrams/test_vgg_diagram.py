@@ -91,3 +91,54 @@ def test_pool_slab_comes_before_the_pooled_output_and_scale_is_stated(vgg16):
     for pool_x, conv_x in zip(pools, convs):
         assert pool_x < conv_x < pool_x + 0.5
     assert "비례하지 않음" in drawn and "풀링한 블록 출력" in drawn
+
+
+def _conv_and_pool_fronts(fig):
+    from matplotlib.colors import to_hex
+    from matplotlib.patches import Rectangle
+
+    fronts = [p for p in fig.axes[0].patches if isinstance(p, Rectangle)]
+    color = {to_hex(_draw.COLORS["conv"]): "conv", to_hex(_draw.COLORS["pool"]): "pool"}
+    return [(color[to_hex(p.get_facecolor())], p.get_x(), p.get_height(), p.get_width())
+            for p in sorted(fronts, key=lambda p: p.get_x()) if to_hex(p.get_facecolor()) in color]
+
+
+def test_blocks_drawing_shows_every_stacked_conv_then_its_pool(vgg16):
+    """블록 안의 그림: 합성곱 계층마다 파란 판 하나, 블록 끝마다 주황 판 하나 — 계층 순서 그대로."""
+    from cnn_helpers.diagrams import draw_vgg_blocks
+
+    fig = draw_vgg_blocks(vgg16)
+    slabs = _conv_and_pool_fronts(fig)
+    drawn = _draw.texts(fig)
+    plt.close(fig)
+    kinds = [kind for kind, *_ in slabs]
+    expected = [("pool" if isinstance(layer, keras.layers.MaxPooling2D) else "conv")
+                for layer in vgg16.layers if isinstance(layer, (keras.layers.Conv2D, keras.layers.MaxPooling2D))]
+    assert kinds == expected and kinds.count("conv") == 13 and kinds.count("pool") == 5
+    # 판의 높이는 가로·세로를 따라 블록마다 줄어듭니다 (풀링 판은 그 블록의 합성곱 판보다 낮음)
+    heights = [h for _, _, h, _ in slabs]
+    sides = [tuple(layer.output.shape[1:3]) for layer in vgg16.layers
+             if isinstance(layer, (keras.layers.Conv2D, keras.layers.MaxPooling2D))]
+    assert all((h1 > h2) == (s1 > s2) for (h1, s1), (h2, s2) in zip(zip(heights, sides), zip(heights[1:], sides[1:])))
+    # 글은 모델에서: 블록마다 합성곱 수·채널 수, 풀링 뒤 모양, 매개변수 합
+    for name, (convs, shape, params) in _block_facts(vgg16).items():
+        assert shape_text(shape) in drawn and f"{params:,}" in drawn, name
+        if name.startswith("block"):
+            assert f"3×3 합성곱 ×{convs}\n{shape[-1]}채널\n+ 최대 풀링" in drawn, name
+    assert any("138,357,544" in text for text in drawn) and "RGB 이미지" in drawn
+
+
+def test_blocks_drawing_follows_a_small_model():
+    """작은 VGG(블록 두 개, 흑백 입력)를 주면 판 수, 모양, 매개변수도 그 모델의 것이 됩니다."""
+    from cnn_helpers.diagrams import draw_vgg_blocks
+
+    small = models.vgg(convs=(2, 3), filters=(8, 16), dense_units=32, input_shape=(28, 28, 1), classes=10,
+                       dropout=0.5, name="small")
+    fig = draw_vgg_blocks(small, title="작은 VGG")
+    kinds = [kind for kind, *_ in _conv_and_pool_fronts(fig)]
+    drawn = _draw.texts(fig)
+    plt.close(fig)
+    assert kinds == ["conv", "conv", "pool", "conv", "conv", "conv", "pool"]
+    assert {"28×28×1", "14×14×8", "7×7×16", "흑백 이미지", "블록 2"} <= set(drawn) and "블록 3" not in drawn
+    assert "3×3 합성곱 ×3\n16채널\n+ 최대 풀링" in drawn
+    assert any(f"{small.count_params():,}" in text for text in drawn)
