@@ -8,31 +8,20 @@ GoogLeNet 전체, 잔차 블록을 코드로 그립니다.
 
 from __future__ import annotations
 
-import importlib
+from .._lazy import attach
 
-# 공개 이름 → 그 이름이 있는 하위 모듈 (처음 쓸 때 불러옵니다)
-_EXPORTS = {
-    "layer_specs": "_model",
-    "draw_multichannel_conv": "conv",
-    "draw_erf_paths": "paths",
-    "rf_growth_boxes": "rf_growth",
-    "draw_rf_growth": "rf_growth",
-    "draw_lenet5": "lenet",
-    "draw_vgg16": "vgg",
-    "draw_vgg_blocks": "vgg",
-    "draw_inception_modules": "inception",
-    "draw_googlenet": "inception",
-    "draw_residual_blocks": "resnet",
-}
-
-__all__ = sorted(_EXPORTS)
-
-
-def __getattr__(name: str):
-    if name in _EXPORTS:
-        return getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__():
-    return sorted(set(globals()) | set(_EXPORTS))
+# 강의가 `ch.diagrams.이름`으로 쓰는 그림 함수 (그 모듈은 처음 쓸 때 불러옵니다)
+__getattr__, __dir__, __all__ = attach(
+    __name__,
+    submodules=["paths"],
+    submod_attrs={
+        "_model": ["layer_specs"],
+        "conv": ["draw_multichannel_conv"],
+        "paths": ["draw_erf_paths"],
+        "rf_growth": ["rf_growth_boxes", "draw_rf_growth"],
+        "lenet": ["draw_lenet5"],
+        "vgg": ["draw_vgg_blocks"],
+        "inception": ["draw_inception_modules", "draw_googlenet"],
+        "resnet": ["draw_residual_blocks"],
+    },
+)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["layer_specs", "layer_kind"]
+__all__ = ["layer_specs", "layer_kind", "shape_text"]
 
 _KINDS = {
     "Conv2D": "conv", "DepthwiseConv2D": "conv", "SeparableConv2D": "conv",
@@ -10,6 +10,16 @@ _KINDS = {
     "Dense": "dense", "Flatten": "flatten", "BatchNormalization": "norm",
     "Activation": "act", "ReLU": "act", "Add": "add", "Concatenate": "concat", "InputLayer": "input",
 }
+
+
+def shape_text(shape) -> str:
+    """출력 모양을 그림에 적는 글로: (112, 112, 64) → '112×112×64', (4096,) → '4,096'.
+
+    >>> shape_text((112, 112, 64)), shape_text((4096,))
+    ('112×112×64', '4,096')
+    """
+    dims = [int(d) for d in shape]
+    return f"{dims[0]:,}" if len(dims) == 1 else "×".join(map(str, dims))
 
 
 def layer_kind(layer) -> str:

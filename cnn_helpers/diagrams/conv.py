@@ -12,7 +12,7 @@ from .. import arithmetic
 from .._validate import check_int
 from . import _draw
 
-__all__ = ["multichannel_conv_shapes", "draw_multichannel_conv"]
+__all__ = ["draw_multichannel_conv"]
 
 # 필터마다의 색 (그 필터가 만든 특징 맵도 같은 색)
 FILTER_COLORS = ("#f4a261", "#2a9d8f", "#e76f51", "#8ab17d", "#9b5de5", "#e9c46a")

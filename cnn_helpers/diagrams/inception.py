@@ -8,19 +8,15 @@ from __future__ import annotations
 
 from .. import _lazy
 from . import _draw
-from ._model import layer_specs
+from ._model import layer_specs, shape_text
 
-__all__ = ["inception_module_specs", "draw_inception_modules", "googlenet_specs", "draw_googlenet"]
+__all__ = ["draw_inception_modules", "draw_googlenet"]
 
 # 계층 이름의 접미사 → 가지 번호 (0: 1×1, 1: 3×3, 2: 5×5, 3: 풀링). 가지 안에서는 이 순서로 쌓입니다.
 _BRANCHES = {"1x1": 0, "3x3_reduce": 1, "3x3": 1, "5x5_reduce": 2, "5x5": 2, "pool": 3, "pool_proj": 3}
 # 채널을 줄이거나(reduce) 맞추는(proj) 1×1 합성곱: 그림에서 따로 칠합니다.
 _REDUCTIONS = ("3x3_reduce", "5x5_reduce", "pool_proj")
 _REDUCTION_COLOR = "#fff3b0"
-
-
-def _shape_text(shape) -> str:
-    return "×".join(str(int(d)) for d in shape)
 
 
 def _module(model, prefix: str) -> dict:
@@ -77,13 +73,13 @@ def _panel(ax, module, x0, width, title):
     ax.text(centre, 5.3, title, ha="center", va="center", fontsize=11.5)
 
     in_w = 2.6
-    _draw.box(ax, centre - in_w / 2, y_in, in_w, 0.55, f"이전 계층\n{_shape_text(module['input']['shape'])}",
+    _draw.box(ax, centre - in_w / 2, y_in, in_w, 0.55, f"이전 계층\n{shape_text(module['input']['shape'])}",
               kind="input", fontsize=9.5)
     out = module["output"]
     channels = [branch[-1]["shape"][-1] for branch in module["branches"]]
     out_w = 3.4
     _draw.box(ax, centre - out_w / 2, y_out, out_w, 0.62,
-              f"채널 축으로 이어 붙이기 {_shape_text(out['shape'])}\n"
+              f"채널 축으로 이어 붙이기 {shape_text(out['shape'])}\n"
               f"{' + '.join(str(c) for c in channels)} = {out['shape'][-1]}채널", kind="concat", fontsize=9.5)
 
     for i, branch in enumerate(module["branches"]):
@@ -93,7 +89,7 @@ def _panel(ax, module, x0, width, title):
         levels = [y_low, y_high] if len(branch) > 1 else [y_low if deep else (y_low + y_high) / 2]
         start = (centre + (x + w / 2 - centre) * 0.35, y_in + 0.55)
         for layer, y in zip(branch, levels):
-            text = f"{layer['label']}\n{_shape_text(layer['shape'])}\n매개변수 {layer['params']:,}"
+            text = f"{layer['label']}\n{shape_text(layer['shape'])}\n매개변수 {layer['params']:,}"
             _draw.box(ax, x, y, w, h, text, kind=layer["kind"], fontsize=9,
                       color=_REDUCTION_COLOR if layer["reduction"] else None)
             _draw.arrow(ax, start, (x + w / 2, y))
@@ -250,7 +246,7 @@ def _unit_text(unit) -> str:
     label = unit["label"]
     if unit["kind"] in ("conv", "pool") and " " in label and "\n" not in label:
         label = label.replace(" ", "\n", 1)  # '3×3/2 최대 풀링' → '3×3/2' / '최대 풀링'
-    lines = [label, _shape_text(unit["shape"])]
+    lines = [label, shape_text(unit["shape"])]
     if unit["kind"] == "module":
         lines.append(f"매개변수 {unit['params'] / 1e3:,.0f}K")
     return "\n".join(lines)

@@ -10,14 +10,9 @@ from __future__ import annotations
 import math
 
 from ._draw import EDGE, box, canvas, cuboid
-from ._model import layer_specs
+from ._model import layer_specs, shape_text
 
-__all__ = ["draw_lenet5", "lenet5_parts", "shape_text"]
-
-
-def shape_text(shape) -> str:
-    """(28, 28, 6) → '28×28×6', (400,) → '400'."""
-    return "×".join(str(int(s)) for s in shape)
+__all__ = ["draw_lenet5"]
 
 
 def _operation(layer) -> str:

@@ -14,7 +14,7 @@ import numpy as np
 from .._validate import check_int
 from . import _draw
 
-__all__ = ["path_counts", "layer_path_counts", "draw_erf_paths"]
+__all__ = ["path_counts", "draw_erf_paths"]
 
 MAX_DRAWN_LAYERS = 5
 MAX_DRAWN_KERNEL = 5

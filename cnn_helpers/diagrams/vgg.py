@@ -16,18 +16,9 @@ from __future__ import annotations
 import math
 
 from . import _draw
-from ._model import layer_specs
+from ._model import layer_specs, shape_text
 
-__all__ = ["vgg_stages", "draw_vgg16", "draw_vgg_blocks", "shape_text"]
-
-
-def shape_text(shape) -> str:
-    """출력 모양을 그림에 적는 글로: (112, 112, 64) → '112×112×64'.
-
-    >>> shape_text((112, 112, 64)), shape_text((4096,))
-    ('112×112×64', '4,096')
-    """
-    return "×".join(f"{d:,}" for d in shape)
+__all__ = ["draw_vgg_blocks"]
 
 
 def vgg_stages(model) -> list[dict]:
@@ -63,72 +54,6 @@ def vgg_stages(model) -> list[dict]:
 
 
 _ACTIVATIONS = {"relu": "ReLU", "softmax": "소프트맥스", "linear": "활성화 없음"}
-
-
-def draw_vgg16(model=None, *, title: str | None = "VGG-16: 3×3 합성곱 블록 다섯 개와 완전 연결 계층 세 개"):
-    """VGG-16의 블록 구조를 그립니다. 블록마다 합성곱 수, 출력 모양, 매개변수 수를 실제 모델에서 읽습니다.
-
-    model: VGG-16 모양의 Keras 모델 (`models.vgg16()`, `keras.applications.VGG16(weights=None)` 등;
-    None이면 `models.vgg16()`을 만듭니다). Figure를 돌려줍니다.
-    """
-    if model is None:
-        from ..models import vgg16
-
-        model = vgg16()
-    stages = vgg_stages(model)
-    spatial = [s["shape"][0] for s in stages if len(s["shape"]) == 3]
-    biggest = max(spatial) if spatial else 1
-    channels = [s["shape"][-1] for s in stages if len(s["shape"]) == 3]
-    widest = max(channels) if channels else 1
-    units = [s["shape"][0] for s in stages if s["kind"] == "dense"]
-    most_units = max(units) if units else 1
-
-    column = 1.5
-    width, height = column * len(stages) + 0.2, 4.8
-    fig, ax = _draw.canvas(width, height, title=title)
-    base = 1.7  # 도형의 아래 끝 (아래에 모양·매개변수 글 두 줄과 두 줄짜리 범례)
-    for i, stage in enumerate(stages):
-        x = 0.1 + i * column  # 이 단계 칸의 왼쪽 끝; 도형과 글은 칸 가운데(center)에
-        center = x + column / 2
-        shape = stage["shape"]
-        if len(shape) == 3:  # 특징 맵: 앞면 한 변은 가로·세로(제곱근 눈금), 비스듬한 깊이는 채널 수(로그 눈금)
-            side = 0.25 + 1.0 * math.sqrt(shape[0] / biggest)
-            depth = 0.1 + 0.5 * math.log2(1 + shape[-1]) / math.log2(1 + widest)
-            pool = 0.06 + depth * 0.5 * 0.6 + 0.06 if stage["kind"] == "block" else 0.0  # 판 + 판의 깊이 + 틈
-            left = center - (side + depth * 0.6 + pool) / 2
-            if pool:  # 블록 끝의 최대 풀링을 얇은 주황 판으로: 판을 지난 뒤의 정육면체가 풀링한 출력
-                _draw.cuboid(ax, left, base + side * 0.25, 0.06, side * 0.5, depth * 0.5, kind="pool")
-            _draw.cuboid(ax, left + pool, base, side, side, depth, kind="input" if stage["kind"] == "input" else "conv")
-        else:  # 벡터(평면화, 완전 연결): 세로 막대, 길이는 유닛 수(로그 눈금)
-            bar = 0.3 + 0.9 * math.log2(1 + shape[0]) / math.log2(1 + max(most_units, shape[0]))
-            _draw.box(ax, center - 0.12, base, 0.24, bar, kind="flatten" if stage["kind"] == "flatten" else "dense")
-        if i:
-            _draw.arrow(ax, (x - 0.12, base - 0.2), (x + 0.12, base - 0.2))
-
-        # 위: 단계 이름과 하는 일
-        if stage["kind"] == "input":
-            heading, body = "입력", "RGB 이미지"
-        elif stage["kind"] == "block":
-            number = stage["name"][len("block"):]
-            heading = f"블록 {number}"
-            body = f"3×3 합성곱 ×{stage['convs']}\n({stage['filters']}채널, ReLU)\n+ 2×2 최대 풀링"
-        elif stage["kind"] == "flatten":
-            heading, body = "평면화", "Flatten"
-        else:
-            heading = stage["name"]
-            body = f"완전 연결\n{_ACTIVATIONS.get(stage['activation'], stage['activation'])}"
-        ax.text(center, height - 0.3, heading, ha="center", va="top", fontsize=10)
-        ax.text(center, height - 0.62, body, ha="center", va="top", fontsize=8, linespacing=1.35)
-        # 아래: 출력 모양과 매개변수 수 (실제 모델에서 읽은 값)
-        ax.text(center, base - 0.4, shape_text(shape), ha="center", va="top", fontsize=8.5)
-        ax.text(center, base - 0.68, f"{stage['params']:,}", ha="center", va="top", fontsize=8.5, color="#1d4ed8")
-    total = sum(s["params"] for s in stages)
-    ax.text(width / 2, 0.08,
-            f"주황 판: 최대 풀링 (그 뒤의 정육면체가 풀링한 블록 출력)   검은 글: 출력 모양(세로×가로×채널)   "
-            f"파란 숫자: 매개변수 수 — 합계 {total:,}개\n"
-            "도형 크기는 비례하지 않음: 가로·세로는 제곱근 눈금, 채널(깊이)과 유닛 수(막대)는 로그 눈금",
-            ha="center", va="bottom", fontsize=9, color="#1d4ed8", linespacing=1.4)
-    return fig
 
 
 def _slab(ax, x, y, thick, side, kind):

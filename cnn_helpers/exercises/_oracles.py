@@ -53,45 +53,6 @@ def lenet_layer(input_shape, name, attribute):
     return layer.count_params() if attribute == "params" else tuple(layer.output.shape[1:])
 
 
-def stack_table(spec):
-    """(종류, 커널, 스트라이드) 목록으로 Keras 모델을 실제로 만들어 analysis.receptive_field 표를 돌려줍니다."""
-    keras = _lazy.keras()
-
-    from ..analysis import receptive_field
-
-    stack = [keras.Input((128, 128, 1))]
-    for kind, kernel, stride in spec:
-        if kind == "pool":
-            stack.append(keras.layers.MaxPooling2D(kernel, strides=stride, padding="same"))
-        else:
-            stack.append(keras.layers.Conv2D(1, kernel, strides=stride, padding="same"))
-    return receptive_field(keras.Sequential(stack))
-
-
-@functools.cache
-def stack_rf(spec) -> int:
-    return int(stack_table(tuple(spec))["rf"].iloc[-1])
-
-
-@functools.cache
-def stack_jump(spec) -> int:
-    return int(stack_table(tuple(spec))["jump"].iloc[-1])
-
-
-def rf_variants(pairs) -> dict:
-    """흔한 실수로 계산한 수용 영역: 스트라이드 무시, 층 자신의 스트라이드를 곱함, 커널 크기 합."""
-    ignore, own, jump = 1, 1, 1
-    for kernel, stride in pairs:
-        ignore += kernel - 1
-        own += (kernel - 1) * jump * stride
-        jump *= stride
-    return {"ignore": ignore, "own": own, "sum": sum(k for k, _ in pairs)}
-
-
-def saving_params() -> int:
-    return conv2d_params(64, 7, 64) - 3 * conv2d_params(64, 3, 64)
-
-
 _BUILT: dict = {}
 
 
@@ -100,24 +61,6 @@ def cached(key, build):
     if key not in _BUILT:
         _BUILT[key] = build()
     return _BUILT[key]
-
-
-def block_layer_params(block, input_shape, args, layer_names):
-    """models의 블록 함수를 실제 입력에 붙여 만든 뒤, 이름이 layer_names인 계층들의 매개변수 합을 셉니다."""
-    keras = _lazy.keras()
-    from .. import models
-
-    inputs = keras.Input(shape=input_shape)
-    model = keras.Model(inputs, getattr(models, block)(inputs, *args, name="q"))
-    return sum(model.get_layer(f"q_{name}").count_params() for name in layer_names)
-
-
-@functools.cache
-def conv_stack_params(channels, kernel, count) -> int:
-    """channels → channels 합성곱(same) count개를 models.conv_stack으로 쌓아 매개변수를 셉니다."""
-    from ..models import conv_stack
-
-    return conv_stack([kernel] * count, channels, input_size=16, padding="same").count_params()
 
 
 @functools.cache
@@ -135,21 +78,6 @@ def macs_of(build) -> int:
 
     inputs, outputs = build(keras)
     return count_macs(keras.Model(inputs, outputs))
-
-
-def reduced_3x3_branch(keras):
-    inputs = keras.Input(shape=(28, 28, 192))
-    x = keras.layers.Conv2D(96, 1, padding="same")(inputs)
-    return inputs, keras.layers.Conv2D(128, 3, padding="same")(x)
-
-
-@functools.cache
-def inception_channels(key, input_shape) -> int:
-    keras = _lazy.keras()
-    from .. import models
-
-    inputs = keras.Input(shape=input_shape)
-    return int(models.inception_block(inputs, *models.GOOGLENET_TABLE1[key]).shape[-1])
 
 
 @functools.cache
@@ -195,28 +123,16 @@ def lenet_layer_macs(name, input_shape=(28, 28, 1)) -> int:
     return layer_macs(lenet5(input_shape=input_shape).get_layer(name))
 
 
-@functools.cache
-def layers_for_rf(target, kernel=3) -> int:
-    """kernel×kernel 합성곱(스트라이드 1)을 몇 층 쌓아야 수용 영역이 target 이상이 되는지 (analysis.receptive_field)."""
-    from ..analysis import receptive_field
-    from ..models import conv_stack
-
-    count = 1
-    while int(receptive_field(conv_stack([kernel] * count, 1, input_size=64))["rf"].iloc[-1]) < target:
-        count += 1
-    return count
-
-
 def built_model_facts(builder, input_shape, *args) -> dict | None:
     """`builder(입력 텐서, *args)`로 블록을 실제로 만들어 출력 모양과 매개변수 수를 돌려줍니다.
 
     build 연습 문제에서 학생의 함수와 패키지의 함수를 같은 방법으로 잽니다. builder가 None을 돌려주면 None.
     """
-    built = _build(builder, input_shape, *args)
+    built = build_model(builder, input_shape, *args)
     return None if built is None else _shape_and_params(*built)
 
 
-def _build(builder, input_shape, *args):
+def build_model(builder, input_shape, *args):
     """builder로 블록을 만들어 (모델, 출력 텐서)를, builder가 None을 돌려주면 None을 돌려줍니다."""
     keras = _lazy.keras()
 
@@ -244,7 +160,7 @@ def built_block_structure(builder, input_shape, *args) -> dict | None:
     """
     keras = _lazy.keras()
 
-    built = _build(builder, input_shape, *args)
+    built = build_model(builder, input_shape, *args)
     if built is None:
         return None
     model, outputs = built

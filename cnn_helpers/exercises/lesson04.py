@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 from ._core import Exercise
-from ._oracles import _build
+from ._oracles import build_model
 
 # 문제 1의 계층: (종류, 커널, 스트라이드[, 팽창])
 _Q1_STACK = (("conv", 3, 1), ("conv", 3, 2), ("conv", 3, 1, 2), ("pool", 2, 2), ("conv", 3, 1))
@@ -80,7 +80,7 @@ def design_facts(builder, input_shape) -> dict | None:
     """학생의 설계로 모델을 실제로 만들어 출력 모양, 수용 영역 충족, 곱셈-누산 예산 충족을 잽니다."""
     from ..analysis import count_macs, receptive_field
 
-    built = _build(builder, input_shape)
+    built = build_model(builder, input_shape)
     if built is None:
         return None
     model, outputs = built

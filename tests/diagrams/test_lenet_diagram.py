@@ -43,7 +43,7 @@ def test_parts_are_plain_data_in_order():
     parts = lenet.lenet5_parts(lenet5())
     assert [p["kind"] for p in parts] == ["input", "conv", "pool", "conv", "pool", "flatten", "dense", "dense", "dense"]
     assert sum(p["params"] for p in parts) == 61_706
-    assert lenet.shape_text((5, 5, 16)) == "5×5×16" and lenet.shape_text((400,)) == "400"
+    assert lenet.shape_text((5, 5, 16)) == "5×5×16" and lenet.shape_text((400,)) == "400"  # _model.shape_text
 
 
 def test_arrow_glyph_is_not_used():

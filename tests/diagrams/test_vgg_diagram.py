@@ -5,8 +5,9 @@ import matplotlib.pyplot as plt
 import pytest
 
 from cnn_helpers import models
-from cnn_helpers.diagrams import _draw, draw_vgg16
-from cnn_helpers.diagrams.vgg import shape_text, vgg_stages
+from cnn_helpers.diagrams import _draw
+from cnn_helpers.diagrams._model import shape_text
+from cnn_helpers.diagrams.vgg import vgg_stages
 
 
 @pytest.fixture(scope="module")
@@ -35,62 +36,6 @@ def test_stages_are_the_models_blocks(vgg16):
         assert (stage["convs"], stage["shape"], stage["params"]) == facts[stage["name"]]
     assert sum(s["params"] for s in stages) == vgg16.count_params() == 138_357_544
     assert [s["activation"] for s in stages[-3:]] == ["relu", "relu", "softmax"]
-
-
-def test_drawn_shapes_and_params_equal_the_model(vgg16):
-    fig = draw_vgg16(vgg16)
-    drawn = _draw.texts(fig)
-    plt.close(fig)
-    for name, (_convs, shape, params) in _block_facts(vgg16).items():
-        assert shape_text(shape) in drawn, name
-        assert f"{params:,}" in drawn, name
-    for block, convs in zip(range(1, 6), (2, 2, 3, 3, 3)):
-        assert f"블록 {block}" in drawn
-        assert any(text.startswith(f"3×3 합성곱 ×{convs}\n") for text in drawn if f"블록 {block}" not in text)
-    assert "224×224×3" in drawn and "7×7×512" in drawn and "25,088" in drawn
-    assert any("138,357,544" in text for text in drawn)
-    assert any("소프트맥스" in text for text in drawn)
-
-
-def test_keras_applications_model_draws_the_same_numbers(vgg16):
-    """keras.applications.VGG16(weights=None, 내려받기 없음)을 주어도 같은 그림 글이 나옵니다."""
-    ours, theirs = draw_vgg16(vgg16), draw_vgg16(keras.applications.VGG16(weights=None))
-    assert [t for t in _draw.texts(ours) if t[0].isdigit()] == [t for t in _draw.texts(theirs) if t[0].isdigit()]
-    plt.close("all")
-
-
-def test_a_smaller_model_changes_the_drawing():
-    """숫자는 손으로 적은 것이 아니라 모델에서 읽습니다: 작은 VGG-16이면 그림의 숫자도 바뀝니다."""
-    small = models.vgg16(input_shape=(32, 32, 3), classes=10, filters=(8, 16, 32, 64, 64), dense_units=32)
-    fig = draw_vgg16(small)
-    drawn = _draw.texts(fig)
-    plt.close(fig)
-    assert "1×1×64" in drawn and "10" in drawn and "138,357,544" not in " ".join(drawn)
-    assert any(f"{small.count_params():,}" in text for text in drawn)
-
-
-def test_default_builds_vgg16():
-    fig = draw_vgg16()
-    assert any("138,357,544" in text for text in _draw.texts(fig))
-    plt.close(fig)
-
-
-
-def test_pool_slab_comes_before_the_pooled_output_and_scale_is_stated(vgg16):
-    """블록마다 주황 판(풀링)을 먼저, 그 오른쪽에 풀링한 출력 정육면체를 그리고, '비례하지 않음'을 적습니다."""
-    from matplotlib.colors import to_hex
-    from matplotlib.patches import Rectangle
-
-    fig = draw_vgg16(vgg16)
-    drawn = " ".join(_draw.texts(fig))
-    fronts = [p for p in fig.axes[0].patches if isinstance(p, Rectangle)]
-    plt.close(fig)
-    pools = sorted(p.get_x() for p in fronts if to_hex(p.get_facecolor()) == _draw.COLORS["pool"])
-    convs = sorted(p.get_x() for p in fronts if to_hex(p.get_facecolor()) == _draw.COLORS["conv"])
-    assert len(pools) == len(convs) == 5
-    for pool_x, conv_x in zip(pools, convs):
-        assert pool_x < conv_x < pool_x + 0.5
-    assert "비례하지 않음" in drawn and "풀링한 블록 출력" in drawn
 
 
 def _conv_and_pool_fronts(fig):
