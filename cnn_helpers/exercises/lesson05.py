@@ -92,18 +92,19 @@ def _same(answer, target) -> bool:
 
 
 def budget_model_facts(builder, input_shape) -> dict | None:
-    """학생 함수가 만든 모델의 출력 모양, 합성곱 계층 (커널, 필터 수), 매개변수 예산을 지켰는지."""
+    """학생 함수가 만든 모델의 출력 모양, 합성곱 계층 (커널, 필터 수, 패딩), 매개변수 예산을 지켰는지."""
     keras = _lazy.keras()
     model = builder(tuple(input_shape))
     if model is None:
         return None
     if not isinstance(model, keras.Model):
         raise TypeError(f"keras.Sequential([...])로 만든 모델을 return 하세요 (돌려준 것: {type(model).__name__})")
-    convs = [(layer.kernel_size[0], layer.filters) for layer in model.layers if isinstance(layer, keras.layers.Conv2D)]
+    convs = [(layer.kernel_size[0], layer.filters, layer.padding)
+             for layer in model.layers if isinstance(layer, keras.layers.Conv2D)]
     n = int(model.count_params())
     return {
         "출력 모양": tuple(model.outputs[0].shape[1:]),
-        "합성곱 계층 (커널, 필터 수)": convs,
+        "합성곱 계층 (커널, 필터 수, 패딩)": convs,
         "매개변수 수": f"{BUDGET:,}개 이하" if n <= BUDGET else f"{n:,}개 ({BUDGET:,}개 초과)",
     }
 
@@ -112,7 +113,7 @@ def lenet_budget_facts(input_shape) -> dict:
     """정답 모델의 특징: LeNet-5와 같은 합성곱 두 계층, 부류 10개 출력, 예산 안의 매개변수."""
     return {
         "출력 모양": (10,),
-        "합성곱 계층 (커널, 필터 수)": [(5, 6), (5, 16)],
+        "합성곱 계층 (커널, 필터 수, 패딩)": [(5, 6, "same"), (5, 16, "valid")],
         "매개변수 수": f"{BUDGET:,}개 이하",
     }
 
@@ -177,8 +178,8 @@ def exercises() -> list[Exercise]:
                 "    ])"
             ),
             mistakes=[
-                (lambda got, want: got["합성곱 계층 (커널, 필터 수)"] != want["합성곱 계층 (커널, 필터 수)"],
-                 "합성곱 두 계층은 LeNet-5 그대로(5×5 필터 6개, 5×5 필터 16개) 둡니다. 바꾸는 것은 완전 연결 부분입니다.",
+                (lambda got, want: got["합성곱 계층 (커널, 필터 수, 패딩)"] != want["합성곱 계층 (커널, 필터 수, 패딩)"],
+                 "합성곱 두 계층은 LeNet-5 그대로(5×5 필터 6개 padding='same', 5×5 필터 16개 패딩 없음) 둡니다. 바꾸는 것은 완전 연결 부분입니다.",
                  _example(filters=(8, 16))),
                 (lambda got, want: got["출력 모양"] != want["출력 모양"],
                  "마지막 계층은 부류마다 유닛 하나, 모두 10개의 소프트맥스 출력이어야 합니다.",
@@ -219,9 +220,9 @@ def exercises() -> list[Exercise]:
             expected=most_confused_pair,
             hint_text="대각선은 맞힌 수입니다. 대각선 밖에서 가장 큰 칸을 찾고, 그 칸의 행과 열이 각각 무엇인지 보세요.",
             solution_text=(
-                "off = cm * (1 - np.eye(3, dtype=int))  # 대각선(맞힌 수)을 0으로\n"
-                "row, col = np.unravel_index(off.argmax(), off.shape)\n"
-                "most_confused = (digits[row], digits[col])  # (9, 4): 정답 9를 4로 읽은 것이 9장"
+                "# 대각선(맞힌 수)을 빼면 가장 큰 칸은 9장: 행 9(정답), 열 4(예측)\n"
+                "# 코드로: off = cm * (1 - np.eye(3, dtype=int)); row, col = np.unravel_index(off.argmax(), off.shape)\n"
+                "most_confused = (9, 4)  # (digits[row], digits[col]): 정답 9를 4로 읽은 것"
             ),
             mistakes=[
                 (lambda a: _same(a, (guessed, true_digit)), "행이 정답, 열이 예측입니다. 차례를 확인하세요.",
