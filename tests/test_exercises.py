@@ -32,7 +32,13 @@ def solved_answer(q):
 def wrong_answer(q):
     if q.kind == "build":  # 풀이 뒤에 1×1 합성곱(채널 1개)을 하나 더 붙인 블록: 모양도 매개변수 수도 다릅니다.
         solution, keras = solved_answer(q), _lazy.keras()
-        return lambda x, *args: keras.layers.Conv2D(1, 1)(solution(x, *args))
+
+        def wrong(x, *args):
+            built = solution(x, *args)
+            if isinstance(built, keras.Model):  # 모델을 돌려주는 문제(5강 문제 2): 끝에 Dense(1)을 붙인 모델
+                return keras.Sequential([keras.Input(built.inputs[0].shape[1:]), built, keras.layers.Dense(1)])
+            return keras.layers.Conv2D(1, 1)(built)
+        return wrong
     if q.kind == "function":
         return lambda *args: np.asarray(q.expected(*args), dtype=float) + 1.0
     expected = q.expected()
@@ -189,12 +195,12 @@ def test_lesson03_q4_budget_is_keras_count():
 
 
 def test_new_exercises_teach_without_revealing():
-    q1 = lesson("05")[0]
-    assert q1.variable == "conv2_macs"
-    status, message = q1.verdict(5 * 5 * 6 * 16 + 16)
-    assert status == WRONG and "매개변수" in message and "240" not in message
-    status, message = q1.verdict(14 * 14 * 16 * 150)
-    assert status == WRONG and "valid" in message
+    q3 = lesson("05")[2]
+    assert q3.variable == "early_stop"
+    status, message = q3.verdict((8, 8))
+    assert status == WRONG and "restore_best_weights" in message and "5" not in message
+    status, message = q3.verdict((4, 3))
+    assert status == WRONG and "연속" in message
     q3 = lesson("06")[2]
     assert q3.variable == "head_params_150"
     status, message = q3.verdict(512 * 10 + 10)
@@ -362,30 +368,31 @@ def test_build_exercise_accepts_the_same_block_and_names_what_differs():
     assert q.verdict(42)[0] == WRONG
 
 
-def test_lesson05_build_exercise_names_the_padding_and_channels():
-    """5강 문제 4: conv1의 padding='same'을 잊으면 출력 모양이, 필터 수를 틀리면 매개변수 수가 다르다고 알려 줍니다."""
+def test_lesson05_build_exercise_checks_the_budget_and_keeps_the_convolutions():
+    """5강 문제 2: 합성곱을 바꾸면, 출력이 10개가 아니면, 예산을 넘으면 각각 알맞은 메시지가 나옵니다."""
     keras = _lazy.keras()
     layers = keras.layers
-    q = lesson("05")[3]
-    assert q.kind == "build" and q.variable == "my_features"
+    q = lesson("05")[1]
+    assert q.kind == "build" and q.variable == "small_lenet"
 
-    def valid_everywhere(x):
-        x = layers.MaxPooling2D(2)(layers.Conv2D(6, 5, activation="relu")(x))
-        return layers.MaxPooling2D(2)(layers.Conv2D(16, 5, activation="relu")(x))
+    def lenet(dense, filters=(6, 16), padding="same"):
+        def build(input_shape=(28, 28, 1)):
+            stack = [keras.Input(input_shape), layers.Conv2D(filters[0], 5, padding=padding, activation="relu"),
+                     layers.MaxPooling2D(2), layers.Conv2D(filters[1], 5, activation="relu"), layers.MaxPooling2D(2),
+                     layers.Flatten()]
+            return keras.Sequential(stack + [layers.Dense(u, activation="relu") for u in dense]
+                                    + [layers.Dense(10, activation="softmax")])
+        return build
 
-    status, message = q.verdict(valid_everywhere)
-    assert status == WRONG and "출력 모양" in message and "(5, 5, 16)" in message
+    assert q.verdict(lenet([32]))[0] == CORRECT
+    assert q.verdict(lenet([24, 16]))[0] == CORRECT
+    status, message = q.verdict(lenet([120, 84]))  # LeNet-5 그대로: 61,706개
+    assert status == WRONG and "예산" in message
+    status, message = q.verdict(lenet([32], filters=(4, 16)))
+    assert status == WRONG and "합성곱 두 계층" in message
+    status, message = q.verdict(lenet([32], padding="valid"))  # 예산 안이지만 conv1의 패딩이 다름
+    assert status == WRONG and "합성곱 두 계층" in message
+    status, message = q.verdict(lambda input_shape: keras.Input(input_shape))  # 모델이 아닌 것
+    assert status == WRONG and "오류" in message
+    assert q.verdict(lambda input_shape: None)[0] == UNATTEMPTED
 
-    def eight_filters(x):
-        x = layers.MaxPooling2D(2)(layers.Conv2D(8, 5, padding="same", activation="relu")(x))
-        return layers.MaxPooling2D(2)(layers.Conv2D(16, 5, activation="relu")(x))
-
-    status, message = q.verdict(eight_filters)
-    assert status == WRONG and "매개변수 수" in message and "2,572" not in message
-
-    def no_pooling_at_the_end(x):
-        x = layers.MaxPooling2D(2)(layers.Conv2D(6, 5, padding="same", activation="relu")(x))
-        return layers.Conv2D(16, 5, activation="relu")(x)
-
-    status, message = q.verdict(no_pooling_at_the_end)
-    assert status == WRONG and "(10, 10, 16)" in message

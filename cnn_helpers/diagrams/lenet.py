@@ -19,9 +19,11 @@ def _operation(layer) -> str:
     """계층이 하는 일을 짧은 한국어로 (필터 크기·개수·패딩, 풀링 크기, 완전 연결의 출력 수)."""
     kind = type(layer).__name__
     config = layer.get_config()
+    names = {"softmax": "소프트맥스", "relu": "ReLU", "linear": "활성화 없음"}
     if kind == "Conv2D":
         kh, kw = config["kernel_size"]
-        return f"합성곱 {kh}×{kw}\n필터 {config['filters']}개, {config['padding']}"
+        activation = names.get(config.get("activation"), config.get("activation"))
+        return f"합성곱 {kh}×{kw}, {activation}\n필터 {config['filters']}개, {config['padding']}"
     if kind in ("MaxPooling2D", "AveragePooling2D"):
         ph, pw = config["pool_size"]
         name = "최대" if kind == "MaxPooling2D" else "평균"
@@ -30,7 +32,6 @@ def _operation(layer) -> str:
         return "평면화"
     if kind == "Dense":
         activation = config.get("activation")
-        names = {"softmax": "소프트맥스", "relu": "ReLU", "linear": "활성화 없음"}
         return f"완전 연결\n{names.get(activation, activation)}"
     return kind
 

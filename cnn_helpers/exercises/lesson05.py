@@ -1,86 +1,265 @@
-"""5강 연습 문제: LeNet-5."""
+"""5강 연습 문제: LeNet-5 (모양 예측, 매개변수 예산, 조기 종료, 혼동 행렬, 수용 영역 상자)."""
 
 from __future__ import annotations
 
+import functools
+
+import numpy as np
+
+from .. import _lazy
 from ._core import Exercise
-from ._oracles import built_model_facts, lenet_layer, lenet_layer_macs
+from ._oracles import lenet_layer
+
+# 문제 3: 검증 손실 기록 (에포크 1부터). patience와 함께 문제 글과 풀이가 이 값을 씁니다.
+VAL_LOSSES = (0.42, 0.27, 0.21, 0.23, 0.19, 0.20, 0.22, 0.20, 0.21, 0.24)
+PATIENCE = 3
+
+# 문제 4: 숫자 4, 7, 9만 모은 혼동 행렬 (행 = 정답, 열 = 예측)
+CONFUSION_DIGITS = (4, 7, 9)
+CONFUSION = np.array([[191, 1, 6],
+                      [0, 203, 3],
+                      [9, 4, 188]])
+
+# 문제 5: pool2의 이 칸이 보는 입력 상자
+RF_CELL = (1, 3)
+
+BUDGET = 20_000
 
 
-def lenet_features_facts(input_shape) -> dict:
-    """models.lenet5의 특징 추출부(conv1 → pool1 → conv2 → pool2)의 출력 모양과 매개변수 수.
+@functools.cache
+def early_stopping_epochs(val_losses=VAL_LOSSES, patience=PATIENCE) -> tuple[int, int]:
+    """Keras의 EarlyStopping(restore_best_weights=True)에 검증 손실을 차례로 주어
+    (학습이 멈춘 에포크, 되돌린 가중치의 에포크)를 1부터 센 번호로 돌려줍니다."""
+    keras = _lazy.keras()
+    model = keras.Sequential([keras.Input((1,)), keras.layers.Dense(1)])
+    model.stop_training = False
+    stopper = keras.callbacks.EarlyStopping(monitor="val_loss", patience=patience, restore_best_weights=True)
+    stopper.set_model(model)
+    stopper.on_train_begin()
+    epoch = 0
+    for epoch, loss in enumerate(val_losses):
+        stopper.on_epoch_end(epoch, {"val_loss": loss})
+        if model.stop_training:
+            break
+    return epoch + 1, stopper.best_epoch + 1
 
-    패키지의 모델을 실제로 만들어 pool2의 출력 모양과 두 합성곱 계층의 매개변수 합을 읽습니다.
-    """
-    shape = tuple(input_shape)
-    params = lenet_layer(shape, "conv1", "params") + lenet_layer(shape, "conv2", "params")
-    return {"출력 모양": lenet_layer(shape, "pool2", "shape"), "매개변수 수": params}
+
+def most_confused_pair(confusion=CONFUSION, digits=CONFUSION_DIGITS) -> tuple[int, int]:
+    """혼동 행렬(행 = 정답, 열 = 예측)에서 대각선 밖의 가장 큰 칸의 (정답 숫자, 예측 숫자)."""
+    off = np.asarray(confusion) * (1 - np.eye(len(digits), dtype=int))
+    row, col = np.unravel_index(off.argmax(), off.shape)
+    return digits[row], digits[col]
+
+
+@functools.cache
+def _pool2_rf() -> tuple[int, int, int]:
+    """models.lenet5의 pool2 수용 영역 (rf, jump, padding): analysis.receptive_field로 읽습니다."""
+    from ..analysis import receptive_field
+    from ..models import lenet5
+
+    _lazy.keras()
+    row = receptive_field(lenet5()).set_index("layer").loc["pool2"]
+    return int(row["rf"]), int(row["jump"]), int(row["padding"])
+
+
+def pool2_box(cell=RF_CELL) -> tuple[int, int, int, int]:
+    """pool2의 칸 cell이 보는 입력 상자 (위, 왼쪽, 아래, 오른쪽): 탐색기가 쓰는 analysis.receptive_field_box."""
+    from ..analysis import receptive_field_box
+
+    return receptive_field_box(_pool2_rf(), cell[0], cell[1], (28, 28))
+
+
+def _box(rf, jump, padding, cell=RF_CELL):
+    (i, j) = cell
+    return (i * jump - padding, j * jump - padding, i * jump - padding + rf, j * jump - padding + rf)
+
+
+def _box_variants() -> dict:
+    """흔한 실수로 구한 상자들."""
+    rf, jump, padding = _pool2_rf()
+    right = _box(rf, jump, padding)
+    return {
+        "no_padding": _box(rf, jump, 0),
+        "inclusive": (*right[:2], right[2] - 1, right[3] - 1),
+        "jump": _box(rf, 2, padding),
+        "conv2_rf": _box(rf - 2, jump, padding),
+        "swapped": (right[1], right[0], right[3], right[2]),
+    }
+
+
+def _same(answer, target) -> bool:
+    return tuple(int(v) for v in answer) == tuple(target)
+
+
+def budget_model_facts(builder, input_shape) -> dict | None:
+    """학생 함수가 만든 모델의 출력 모양, 합성곱 계층 (커널, 필터 수, 패딩), 매개변수 예산을 지켰는지."""
+    keras = _lazy.keras()
+    model = builder(tuple(input_shape))
+    if model is None:
+        return None
+    if not isinstance(model, keras.Model):
+        raise TypeError(f"keras.Sequential([...])로 만든 모델을 return 하세요 (돌려준 것: {type(model).__name__})")
+    convs = [(layer.kernel_size[0], layer.filters, layer.padding)
+             for layer in model.layers if isinstance(layer, keras.layers.Conv2D)]
+    n = int(model.count_params())
+    return {
+        "출력 모양": tuple(model.outputs[0].shape[1:]),
+        "합성곱 계층 (커널, 필터 수, 패딩)": convs,
+        "매개변수 수": f"{BUDGET:,}개 이하" if n <= BUDGET else f"{n:,}개 ({BUDGET:,}개 초과)",
+    }
+
+
+def lenet_budget_facts(input_shape) -> dict:
+    """정답 모델의 특징: LeNet-5와 같은 합성곱 두 계층, 부류 10개 출력, 예산 안의 매개변수."""
+    return {
+        "출력 모양": (10,),
+        "합성곱 계층 (커널, 필터 수, 패딩)": [(5, 6, "same"), (5, 16, "valid")],
+        "매개변수 수": f"{BUDGET:,}개 이하",
+    }
+
+
+def _lenet_like(keras, filters=(6, 16), dense=(120, 84), classes=10):
+    layers = keras.layers
+    stack = [keras.Input((28, 28, 1)),
+             layers.Conv2D(filters[0], 5, padding="same", activation="relu"), layers.MaxPooling2D(2),
+             layers.Conv2D(filters[1], 5, activation="relu"), layers.MaxPooling2D(2), layers.Flatten()]
+    stack += [layers.Dense(units, activation="relu") for units in dense]
+    if classes:
+        stack.append(layers.Dense(classes, activation="softmax"))
+    return keras.Sequential(stack)
+
+
+def _example(**kwargs):
+    """실수한 답의 예(학생 함수처럼 input_shape를 받는 함수)."""
+    return lambda input_shape=(28, 28, 1): _lenet_like(_lazy.keras(), **kwargs)
 
 
 def exercises() -> list[Exercise]:
+    stop, kept = early_stopping_epochs()
+    true_digit, guessed = most_confused_pair()
+    variants = _box_variants
     return [
         Exercise(
-            1, "conv2의 곱셈-누산 수", "conv2_macs",
-            expected=lambda: lenet_layer_macs("conv2"),
-            hint_text=(
-                "출력 칸 하나를 계산하는 곱셈-누산은 (5 × 5 × 입력 채널)번입니다. conv2는 padding='valid'이므로 "
-                "출력의 세로·가로를 먼저 구하고, 출력 칸 수(세로 × 가로 × 필터 수)를 곱하세요."
-            ),
-            solution_text=(
-                "side = 14 - 5 + 1  # conv2 (valid, 5×5)의 출력: 10×10\n"
-                "conv2_macs = side * side * 16 * (5 * 5 * 6)  # 출력 칸 수 × 칸마다의 곱셈-누산 = 240,000"
-            ),
-            mistakes=[
-                (lambda a: a in (5 * 5 * 6 * 16 + 16, 5 * 5 * 6 * 16),
-                 "그것은 매개변수 수입니다. 같은 필터를 출력 칸마다 다시 쓰므로, 곱셈-누산은 출력 칸 수만큼 곱해집니다."),
-                (lambda a: a == 14 * 14 * 16 * 5 * 5 * 6,
-                 "conv2는 padding='valid'입니다: 출력은 입력 14×14보다 작습니다."),
-                (lambda a: a == 2 * 10 * 10 * 16 * 5 * 5 * 6,
-                 "곱셈-누산은 곱셈 하나와 덧셈 하나를 한 번으로 셉니다(FLOPs가 아닙니다)."),
-                (lambda a: a == 10 * 10 * 16 * 5 * 5, "필터는 입력 채널 6개를 모두 덮습니다."),
-                (lambda a: a == 10 * 10 * 5 * 5 * 6, "출력 채널(필터) 16개마다 따로 계산합니다."),
-            ],
-        ),
-        Exercise(
-            2, "36×36 입력에서 pool2의 출력 모양", "pool2_shape",
+            1, "36×36 입력에서 pool2의 출력 모양", "pool2_shape",
             expected=lambda: lenet_layer((36, 36, 1), "pool2", "shape"),
-            hint_text="36 → (same 합성곱) → ? → (2×2 풀링) → ? → (5×5 valid 합성곱) → ? → (2×2 풀링) → ?. 채널은 conv2의 필터 수입니다.",
+            hint_text=(
+                "36에서 시작해 계층을 하나씩 지나며 한 변의 길이를 적어 보세요: 크기를 유지하는 합성곱, 2×2 풀링, "
+                "패딩 없는 5×5 합성곱, 2×2 풀링. 채널은 마지막 합성곱의 필터 수입니다."
+            ),
             solution_text="side = (36 // 2 - 5 + 1) // 2\npool2_shape = (side, side, 16)  # (7, 7, 16)",
             mistakes=[
-                (lambda a: tuple(a)[:2] == (14, 14), "14×14는 conv2의 출력입니다. 풀링을 한 번 더 거칩니다."),
-                (lambda a: tuple(a)[:2] == (6, 6), "conv1은 padding='same'이라 크기가 36 그대로입니다."),
-                (lambda a: tuple(a)[2] != 16, "채널 수는 conv2의 필터 수와 같습니다."),
+                (lambda a: tuple(a)[:2] == (14, 14), "14×14는 conv2의 출력입니다. 풀링을 한 번 더 거칩니다.", (14, 14, 16)),
+                (lambda a: tuple(a)[:2] == (6, 6), "conv1은 padding='same'이라 크기가 36 그대로입니다.", (6, 6, 16)),
+                (lambda a: tuple(a)[2] != 16, "채널 수는 conv2의 필터 수와 같습니다.", (7, 7, 6)),
             ],
         ),
         Exercise(
-            3, "입력 32×32일 때의 매개변수 수", "params_32",
-            expected=lambda: lenet_layer((32, 32, 1), None, None),
-            hint_text="합성곱 계층의 매개변수는 그대로입니다. 바뀌는 것은 평면화한 길이와 fc1의 가중치입니다.",
+            2, f"매개변수 {BUDGET:,}개 이하의 LeNet", "small_lenet",
+            kind="build",
+            measure=budget_model_facts,
+            expected=lenet_budget_facts,
+            cases=lambda: [((28, 28, 1),)],
+            hint_text=(
+                "합성곱 두 계층과 풀링은 그대로 둡니다. 2절의 표에서 매개변수가 가장 많은 계층을 찾고, 그 계층의 "
+                "매개변수가 (입력 길이 × 유닛 수 + 유닛 수)라는 것을 떠올려 유닛 수를 정하세요. "
+                "lenet5_sequential의 계층 목록을 복사해 고치면 빠릅니다."
+            ),
             solution_text=(
-                "side = (32 // 2 - 5 + 1) // 2  # pool2 뒤 크기: 6\n"
-                "params_32 = (5*5*1*6 + 6) + (5*5*6*16 + 16) + (side*side*16*120 + 120) + (120*84 + 84) + (84*10 + 10)"
+                "def small_lenet(input_shape=(28, 28, 1)):\n"
+                "    return keras.Sequential([\n"
+                "        keras.Input(shape=input_shape),\n"
+                "        layers.Conv2D(6, 5, padding=\"same\", activation=\"relu\"),\n"
+                "        layers.MaxPooling2D(2),\n"
+                "        layers.Conv2D(16, 5, activation=\"relu\"),\n"
+                "        layers.MaxPooling2D(2),\n"
+                "        layers.Flatten(),                           # 400\n"
+                "        layers.Dense(32, activation=\"relu\"),        # 400 × 32 + 32 = 12,832 (fc1은 48,120)\n"
+                "        layers.Dense(10, activation=\"softmax\"),     # 모두 15,734개\n"
+                "    ])"
             ),
             mistakes=[
-                (lambda a: a == 61_706, "입력 크기가 바뀌면 평면화한 길이가 바뀌고, fc1의 가중치 수도 바뀝니다."),
+                (lambda got, want: got["합성곱 계층 (커널, 필터 수, 패딩)"] != want["합성곱 계층 (커널, 필터 수, 패딩)"],
+                 "합성곱 두 계층은 LeNet-5 그대로(5×5 필터 6개 padding='same', 5×5 필터 16개 패딩 없음) 둡니다. 바꾸는 것은 완전 연결 부분입니다.",
+                 _example(filters=(8, 16))),
+                (lambda got, want: got["출력 모양"] != want["출력 모양"],
+                 "마지막 계층은 부류마다 유닛 하나, 모두 10개의 소프트맥스 출력이어야 합니다.",
+                 _example(dense=(16,), classes=0)),
+                (lambda got, want: got["매개변수 수"] != want["매개변수 수"],
+                 "매개변수가 아직 예산보다 많습니다. 2절의 표에서 매개변수가 가장 많은 계층을 찾아 그 유닛 수를 줄이세요.",
+                 _example()),
             ],
         ),
         Exercise(
-            4, "LeNet-5의 특징 추출부 만들기", "my_features",
-            kind="build",
-            measure=built_model_facts,
-            expected=lenet_features_facts,
-            cases=lambda: [((28, 28, 1),), ((32, 32, 3),)],
+            3, "조기 종료가 멈추는 에포크와 남기는 가중치", "early_stop",
+            expected=early_stopping_epochs,
             hint_text=(
-                "입력 텐서 x에 계층을 차례로 적용해 새 텐서를 얻습니다: x = layers.Conv2D(...)(x). 크기를 그대로 두는 "
-                "합성곱은 padding='same', 줄이는 합성곱은 기본값('valid')입니다. 입력 채널 수는 Conv2D가 x에서 읽으므로 "
-                "적지 않습니다. 마지막 텐서를 return 하세요."
+                "에포크마다 '지금까지의 최저값보다 낮아졌나?'를 표시해 보세요. 낮아지지 않은 에포크를 연속으로 세다가 "
+                "patience에 이르는 에포크에서 멈춥니다. 한 번이라도 새 최저값이 나오면 세던 수는 0으로 돌아갑니다."
             ),
             solution_text=(
-                "def my_features(x):\n"
-                "    x = layers.Conv2D(6, 5, padding=\"same\", activation=\"relu\")(x)  # conv1: 28×28×6\n"
-                "    x = layers.MaxPooling2D(2)(x)                                    # pool1: 14×14×6\n"
-                "    x = layers.Conv2D(16, 5, activation=\"relu\")(x)                  # conv2: 10×10×16\n"
-                "    return layers.MaxPooling2D(2)(x)                                 # pool2: 5×5×16"
+                "# 최저값: 에포크 1 0.42 → 2 0.27 → 3 0.21 → (4는 0.23으로 나빠짐) → 5 0.19\n"
+                "# 에포크 6, 7, 8이 0.19보다 낮지 않음: 3번 연속 → 에포크 8이 끝나고 멈춤\n"
+                "early_stop = (8, 5)  # 8에서 멈추고, 검증 손실이 가장 낮았던 에포크 5의 가중치로 되돌립니다"
             ),
+            mistakes=[
+                (lambda a: _same(a, (stop - 1, kept - 1)), "에포크는 1부터 셉니다(표의 첫 열).", (stop - 1, kept - 1)),
+                (lambda a: int(a[1]) == int(a[0]) != kept,
+                 "restore_best_weights=True는 마지막 에포크가 아니라 검증 손실이 가장 낮았던 에포크의 가중치로 되돌립니다.",
+                 (stop, stop)),
+                (lambda a: int(a[0]) < kept,
+                 "한 번 나빠졌다고 멈추지 않습니다. 나아지지 않은 에포크가 patience번 연속 나와야 멈춥니다.",
+                 (4, 3)),
+                (lambda a: int(a[1]) == kept and int(a[0]) != stop,
+                 "되돌릴 에포크는 맞았습니다. 가장 좋았던 에포크 바로 다음부터, 나아지지 않은 에포크를 하나씩 세어 "
+                 "patience번째가 되는 에포크를 찾으세요.",
+                 (stop - 1, kept)),
+            ],
+        ),
+        Exercise(
+            4, "혼동 행렬에서 가장 많이 헷갈린 쌍", "most_confused",
+            expected=most_confused_pair,
+            hint_text="대각선은 맞힌 수입니다. 대각선 밖에서 가장 큰 칸을 찾고, 그 칸의 행과 열이 각각 무엇인지 보세요.",
+            solution_text=(
+                "# 대각선(맞힌 수)을 빼면 가장 큰 칸은 9장: 행 9(정답), 열 4(예측)\n"
+                "# 코드로: off = cm * (1 - np.eye(3, dtype=int)); row, col = np.unravel_index(off.argmax(), off.shape)\n"
+                "most_confused = (9, 4)  # (digits[row], digits[col]): 정답 9를 4로 읽은 것"
+            ),
+            mistakes=[
+                (lambda a: _same(a, (guessed, true_digit)), "행이 정답, 열이 예측입니다. 차례를 확인하세요.",
+                 (guessed, true_digit)),
+                (lambda a: int(a[0]) == int(a[1]), "대각선 칸은 맞힌 수입니다. 헷갈린 쌍은 대각선 밖에 있습니다.",
+                 (true_digit, true_digit)),
+                (lambda a: set(int(v) for v in a) <= {0, 1, 2},
+                 "행·열 번호가 아니라 그 자리의 숫자(digits)로 답하세요.", (2, 0)),
+            ],
+        ),
+        Exercise(
+            5, "pool2 한 칸의 수용 영역 상자", "pool2_cell_box",
+            expected=pool2_box,
+            hint_text=(
+                "상자의 한 변은 2절 표의 rf 열에서 읽습니다. pool2에서 칸 하나를 옆으로 옮기면 입력에서는 몇 화소를 "
+                "옮겨 갈까요(유효 스트라이드, 4강)? conv1의 padding='same'이 입력 둘레에 붙인 칸도 생각하세요."
+            ),
+            solution_text=(
+                "# pool2: rf 16, 칸 사이 간격(유효 스트라이드) 2 × 2 = 4, conv1의 same 패딩이 왼쪽 위에 2칸\n"
+                "top, left = 1 * 4 - 2, 3 * 4 - 2\n"
+                "pool2_cell_box = (top, left, top + 16, left + 16)  # (2, 10, 18, 26)"
+            ),
+            mistakes=[
+                (lambda a: _same(a, variants()["no_padding"]),
+                 "conv1의 padding='same'은 입력 둘레에 2칸을 붙입니다. 그만큼 상자가 왼쪽 위로 밀립니다.",
+                 variants()["no_padding"]),
+                (lambda a: _same(a, variants()["inclusive"]),
+                 "아래·오른쪽 끝은 파이썬 슬라이스처럼 포함하지 않습니다(아래 = 위 + 한 변).", variants()["inclusive"]),
+                (lambda a: _same(a, variants()["jump"]),
+                 "pool2의 칸 하나는 입력에서 풀링 두 번의 스트라이드를 곱한 만큼(2 × 2) 떨어져 있습니다.",
+                 variants()["jump"]),
+                (lambda a: _same(a, variants()["conv2_rf"]),
+                 "한 변은 conv2가 아니라 pool2의 수용 영역입니다. pool2의 2×2 창이 조금 더 넓게 봅니다.",
+                 variants()["conv2_rf"]),
+                (lambda a: _same(a, variants()["swapped"]),
+                 "(위, 왼쪽, 아래, 오른쪽) 차례입니다. 행 i가 위·아래를, 열 j가 왼쪽·오른쪽을 정합니다.",
+                 variants()["swapped"]),
+            ],
         ),
     ]
-

@@ -29,7 +29,7 @@ def test_texts_drawn_are_the_models_shapes_and_params(input_shape):
     # 계층 이름과 그 계층이 하는 일 (필터 크기·개수, 패딩)
     for layer in model.layers:
         assert layer.name in texts
-    assert "합성곱 5×5\n필터 6개, same" in texts and "합성곱 5×5\n필터 16개, valid" in texts
+    assert "합성곱 5×5, ReLU\n필터 6개, same" in texts and "합성곱 5×5, ReLU\n필터 16개, valid" in texts
 
 
 def test_default_model_numbers():
