@@ -1,4 +1,4 @@
-"""구조 그림(diagrams): 합성곱, 경로 세기, LeNet-5, VGG-16, 인셉션 모듈, 잔차 블록을 코드로 그립니다.
+"""구조 그림(diagrams): 합성곱, 경로 세기, LeNet-5, VGG-16, 인셉션 모듈, 잔차 블록, plain-34와 ResNet-34를 코드로 그립니다.
 
 모든 그림은 matplotlib으로 그리고 한국어로 이름을 붙입니다 (원격 파일 없음). 모델을 그리는 그림은 모양과
 매개변수 수를 손으로 적지 않고 실제 Keras 모델에서 읽습니다 (`layer_specs`), 그래서 그림과 모델이 어긋날
@@ -18,6 +18,7 @@ _EXPORTS = {
     "draw_vgg16": "vgg",
     "draw_inception_modules": "inception",
     "draw_residual_blocks": "resnet",
+    "draw_plain_vs_resnet": "resnet",
 }
 
 __all__ = sorted(_EXPORTS)
