@@ -278,7 +278,7 @@ def draw_plain_vs_resnet(depth: int = 34, *, input_shape=(224, 224, 3)):
     split = next(i for i, item in enumerate(items) if item["stage"] == "conv4")
     lines = [range(0, split), range(split, len(items))]
     longest = max(len(line) for line in lines)
-    width = 0.2 + longest * (_BOX_W + _GAP) + 3 * _STAGE_GAP + 0.1
+    width = 0.2 + longest * (_BOX_W + _GAP) + 2 * _STAGE_GAP + 0.1
     pitch = [1.05, 1.45]  # 줄 간격: 평범한 신경망, ResNet (지름길 곡선 자리)
     height = 0.35 + sum(0.35 + 2 * p for p in pitch) + 0.3
     fig, ax = _draw.canvas(width, height)
