@@ -109,8 +109,8 @@ EXPERIMENTS = (
         Figure("작은 인셉션 신경망 시험 정확도", "test_acc", 0.94),
     )),
     Experiment("08", "08_resnet.ipynb", "assert residual_loss <", (
-        Figure("plain-34 ‖기울기‖·‖커널‖: 입력 쪽 ÷ 출력 쪽", 'front_to_back(grad_scales["plain-34 (지름길 없음)"])', 6),
-        Figure("ResNet-34 ‖기울기‖·‖커널‖: 입력 쪽 ÷ 출력 쪽", 'front_to_back(grad_scales["ResNet-34"])', 2, above=False),
+        Figure("plain-34 ‖기울기‖·‖필터‖: 입력 쪽 ÷ 출력 쪽", 'front_to_back(grad_scales["plain-34 (지름길 없음)"])', 6),
+        Figure("ResNet-34 ‖기울기‖·‖필터‖: 입력 쪽 ÷ 출력 쪽", 'front_to_back(grad_scales["ResNet-34"])', 2, above=False),
         Figure("성능 저하 — 학습 손실 비: plain-34 ÷ plain-18", "plain_loss / plain18_loss", 1.2),
         Figure("성능 저하 — 학습 오류율 차: plain-34 − plain-18", 'train_error["plain-34"] - train_error["plain-18"]', 0.1),
         Figure("지름길 — 학습 손실 비: ResNet-34 ÷ plain-18", "residual_loss / plain18_loss", 1, above=False),
@@ -118,6 +118,9 @@ EXPERIMENTS = (
         Figure("학습 손실 비: plain-34 ÷ ResNet-34 (참고)", "plain_loss / residual_loss", None),
         Figure("ResNet-34 시험 정확도", 'test_accuracy["ResNet-34"]', 0.75),
         Figure("시험 정확도 차: ResNet-34 − plain-34", 'test_accuracy["ResNet-34"] - test_accuracy["plain-34"]', 0.1),
+        # 연습 문제 1의 정답(ResNet-18이 네 모델 중 학습 손실이 가장 작음)이 기대는 두 비교
+        Figure("문제 1 — 학습 손실 비: ResNet-18 ÷ ResNet-34", "resnet18_loss / residual_loss", 1, above=False),
+        Figure("문제 1 — 학습 손실 비: ResNet-18 ÷ plain-18", "resnet18_loss / plain18_loss", 1, above=False),
     )),
 )
 

@@ -1,4 +1,4 @@
-"""8강 연습 문제: 병목 블록의 곱셈-누산(q4)과 병목 블록 만들기(q5)의 흔한 실수."""
+"""8강 연습 문제: ResNet-18 순위 예측(q1), 병목 블록의 곱셈-누산(q3), 예산 설계(q4), 병목 블록 만들기(q5)."""
 
 import pytest
 
@@ -11,10 +11,10 @@ def qs():
     return lesson("08")
 
 
-def test_q4_is_not_answered_in_the_lesson_text(qs):
-    """q4는 본문에 나온 17/288 비율이 아니라, 스트라이드 2 블록(투영 포함)의 곱셈-누산을 묻습니다."""
-    q4 = qs[3]
-    assert q4.expected() == 28 * 28 * (256 * 128 + 9 * 128 * 128 + 128 * 512 + 256 * 512)
+def test_q3_is_not_answered_in_the_lesson_text(qs):
+    """q3은 본문에 나온 17/288 비율이 아니라, 스트라이드 2 블록(투영 포함)의 곱셈-누산을 묻습니다."""
+    q3 = qs[2]
+    assert q3.expected() == 28 * 28 * (256 * 128 + 9 * 128 * 128 + 128 * 512 + 256 * 512)
 
 
 @pytest.mark.parametrize("answer, words", [
@@ -23,10 +23,10 @@ def test_q4_is_not_answered_in_the_lesson_text(qs):
     (56 * 56 * (256 * 128 + 9 * 128 * 128 + 128 * 512 + 256 * 512), "28×28"),
     (256 * 128 + 9 * 128 * 128 + 128 * 512 + 256 * 512, "위치 하나당"),
 ])
-def test_q4_mistakes_teach_without_revealing(qs, answer, words):
-    status, message = qs[3].verdict(answer)
+def test_q3_mistakes_teach_without_revealing(qs, answer, words):
+    status, message = qs[2].verdict(answer)
     assert status == WRONG and words in message
-    assert str(qs[3].expected()) not in message
+    assert str(qs[2].expected()) not in message
 
 
 def layers():
@@ -111,12 +111,26 @@ def test_q5_accepts_other_ways_to_write_relu(qs):
     assert qs[4].verdict(block)[0] == CORRECT
 
 
-def test_q1_asks_a_block_not_printed_in_the_lesson(qs):
-    """본문의 표는 conv2_x 병목 블록(256 → 64, 16,384개)을 보여 주므로, 문제 1은 conv4_x 블록(1024 → 256)을 묻습니다."""
-    assert qs[0].expected() == 1024 * 256 != 256 * 64
-    for answer, words in [(1024 * 256 + 256, "편향"), (9 * 1024 * 256, "1×1"), (256 * 256, "1024개")]:
-        status, message = qs[0].verdict(answer)
-        assert status == WRONG and words in message
+def test_q1_rank_prediction(qs):
+    """q1의 정답(1)은 강의의 실험에서 나온 순위입니다. 틀린 예측마다 다른 것을 짚어 줍니다."""
+    q1 = qs[0]
+    assert q1.verdict(1)[0] == CORRECT
+    assert "plain-18" in q1.verdict(3)[1] and "plain-18" in q1.verdict(4)[1]
+    assert "오래 학습" in q1.verdict(2)[1]
+    assert "1, 2, 3, 4" in q1.verdict(0)[1]
+
+
+def test_q4_design_meets_the_budget(qs):
+    """q4의 답은 예산 안에 들고, 하나만 더 키워도 예산을 넘습니다 (실제 Keras 계층으로 센 곱셈-누산)."""
+    from cnn_helpers.exercises import lesson08
+
+    m = qs[3].expected()
+    assert lesson08.middle_block_macs(m) <= lesson08.Q4_BUDGET < lesson08.middle_block_macs(m + 1)
+    assert lesson08.middle_block_macs(m) == 56 * 56 * (256 * m + 9 * m * m + m * 256)
+    namespace = {}
+    exec(qs[3].solution_text, namespace)
+    assert namespace["widest_middle"] == m
+    assert qs[3].verdict(m + 1)[0] == WRONG and "넘습니다" in qs[3].verdict(m + 1)[1]
 
 
 def test_q5_untouched_is_unattempted(qs):

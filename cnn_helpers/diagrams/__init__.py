@@ -22,6 +22,6 @@ __getattr__, __dir__, __all__ = attach(
         "lenet": ["draw_lenet5"],
         "vgg": ["draw_vgg_blocks"],
         "inception": ["draw_inception_modules", "draw_googlenet"],
-        "resnet": ["draw_residual_blocks"],
+        "resnet": ["draw_residual_blocks", "draw_plain_vs_resnet"],
     },
 )

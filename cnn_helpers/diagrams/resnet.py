@@ -1,4 +1,4 @@
-"""8강 그림: 기본 잔차 블록(항등 지름길, 투영 지름길)과 병목 블록.
+"""8강 그림: 기본 잔차 블록(항등 지름길, 투영 지름길)과 병목 블록, plain-34와 ResNet-34 전체.
 
 계층의 출력 모양과 매개변수 수는 손으로 적지 않고, `models.residual_block`·`models.bottleneck_block`으로 블록을
 실제로 만들어 `layer_specs`로 읽습니다. 그래서 그림의 숫자와 모델이 어긋날 수 없습니다.
@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from .. import _lazy
 from . import _draw
+from ._model import shape_text
 from ._model import layer_specs
 
-__all__ = ["DEFAULT_CASES", "block_layout", "draw_residual_blocks"]
+__all__ = ["draw_residual_blocks", "draw_plain_vs_resnet"]
 
 # (블록 종류, 입력 모양, filters, stride): 왼쪽부터 항등 지름길, 투영 지름길(stride 2, 채널 두 배), 병목 블록
 DEFAULT_CASES = (
@@ -20,10 +21,6 @@ DEFAULT_CASES = (
 )
 
 _BLOCKS = {"basic": "residual_block", "bottleneck": "bottleneck_block"}
-
-
-def _shape(shape) -> str:
-    return "×".join(str(int(v)) for v in shape)
 
 
 def block_layout(kind: str, input_shape, filters: int, stride: int = 1) -> dict:
@@ -85,7 +82,7 @@ def _draw_block(ax, layout, x0: float, top: float) -> None:
     sx = x0 + 3.55  # 지름길이 지나는 x
     ax.text(x0 + 2.1, top, _title(layout), ha="center", va="top", fontsize=10.5)
     y = top - 0.75
-    _draw.box(ax, cx - 0.9, y - 0.42, 1.8, 0.42, f"입력 {_shape(layout['input'])}", kind="input")
+    _draw.box(ax, cx - 0.9, y - 0.42, 1.8, 0.42, f"입력 {shape_text(layout['input'])}", kind="input")
     branch_y = y - 0.21
     y -= 0.42
     for c in layout["main"]:
@@ -95,7 +92,7 @@ def _draw_block(ax, layout, x0: float, top: float) -> None:
         y -= 0.62
         _draw.box(ax, cx - bw / 2, y - 0.34, bw, 0.34, _bn_text(c), kind="norm", fontsize=8)
         y -= 0.34
-        ax.text(cx - 0.08, y - 0.15, _shape(c["shape"]), ha="right", va="center", fontsize=7.5, color="#555555")
+        ax.text(cx - 0.08, y - 0.15, shape_text(c["shape"]), ha="right", va="center", fontsize=7.5, color="#555555")
     # 더하기: 잔차 쪽과 지름길이 만나는 곳
     _draw.arrow(ax, (cx, y), (cx, y - 0.38))
     add_y = y - 0.56
@@ -116,7 +113,7 @@ def _draw_block(ax, layout, x0: float, top: float) -> None:
         _draw.box(ax, sx - sw / 2, mid - 0.34, sw, 0.34, _bn_text(short), kind="norm", fontsize=7.5)
         ax.text(sx, mid + 0.86, "투영 지름길", ha="center", va="bottom", fontsize=8.5, color="#b91c1c",
                 bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
-        ax.text(sx + 0.08, mid - 0.5, _shape(short["shape"]), ha="left", va="center", fontsize=7.5, color="#555555")
+        ax.text(sx + 0.08, mid - 0.5, shape_text(short["shape"]), ha="left", va="center", fontsize=7.5, color="#555555")
     # 더한 뒤 ReLU, 출력
     _draw.arrow(ax, (cx, add_y - 0.18), (cx, add_y - 0.45))
     y = add_y - 0.45
@@ -124,7 +121,7 @@ def _draw_block(ax, layout, x0: float, top: float) -> None:
     y -= 0.32
     _draw.arrow(ax, (cx, y), (cx, y - 0.3))
     y -= 0.3
-    _draw.box(ax, cx - 0.9, y - 0.42, 1.8, 0.42, f"출력 {_shape(layout['output'])}", kind="input")
+    _draw.box(ax, cx - 0.9, y - 0.42, 1.8, 0.42, f"출력 {shape_text(layout['output'])}", kind="input")
     ax.text(x0 + 2.1, y - 0.65, f"블록 전체 매개변수 {layout['total']:,}", ha="center", va="top", fontsize=9)
 
 
@@ -148,4 +145,156 @@ def draw_residual_blocks(cases=DEFAULT_CASES):
     for i, layout in enumerate(layouts):
         _draw_block(ax, layout, 4.6 * i + 0.1, height - 0.1)
     fig.tight_layout()
+    return fig
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 평범한 신경망(plain-34)과 ResNet-34를 나란히: 계층 하나하나와 지름길, 모양이 바뀌는 곳의 1×1 투영
+
+_STAGE_NAMES = {"conv1": "줄기", "conv2": "conv2_x", "conv3": "conv3_x", "conv4": "conv4_x", "conv5": "conv5_x"}
+
+
+def network_layout(model) -> dict:
+    """`models.resnet`으로 만든 모델에서 그림에 쓸 것을 계층 순서대로 읽습니다.
+
+    돌려주는 dict: 'name'(모델 이름), 'items'(계층마다 {'kind': 'conv'|'pool'|'gap'|'dense', 'name', 'stage',
+    'block', 'kernel', 'stride', 'filters', 'shape'}; 지름길의 1×1 투영(`…_0_conv`)은 빼고), 'blocks'(잔차 블록마다
+    {'stage', 'block', 'first', 'last'(items 안의 번호), 'projection'(투영이면 {'stride', 'filters', 'params'}, 항등이면
+    None)}; 지름길이 없는 평범한 신경망이면 빈 목록), 'weighted'(이름의 깊이로 세는 계층 수: 투영을 뺀 합성곱 + 완전 연결).
+
+    >>> from cnn_helpers import models
+    >>> lay = network_layout(models.resnet(18, input_shape=(32, 32, 1), classes=10, width=4))
+    >>> lay["weighted"], len(lay["blocks"]), [b["block"] for b in lay["blocks"] if b["projection"]]
+    (18, 8, ['conv3_block1', 'conv4_block1', 'conv5_block1'])
+    """
+    keras = _lazy.keras()
+    items, projections, adds = [], {}, set()
+    for layer in model.layers:
+        name = layer.name
+        stage = name.split("_")[0]
+        block = "_".join(name.split("_")[:2]) if "_block" in name else None
+        if isinstance(layer, keras.layers.Conv2D):
+            if name.endswith("_0_conv"):
+                projections[block] = {"stride": int(layer.strides[0]), "filters": int(layer.filters),
+                                      "params": int(layer.count_params())}
+                continue
+            items.append({"kind": "conv", "name": name, "stage": stage, "block": block,
+                          "kernel": int(layer.kernel_size[0]), "stride": int(layer.strides[0]),
+                          "filters": int(layer.filters), "shape": tuple(layer.output.shape[1:])})
+        elif isinstance(layer, keras.layers.MaxPooling2D):
+            items.append({"kind": "pool", "name": name, "stage": "conv1", "block": None,
+                          "kernel": int(layer.pool_size[0]), "stride": int(layer.strides[0]), "filters": None,
+                          "shape": tuple(layer.output.shape[1:])})
+        elif isinstance(layer, keras.layers.GlobalAveragePooling2D):
+            items.append({"kind": "gap", "name": name, "stage": "head", "block": None, "kernel": None, "stride": None,
+                          "filters": None, "shape": tuple(layer.output.shape[1:])})
+        elif isinstance(layer, keras.layers.Dense):
+            items.append({"kind": "dense", "name": name, "stage": "head", "block": None, "kernel": None,
+                          "stride": None, "filters": int(layer.units), "shape": tuple(layer.output.shape[1:])})
+        elif isinstance(layer, keras.layers.Add):
+            adds.add(block)
+    blocks = []
+    for block in dict.fromkeys(item["block"] for item in items if item["block"]):
+        if block not in adds:  # 지름길이 없는 평범한 블록
+            continue
+        index = [i for i, item in enumerate(items) if item["block"] == block]
+        blocks.append({"stage": items[index[0]]["stage"], "block": block, "first": index[0], "last": index[-1],
+                       "projection": projections.get(block)})
+    weighted = sum(item["kind"] in ("conv", "dense") for item in items)
+    return {"name": model.name, "items": items, "blocks": blocks, "weighted": weighted}
+
+
+def _item_text(item) -> str:
+    if item["kind"] == "conv":
+        stride = f"/{item['stride']}" if item["stride"] != 1 else ""
+        return f"{item['kernel']}×{item['kernel']}{stride}\n{item['filters']}"
+    if item["kind"] == "pool":
+        return f"풀링\n{item['kernel']}×{item['kernel']}/{item['stride']}"
+    if item["kind"] == "gap":
+        return "평균\n풀링"
+    return f"완전\n연결\n{item['filters']}"
+
+
+_ITEM_KIND = {"conv": "conv", "pool": "pool", "gap": "pool", "dense": "dense"}
+_PROJECTION_COLOR = "#b91c1c"
+_BOX_W, _BOX_H, _GAP, _STAGE_GAP = 0.38, 0.62, 0.12, 0.24
+
+
+def _draw_line(ax, layout, indices, y, x_start):
+    """items[indices]를 밑변 y에 한 줄로 그리고, 그 줄 안의 블록마다 지름길을 위에 곡선으로 그립니다."""
+    from matplotlib import patches
+
+    items = layout["items"]
+    xs, x, previous_stage = {}, x_start, None
+    for i in indices:
+        item = items[i]
+        if previous_stage is not None and item["stage"] != previous_stage:
+            x += _STAGE_GAP  # 단계 사이는 조금 띄웁니다
+        if item["stage"] != previous_stage and item["stage"] != "head":
+            shape = item["shape"]
+            label = _STAGE_NAMES.get(item["stage"], item["stage"])
+            ax.text(x, y - 0.08, f"{label}  {shape[0]}×{shape[1]}", ha="left", va="top", fontsize=8.5, color="#374151")
+        if xs:  # 앞 계층과 잇는 선
+            ax.plot([x - _GAP - (_STAGE_GAP if item["stage"] != previous_stage else 0), x], [y + _BOX_H / 2] * 2,
+                    color=_draw.EDGE, lw=0.8, zorder=0.5)
+        previous_stage = item["stage"]
+        _draw.box(ax, x, y, _BOX_W, _BOX_H, _item_text(item), kind=_ITEM_KIND[item["kind"]], fontsize=7.5)
+        xs[i] = x
+        x += _BOX_W + _GAP
+    for block in layout["blocks"]:
+        if block["first"] not in xs or block["last"] not in xs:
+            continue
+        start, end = xs[block["first"]] - _GAP / 2, xs[block["last"]] + _BOX_W + _GAP / 2
+        projection = block["projection"]
+        color = _PROJECTION_COLOR if projection else "#4b5563"
+        ax.add_patch(patches.FancyArrowPatch(
+            (start, y + _BOX_H), (end, y + _BOX_H), connectionstyle="arc3,rad=-0.45", arrowstyle="-|>",
+            mutation_scale=8, color=color, lw=1.6 if projection else 1.0, linestyle="--" if projection else "-"))
+        if projection:
+            ax.text((start + end) / 2, y + _BOX_H + 0.3, f"1×1/{projection['stride']} 투영", ha="center",
+                    va="bottom", fontsize=8, color=_PROJECTION_COLOR,
+                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})
+    return x
+
+
+def draw_plain_vs_resnet(depth: int = 34, *, input_shape=(224, 224, 3)):
+    """지름길 없는 평범한 신경망(plain-depth)과 ResNet-depth를 계층 하나하나 나란히 그립니다.
+
+    두 모델을 `models.resnet(depth, plain=True)`와 `models.resnet(depth)`로 실제로 만들어 계층의 커널·스트라이드·필터
+    수, 단계마다의 출력 크기, 지름길과 그 1×1 투영(빨간 점선)을 읽습니다. depth는 18 또는 34(기본 블록)입니다.
+    그림(matplotlib Figure)을 돌려줍니다.
+    """
+    from .. import models
+
+    if depth not in (18, 34):
+        raise ValueError(f"depth는 기본 블록을 쓰는 18 또는 34여야 합니다(병목 블록은 한 계층씩 그리기에 너무 깁니다). 받은 값: {depth!r}")
+    layouts = [network_layout(models.resnet(depth, input_shape=input_shape, plain=True)),
+               network_layout(models.resnet(depth, input_shape=input_shape))]
+    items = layouts[0]["items"]
+    # 한 줄이 너무 길지 않게 conv4_x 앞에서 줄을 바꿉니다.
+    split = next(i for i, item in enumerate(items) if item["stage"] == "conv4")
+    lines = [range(0, split), range(split, len(items))]
+    longest = max(len(line) for line in lines)
+    width = 0.2 + longest * (_BOX_W + _GAP) + 2 * _STAGE_GAP + 0.1
+    pitch = [1.05, 1.45]  # 줄 간격: 평범한 신경망, ResNet (지름길 곡선 자리)
+    height = 0.35 + sum(0.35 + 2 * p for p in pitch) + 0.3
+    fig, ax = _draw.canvas(width, height)
+    fig.subplots_adjust(left=0, right=1, bottom=0, top=1)
+    projections = sum(b["projection"] is not None for b in layouts[1]["blocks"])
+    titles = [f"평범한 신경망 plain-{depth}: 가중치 계층 {layouts[0]['weighted']}개, 지름길 없음",
+              f"ResNet-{depth}: 같은 계층 {layouts[1]['weighted']}개 + 지름길 {len(layouts[1]['blocks'])}개 "
+              f"(그중 1×1 투영 {projections}개)"]
+    top = height - 0.1
+    for layout, title, p in zip(layouts, titles, pitch):
+        ax.text(0.2, top, title, ha="left", va="top", fontsize=11)
+        y = top - 0.35
+        for line in lines:
+            y -= p
+            _draw_line(ax, layout, list(line), y + 0.3, 0.2)
+        top = y
+    ax.text(0.2, 0.02,
+            "상자: 계층 (합성곱은 '커널×커널/스트라이드'와 필터 수, 주황은 풀링)   회색 곡선: 항등 지름길 (블록의 입력을 두 "
+            "합성곱의 출력에 더함)\n빨간 점선: 크기가 절반이 되고 채널이 두 배가 되는 블록의 1×1 투영 지름길 (옵션 B)   "
+            "단계 이름 옆의 수: 그 단계의 출력 크기",
+            ha="left", va="bottom", fontsize=8.5, color="#374151", linespacing=1.5)
     return fig

@@ -72,3 +72,70 @@ def test_bad_kind_is_explained_in_korean():
         block_layout("inception", (8, 8, 4), 4)
     with pytest.raises(ValueError, match="비어"):
         draw_residual_blocks([])
+
+
+# plain-34와 ResNet-34 전체 그림 ----------------------------------------------------------------------------
+
+from cnn_helpers.diagrams import draw_plain_vs_resnet  # noqa: E402
+from cnn_helpers.diagrams.resnet import network_layout  # noqa: E402
+
+
+@pytest.mark.parametrize("depth", [18, 34])
+def test_network_layout_reads_the_model(depth):
+    """그림에 쓰는 계층·블록·투영이 models.resnet으로 만든 모델의 계층과 같습니다."""
+    model = models.resnet(depth, input_shape=(64, 64, 3), classes=10, width=4)
+    plain = models.resnet(depth, input_shape=(64, 64, 3), classes=10, width=4, plain=True)
+    layout, plain_layout = network_layout(model), network_layout(plain)
+    convs = [layer for layer in model.layers
+             if isinstance(layer, keras.layers.Conv2D) and not layer.name.endswith("_0_conv")]
+    drawn_convs = [item for item in layout["items"] if item["kind"] == "conv"]
+    assert [c["name"] for c in drawn_convs] == [layer.name for layer in convs]
+    assert [(c["kernel"], c["stride"], c["filters"], c["shape"]) for c in drawn_convs] == [
+        (layer.kernel_size[0], layer.strides[0], layer.filters, tuple(layer.output.shape[1:])) for layer in convs]
+    assert layout["weighted"] == plain_layout["weighted"] == depth
+    # 평범한 신경망과 계층은 같고, 지름길만 다릅니다.
+    assert [i["name"] for i in layout["items"]] == [i["name"] for i in plain_layout["items"]]
+    assert plain_layout["blocks"] == []
+    adds = [layer.name[: -len("_add")] for layer in model.layers if isinstance(layer, keras.layers.Add)]
+    assert [b["block"] for b in layout["blocks"]] == adds
+    projected = {layer.name[: -len("_0_conv")]: layer for layer in model.layers if layer.name.endswith("_0_conv")}
+    assert {b["block"] for b in layout["blocks"] if b["projection"]} == set(projected)
+    for block in layout["blocks"]:
+        if block["projection"]:
+            layer = projected[block["block"]]
+            assert block["projection"] == {"stride": layer.strides[0], "filters": layer.filters,
+                                           "params": layer.count_params()}
+    # 블록마다 두 합성곱을 덮습니다 (기본 블록).
+    assert all(b["last"] - b["first"] == 1 for b in layout["blocks"])
+
+
+def test_plain_vs_resnet_figure_draws_what_the_models_hold():
+    fig = draw_plain_vs_resnet(34)
+    drawn = _draw.texts(fig)
+    plt.close(fig)
+    model = models.resnet(34)
+    projections = [layer for layer in model.layers if layer.name.endswith("_0_conv")]
+    assert len(projections) == 3
+    # 투영 지름길은 모양이 바뀌는 곳(conv3_1, conv4_1, conv5_1)에만, 실제 스트라이드로 적힙니다.
+    assert sum(t.endswith("투영") for t in drawn) == len(projections)
+    assert all(f"1×1/{layer.strides[0]} 투영" in drawn for layer in projections)
+    # 합성곱 상자 (두 신경망에 한 번씩): 모델의 (커널, 스트라이드, 필터 수) 그대로
+    convs = [layer for layer in model.layers
+             if isinstance(layer, keras.layers.Conv2D) and not layer.name.endswith("_0_conv")]
+    for layer in convs:
+        k, s = layer.kernel_size[0], layer.strides[0]
+        text = f"{k}×{k}{'' if s == 1 else f'/{s}'}\n{layer.filters}"
+        expected = 2 * sum(1 for other in convs if (other.kernel_size[0], other.strides[0], other.filters)
+                           == (k, s, layer.filters))
+        assert drawn.count(text) == expected, text
+    # 단계마다의 출력 크기는 모델에서 읽은 값
+    for stage in ("conv2", "conv3", "conv4", "conv5"):
+        shape = model.get_layer(f"{stage}_block1_out").output.shape
+        assert drawn.count(f"{stage}_x  {shape[1]}×{shape[2]}") == 2
+    titles = [t for t in drawn if t.startswith("ResNet-34")]
+    assert titles == ["ResNet-34: 같은 계층 34개 + 지름길 16개 (그중 1×1 투영 3개)"]
+
+
+def test_plain_vs_resnet_refuses_bottleneck_depths():
+    with pytest.raises(ValueError, match="18 또는 34"):
+        draw_plain_vs_resnet(50)
