@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from .. import _lazy
 from . import _draw
-from ._model import shape_text
-from ._model import layer_specs
+from ._model import layer_specs, shape_text
 
 __all__ = ["draw_residual_blocks", "draw_plain_vs_resnet"]
 
