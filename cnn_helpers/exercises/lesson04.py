@@ -136,130 +136,141 @@ def _late_downsampling(x):
     return _layers().Conv2D(64, 3, strides=2, padding="same")(x)
 
 
-def exercises() -> list[Exercise]:
+def q1_rf_and_jump() -> Exercise:
     v = _variants(_Q1_STACK)
+    return Exercise(
+        1, "팽창이 낀 계층의 수용 영역과 유효 스트라이드", "rf_and_jump",
+        expected=lambda: stack_rf_jump(_Q1_STACK),
+        hint_text=(
+            "r = 1, j = 1에서 시작해 계층마다 r ← r + (f_eff − 1)·j, 그다음 j ← j·s를 하세요. "
+            "팽창 d인 필터의 실질 크기는 f_eff = d(f − 1) + 1이고, 풀링도 창 크기 f인 계층으로 셉니다."
+        ),
+        solution_text=(
+            "r, j = 1, 1\n"
+            "for f, s, d in [(3, 1, 1), (3, 2, 1), (3, 1, 2), (2, 2, 1), (3, 1, 1)]:  # (필터, 스트라이드, 팽창)\n"
+            "    f_eff = d * (f - 1) + 1\n"
+            "    r += (f_eff - 1) * j  # 그 계층 앞까지의 j를 씁니다\n"
+            "    j *= s\n"
+            "rf_and_jump = (r, j)"
+        ),
+        mistakes=[
+            (lambda a: tuple(a) == v["no_dilation"],
+             "팽창을 빠뜨렸나요? 팽창 2인 3×3 필터는 한 칸씩 건너 3개를 읽으므로 실질 크기가 5입니다.",
+             v["no_dilation"]),
+            (lambda a: tuple(a) == v["own_stride"],
+             "r을 갱신할 때는 그 계층 앞까지의 j를 씁니다. 그 계층 자신의 스트라이드는 다음 계층부터 영향을 줍니다.",
+             v["own_stride"]),
+            (lambda a: a[0] == v["no_stride"][0],
+             "스트라이드를 빠뜨렸나요? 스트라이드 2 뒤의 계층은 입력에서 두 화소씩 떨어진 칸들을 봅니다: (f − 1)에 j를 곱하세요.",
+             v["no_stride"]),
+            (lambda a: tuple(a) == v["sum_stride"],
+             "수용 영역은 맞았습니다. 유효 스트라이드는 스트라이드를 더하지 않고 곱합니다.",
+             v["sum_stride"]),
+            (lambda a: len(a) != 2, "(수용 영역, 유효 스트라이드) 두 값을 튜플로 쓰세요.", (0,)),
+        ],
+    )
+
+
+def q2_box() -> Exercise:
     b = _box_variants()
+    return Exercise(
+        2, "출력 칸이 보는 입력 상자", "box",
+        expected=_box,
+        hint_text=(
+            "세로는 top = a·j − P, bottom = top + r이고 가로도 같습니다(a 대신 열 번호). bottom·right는 포함하지 않는 끝이고, "
+            "입력 밖으로 나간 부분은 0과 입력 크기 사이로 잘라 냅니다."
+        ),
+        solution_text=(
+            "rf, jump, pad = 9, 2, 3\n"
+            "a, b = 0, 4\n"
+            "top, left = a * jump - pad, b * jump - pad\n"
+            "box = (max(top, 0), max(left, 0), min(top + rf, 32), min(left + rf, 32))"
+        ),
+        mistakes=[
+            (lambda a: tuple(a) == b["no_clip"],
+             "식은 맞습니다. 그런데 입력 밖(음수 좌표)은 패딩이라 화소가 없습니다: 상자를 입력 안으로 자르세요.",
+             b["no_clip"]),
+            (lambda a: tuple(a) == b["no_pad"],
+             "유효 패딩 P를 빼지 않았나요? 출력 0번 칸의 수용 영역은 입력 왼쪽 위보다 P화소 앞에서 시작합니다.",
+             b["no_pad"]),
+            (lambda a: tuple(a) == b["inclusive"],
+             "bottom·right는 포함하지 않는 끝입니다(image[top:bottom, left:right]): 1을 빼지 마세요.",
+             b["inclusive"]),
+            (lambda a: tuple(a) == b["swapped"],
+             "행과 열이 바뀌었습니다. top·bottom은 행 번호 a에서, left·right는 열 번호 b에서 나옵니다.",
+             b["swapped"]),
+            (lambda a: len(a) != 4, "(top, left, bottom, right) 네 값을 튜플로 쓰세요.", (0, 0)),
+        ],
+    )
+
+
+def q3_layers_for_sigma_6() -> Exercise:
     sigma = _Q3_SIGMA
-    return [
-        Exercise(
-            1, "팽창이 낀 계층의 수용 영역과 유효 스트라이드", "rf_and_jump",
-            expected=lambda: stack_rf_jump(_Q1_STACK),
-            hint_text=(
-                "r = 1, j = 1에서 시작해 계층마다 r ← r + (f_eff − 1)·j, 그다음 j ← j·s를 하세요. "
-                "팽창 d인 필터의 실질 크기는 f_eff = d(f − 1) + 1이고, 풀링도 창 크기 f인 계층으로 셉니다."
-            ),
-            solution_text=(
-                "r, j = 1, 1\n"
-                "for f, s, d in [(3, 1, 1), (3, 2, 1), (3, 1, 2), (2, 2, 1), (3, 1, 1)]:  # (필터, 스트라이드, 팽창)\n"
-                "    f_eff = d * (f - 1) + 1\n"
-                "    r += (f_eff - 1) * j  # 그 계층 앞까지의 j를 씁니다\n"
-                "    j *= s\n"
-                "rf_and_jump = (r, j)"
-            ),
-            mistakes=[
-                (lambda a: tuple(a) == v["no_dilation"],
-                 "팽창을 빠뜨렸나요? 팽창 2인 3×3 필터는 한 칸씩 건너 3개를 읽으므로 실질 크기가 5입니다.",
-                 v["no_dilation"]),
-                (lambda a: tuple(a) == v["own_stride"],
-                 "r을 갱신할 때는 그 계층 앞까지의 j를 씁니다. 그 계층 자신의 스트라이드는 다음 계층부터 영향을 줍니다.",
-                 v["own_stride"]),
-                (lambda a: a[0] == v["no_stride"][0],
-                 "스트라이드를 빠뜨렸나요? 스트라이드 2 뒤의 계층은 입력에서 두 화소씩 떨어진 칸들을 봅니다: (f − 1)에 j를 곱하세요.",
-                 v["no_stride"]),
-                (lambda a: tuple(a) == v["sum_stride"],
-                 "수용 영역은 맞았습니다. 유효 스트라이드는 스트라이드를 더하지 않고 곱합니다.",
-                 v["sum_stride"]),
-                (lambda a: len(a) != 2, "(수용 영역, 유효 스트라이드) 두 값을 튜플로 쓰세요.", (0,)),
-            ],
+    return Exercise(
+        3, "ERF의 크기에서 계층 수 예측하기", "layers_for_sigma_6",
+        expected=_layers_for_sigma,
+        hint_text=(
+            "균일한 가중치에서 σ² = 2n/3입니다. σ가 주어졌으니 n에 대해 풀면 됩니다. "
+            "0.816 같은 반올림한 값 대신 분수 그대로 계산하세요."
         ),
-        Exercise(
-            2, "출력 칸이 보는 입력 상자", "box",
-            expected=_box,
-            hint_text=(
-                "세로는 top = a·j − P, bottom = top + r이고 가로도 같습니다(a 대신 열 번호). bottom·right는 포함하지 않는 끝이고, "
-                "입력 밖으로 나간 부분은 0과 입력 크기 사이로 잘라 냅니다."
-            ),
-            solution_text=(
-                "rf, jump, pad = 9, 2, 3\n"
-                "a, b = 0, 4\n"
-                "top, left = a * jump - pad, b * jump - pad\n"
-                "box = (max(top, 0), max(left, 0), min(top + rf, 32), min(left + rf, 32))"
-            ),
-            mistakes=[
-                (lambda a: tuple(a) == b["no_clip"],
-                 "식은 맞습니다. 그런데 입력 밖(음수 좌표)은 패딩이라 화소가 없습니다: 상자를 입력 안으로 자르세요.",
-                 b["no_clip"]),
-                (lambda a: tuple(a) == b["no_pad"],
-                 "유효 패딩 P를 빼지 않았나요? 출력 0번 칸의 수용 영역은 입력 왼쪽 위보다 P화소 앞에서 시작합니다.",
-                 b["no_pad"]),
-                (lambda a: tuple(a) == b["inclusive"],
-                 "bottom·right는 포함하지 않는 끝입니다(image[top:bottom, left:right]): 1을 빼지 마세요.",
-                 b["inclusive"]),
-                (lambda a: tuple(a) == b["swapped"],
-                 "행과 열이 바뀌었습니다. top·bottom은 행 번호 a에서, left·right는 열 번호 b에서 나옵니다.",
-                 b["swapped"]),
-                (lambda a: len(a) != 4, "(top, left, bottom, right) 네 값을 튜플로 쓰세요.", (0, 0)),
-            ],
+        solution_text=(
+            "sigma = 6\n"
+            "layers_for_sigma_6 = round(3 * sigma**2 / 2)  # σ² = 2n/3을 n에 대해 풂"
         ),
-        Exercise(
-            3, "ERF의 크기에서 계층 수 예측하기", "layers_for_sigma_6",
-            expected=_layers_for_sigma,
-            hint_text=(
-                "균일한 가중치에서 σ² = 2n/3입니다. σ가 주어졌으니 n에 대해 풀면 됩니다. "
-                "0.816 같은 반올림한 값 대신 분수 그대로 계산하세요."
-            ),
-            solution_text=(
-                "sigma = 6\n"
-                "layers_for_sigma_6 = round(3 * sigma**2 / 2)  # σ² = 2n/3을 n에 대해 풂"
-            ),
-            mistakes=[
-                (lambda a: a != _layers_for_sigma() and abs(a - _layers_for_sigma()) < 0.5,
-                 "거의 맞았습니다. 0.816은 √(2/3)을 반올림한 값입니다: σ² = 2n/3을 분수 그대로 풀면 계층 수가 정수로 나옵니다.",
-                 (sigma / 0.816) ** 2),
-                (lambda a: a == sigma**2,
-                 "σ² = n이 아닙니다. 한 계층마다 −1, 0, +1 가운데 하나를 고르는 한 걸음의 분산은 2/3입니다.", sigma**2),
-                (lambda a: a == round(2 * sigma**2 / 3),
-                 "분수를 뒤집었습니다: σ² = 2n/3이므로 n = 3σ²/2입니다.", round(2 * sigma**2 / 3)),
-                (lambda a: 0 < a < 4 * sigma,
-                 "ERF는 계층 수에 비례해 자라지 않고 √n에 비례합니다. σ를 두 배로 하려면 계층이 네 배 필요합니다.",
-                 sigma / math.sqrt(2 / 3)),
-            ],
+        mistakes=[
+            (lambda a: a != _layers_for_sigma() and abs(a - _layers_for_sigma()) < 0.5,
+             "거의 맞았습니다. 0.816은 √(2/3)을 반올림한 값입니다: σ² = 2n/3을 분수 그대로 풀면 계층 수가 정수로 나옵니다.",
+             (sigma / 0.816) ** 2),
+            (lambda a: a == sigma**2,
+             "σ² = n이 아닙니다. 한 계층마다 −1, 0, +1 가운데 하나를 고르는 한 걸음의 분산은 2/3입니다.", sigma**2),
+            (lambda a: a == round(2 * sigma**2 / 3),
+             "분수를 뒤집었습니다: σ² = 2n/3이므로 n = 3σ²/2입니다.", round(2 * sigma**2 / 3)),
+            (lambda a: 0 < a < 4 * sigma,
+             "ERF는 계층 수에 비례해 자라지 않고 √n에 비례합니다. σ를 두 배로 하려면 계층이 네 배 필요합니다.",
+             sigma / math.sqrt(2 / 3)),
+        ],
+    )
+
+
+def q4_my_design() -> Exercise:
+    return Exercise(
+        4, "곱셈-누산 예산 안에서 수용 영역 15 얻기", "my_design",
+        kind="build",
+        measure=design_facts,
+        expected=_design_expected,
+        cases=lambda: [(_Q4_INPUT,)],
+        hint_text=(
+            "스트라이드 2(또는 2×2 최대 풀링)가 한 번은 있어야 32×32가 16×16이 됩니다. 같은 3×3 합성곱도 32×32에서는 "
+            "16×16에서보다 곱셈-누산이 4배이고, 스트라이드 2 뒤에서는 수용 영역을 두 배로 넓힙니다. "
+            "해상도를 언제 줄일지 정하고, 3절의 식으로 곱셈-누산을 세어 보세요."
         ),
-        Exercise(
-            4, "곱셈-누산 예산 안에서 수용 영역 15 얻기", "my_design",
-            kind="build",
-            measure=design_facts,
-            expected=_design_expected,
-            cases=lambda: [(_Q4_INPUT,)],
-            hint_text=(
-                "스트라이드 2(또는 2×2 최대 풀링)가 한 번은 있어야 32×32가 16×16이 됩니다. 같은 3×3 합성곱도 32×32에서는 "
-                "16×16에서보다 곱셈-누산이 4배이고, 스트라이드 2 뒤에서는 수용 영역을 두 배로 넓힙니다. "
-                "해상도를 언제 줄일지 정하고, 3절의 식으로 곱셈-누산을 세어 보세요."
-            ),
-            solution_text=(
-                "def my_design(x):\n"
-                "    x = keras.layers.Conv2D(64, 3, strides=2, padding=\"same\", activation=\"relu\")(x)  # r = 3, j = 2\n"
-                "    for _ in range(3):  # 16×16에서 3×3 합성곱마다 r이 2·2 = 4씩: 7, 11, 15\n"
-                "        x = keras.layers.Conv2D(64, 3, padding=\"same\", activation=\"relu\")(x)\n"
-                "    return x  # 곱셈-누산 4 × 16²·3²·64·64 = 37,748,736"
-            ),
-            mistakes=[
-                (lambda got, want: got["출력 모양"][:2] == _Q4_INPUT[:2],
-                 "출력이 아직 32×32입니다. 해상도를 절반으로 줄이는 계층(스트라이드 2인 합성곱 또는 2×2 최대 풀링)이 한 번 있어야 합니다.",
-                 _no_downsampling),
-                (lambda got, want: got["출력 모양"][:2] != want["출력 모양"][:2],
-                 "출력의 가로·세로가 16×16이 아닙니다. 줄이는 계층은 정확히 한 번, 그리고 합성곱은 padding=\"same\"으로 크기를 지키세요 "
-                 "('valid' 3×3 합성곱은 가로·세로를 2씩 줄입니다).",
-                 _valid_padding),
-                (lambda got, want: got["출력 모양"][-1] != want["출력 모양"][-1],
-                 "출력 채널이 64가 아닙니다. 마지막 합성곱의 필터 수를 64로 하세요.", _few_channels),
-                (lambda got, want: not got[_RF_KEY] and got[_MACS_KEY],
-                 "예산은 지켰지만 수용 영역이 15에 못 미칩니다. 2절의 재귀식으로 계층마다 r을 따라가 보세요.",
-                 _too_small_rf),
-                (lambda got, want: got[_RF_KEY] and not got[_MACS_KEY],
-                 "수용 영역은 충분하지만 곱셈-누산이 예산을 넘습니다. 비싼 계층은 해상도가 큰 곳에 있습니다: "
-                 "해상도를 더 일찍 줄여 보세요.",
-                 _late_downsampling),
-            ],
+        solution_text=(
+            "def my_design(x):\n"
+            "    x = keras.layers.Conv2D(64, 3, strides=2, padding=\"same\", activation=\"relu\")(x)  # r = 3, j = 2\n"
+            "    for _ in range(3):  # 16×16에서 3×3 합성곱마다 r이 2·2 = 4씩: 7, 11, 15\n"
+            "        x = keras.layers.Conv2D(64, 3, padding=\"same\", activation=\"relu\")(x)\n"
+            "    return x  # 곱셈-누산 4 × 16²·3²·64·64 = 37,748,736"
         ),
-    ]
+        mistakes=[
+            (lambda got, want: got["출력 모양"][:2] == _Q4_INPUT[:2],
+             "출력이 아직 32×32입니다. 해상도를 절반으로 줄이는 계층(스트라이드 2인 합성곱 또는 2×2 최대 풀링)이 한 번 있어야 합니다.",
+             _no_downsampling),
+            (lambda got, want: got["출력 모양"][:2] != want["출력 모양"][:2],
+             "출력의 가로·세로가 16×16이 아닙니다. 줄이는 계층은 정확히 한 번, 그리고 합성곱은 padding=\"same\"으로 크기를 지키세요 "
+             "('valid' 3×3 합성곱은 가로·세로를 2씩 줄입니다).",
+             _valid_padding),
+            (lambda got, want: got["출력 모양"][-1] != want["출력 모양"][-1],
+             "출력 채널이 64가 아닙니다. 마지막 합성곱의 필터 수를 64로 하세요.", _few_channels),
+            (lambda got, want: not got[_RF_KEY] and got[_MACS_KEY],
+             "예산은 지켰지만 수용 영역이 15에 못 미칩니다. 2절의 재귀식으로 계층마다 r을 따라가 보세요.",
+             _too_small_rf),
+            (lambda got, want: got[_RF_KEY] and not got[_MACS_KEY],
+             "수용 영역은 충분하지만 곱셈-누산이 예산을 넘습니다. 비싼 계층은 해상도가 큰 곳에 있습니다: "
+             "해상도를 더 일찍 줄여 보세요.",
+             _late_downsampling),
+        ],
+    )
+
+
+def exercises() -> list[Exercise]:
+    return [q1_rf_and_jump(), q2_box(), q3_layers_for_sigma_6(), q4_my_design()]

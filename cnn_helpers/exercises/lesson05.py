@@ -134,132 +134,146 @@ def _example(**kwargs):
     return lambda input_shape=(28, 28, 1): _lenet_like(_lazy.keras(), **kwargs)
 
 
-def exercises() -> list[Exercise]:
+def q1_pool2_shape() -> Exercise:
+    return Exercise(
+        1, "36×36 입력에서 pool2의 출력 모양", "pool2_shape",
+        expected=lambda: lenet_layer((36, 36, 1), "pool2", "shape"),
+        hint_text=(
+            "36에서 시작해 계층을 하나씩 지나며 한 변의 길이를 적어 보세요: 크기를 유지하는 합성곱, 2×2 풀링, "
+            "패딩 없는 5×5 합성곱, 2×2 풀링. 채널은 마지막 합성곱의 필터 수입니다."
+        ),
+        solution_text="side = (36 // 2 - 5 + 1) // 2\npool2_shape = (side, side, 16)  # (7, 7, 16)",
+        mistakes=[
+            (lambda a: tuple(a)[:2] == (14, 14), "14×14는 conv2의 출력입니다. 풀링을 한 번 더 거칩니다.", (14, 14, 16)),
+            (lambda a: tuple(a)[:2] == (6, 6), "conv1은 padding='same'이라 크기가 36 그대로입니다.", (6, 6, 16)),
+            (lambda a: tuple(a)[2] != 16, "채널 수는 conv2의 필터 수와 같습니다.", (7, 7, 6)),
+        ],
+    )
+
+
+def q2_small_lenet() -> Exercise:
+    return Exercise(
+        2, f"매개변수 {BUDGET:,}개 이하의 LeNet", "small_lenet",
+        kind="build",
+        measure=budget_model_facts,
+        expected=lenet_budget_facts,
+        cases=lambda: [((28, 28, 1),)],
+        hint_text=(
+            "합성곱 두 계층과 풀링은 그대로 둡니다. 2절의 표에서 매개변수가 가장 많은 계층을 찾고, 그 계층의 "
+            "매개변수가 (입력 길이 × 유닛 수 + 유닛 수)라는 것을 떠올려 유닛 수를 정하세요. "
+            "lenet5_sequential의 계층 목록을 복사해 고치면 빠릅니다."
+        ),
+        solution_text=(
+            "def small_lenet(input_shape=(28, 28, 1)):\n"
+            "    return keras.Sequential([\n"
+            "        keras.Input(shape=input_shape),\n"
+            "        layers.Conv2D(6, 5, padding=\"same\", activation=\"relu\"),\n"
+            "        layers.MaxPooling2D(2),\n"
+            "        layers.Conv2D(16, 5, activation=\"relu\"),\n"
+            "        layers.MaxPooling2D(2),\n"
+            "        layers.Flatten(),                           # 400\n"
+            "        layers.Dense(32, activation=\"relu\"),        # 400 × 32 + 32 = 12,832 (fc1은 48,120)\n"
+            "        layers.Dense(10, activation=\"softmax\"),     # 모두 15,734개\n"
+            "    ])"
+        ),
+        mistakes=[
+            (lambda got, want: got["합성곱 계층 (커널, 필터 수, 패딩)"] != want["합성곱 계층 (커널, 필터 수, 패딩)"],
+             "합성곱 두 계층은 LeNet-5 그대로(5×5 필터 6개 padding='same', 5×5 필터 16개 패딩 없음) 둡니다. 바꾸는 것은 완전 연결 부분입니다.",
+             _example(filters=(8, 16))),
+            (lambda got, want: got["출력 모양"] != want["출력 모양"],
+             "마지막 계층은 부류마다 유닛 하나, 모두 10개의 소프트맥스 출력이어야 합니다.",
+             _example(dense=(16,), classes=0)),
+            (lambda got, want: got["매개변수 수"] != want["매개변수 수"],
+             "매개변수가 아직 예산보다 많습니다. 2절의 표에서 매개변수가 가장 많은 계층을 찾아 그 유닛 수를 줄이세요.",
+             _example()),
+        ],
+    )
+
+
+def q3_early_stop() -> Exercise:
     stop, kept = early_stopping_epochs()
+    return Exercise(
+        3, "조기 종료가 멈추는 에포크와 남기는 가중치", "early_stop",
+        expected=early_stopping_epochs,
+        hint_text=(
+            "에포크마다 '지금까지의 최저값보다 낮아졌나?'를 표시해 보세요. 낮아지지 않은 에포크를 연속으로 세다가 "
+            "patience에 이르는 에포크에서 멈춥니다. 한 번이라도 새 최저값이 나오면 세던 수는 0으로 돌아갑니다."
+        ),
+        solution_text=(
+            "# 최저값: 에포크 1 0.42 → 2 0.27 → 3 0.21 → (4는 0.23으로 나빠짐) → 5 0.19\n"
+            "# 에포크 6, 7, 8이 0.19보다 낮지 않음: 3번 연속 → 에포크 8이 끝나고 멈춤\n"
+            "early_stop = (8, 5)  # 8에서 멈추고, 검증 손실이 가장 낮았던 에포크 5의 가중치로 되돌립니다"
+        ),
+        mistakes=[
+            (lambda a: _same(a, (stop - 1, kept - 1)), "에포크는 1부터 셉니다(표의 첫 열).", (stop - 1, kept - 1)),
+            (lambda a: int(a[1]) == int(a[0]) != kept,
+             "restore_best_weights=True는 마지막 에포크가 아니라 검증 손실이 가장 낮았던 에포크의 가중치로 되돌립니다.",
+             (stop, stop)),
+            (lambda a: int(a[0]) < kept,
+             "한 번 나빠졌다고 멈추지 않습니다. 나아지지 않은 에포크가 patience번 연속 나와야 멈춥니다.",
+             (4, 3)),
+            (lambda a: int(a[1]) == kept and int(a[0]) != stop,
+             "되돌릴 에포크는 맞았습니다. 가장 좋았던 에포크 바로 다음부터, 나아지지 않은 에포크를 하나씩 세어 "
+             "patience번째가 되는 에포크를 찾으세요.",
+             (stop - 1, kept)),
+        ],
+    )
+
+
+def q4_most_confused() -> Exercise:
     true_digit, guessed = most_confused_pair()
+    return Exercise(
+        4, "혼동 행렬에서 가장 많이 헷갈린 쌍", "most_confused",
+        expected=most_confused_pair,
+        hint_text="대각선은 맞힌 수입니다. 대각선 밖에서 가장 큰 칸을 찾고, 그 칸의 행과 열이 각각 무엇인지 보세요.",
+        solution_text=(
+            "# 대각선(맞힌 수)을 빼면 가장 큰 칸은 9장: 행 9(정답), 열 4(예측)\n"
+            "# 코드로: off = cm * (1 - np.eye(3, dtype=int)); row, col = np.unravel_index(off.argmax(), off.shape)\n"
+            "most_confused = (9, 4)  # (digits[row], digits[col]): 정답 9를 4로 읽은 것"
+        ),
+        mistakes=[
+            (lambda a: _same(a, (guessed, true_digit)), "행이 정답, 열이 예측입니다. 차례를 확인하세요.",
+             (guessed, true_digit)),
+            (lambda a: int(a[0]) == int(a[1]), "대각선 칸은 맞힌 수입니다. 헷갈린 쌍은 대각선 밖에 있습니다.",
+             (true_digit, true_digit)),
+            (lambda a: set(int(v) for v in a) <= {0, 1, 2},
+             "행·열 번호가 아니라 그 자리의 숫자(digits)로 답하세요.", (2, 0)),
+        ],
+    )
+
+
+def q5_pool2_cell_box() -> Exercise:
     variants = _box_variants
-    return [
-        Exercise(
-            1, "36×36 입력에서 pool2의 출력 모양", "pool2_shape",
-            expected=lambda: lenet_layer((36, 36, 1), "pool2", "shape"),
-            hint_text=(
-                "36에서 시작해 계층을 하나씩 지나며 한 변의 길이를 적어 보세요: 크기를 유지하는 합성곱, 2×2 풀링, "
-                "패딩 없는 5×5 합성곱, 2×2 풀링. 채널은 마지막 합성곱의 필터 수입니다."
-            ),
-            solution_text="side = (36 // 2 - 5 + 1) // 2\npool2_shape = (side, side, 16)  # (7, 7, 16)",
-            mistakes=[
-                (lambda a: tuple(a)[:2] == (14, 14), "14×14는 conv2의 출력입니다. 풀링을 한 번 더 거칩니다.", (14, 14, 16)),
-                (lambda a: tuple(a)[:2] == (6, 6), "conv1은 padding='same'이라 크기가 36 그대로입니다.", (6, 6, 16)),
-                (lambda a: tuple(a)[2] != 16, "채널 수는 conv2의 필터 수와 같습니다.", (7, 7, 6)),
-            ],
+    return Exercise(
+        5, "pool2 한 칸의 수용 영역 상자", "pool2_cell_box",
+        expected=pool2_box,
+        hint_text=(
+            "상자의 한 변은 2절 표의 rf 열에서 읽습니다. pool2에서 칸 하나를 옆으로 옮기면 입력에서는 몇 화소를 "
+            "옮겨 갈까요(유효 스트라이드, 4강)? conv1의 padding='same'이 입력 둘레에 붙인 칸도 생각하세요."
         ),
-        Exercise(
-            2, f"매개변수 {BUDGET:,}개 이하의 LeNet", "small_lenet",
-            kind="build",
-            measure=budget_model_facts,
-            expected=lenet_budget_facts,
-            cases=lambda: [((28, 28, 1),)],
-            hint_text=(
-                "합성곱 두 계층과 풀링은 그대로 둡니다. 2절의 표에서 매개변수가 가장 많은 계층을 찾고, 그 계층의 "
-                "매개변수가 (입력 길이 × 유닛 수 + 유닛 수)라는 것을 떠올려 유닛 수를 정하세요. "
-                "lenet5_sequential의 계층 목록을 복사해 고치면 빠릅니다."
-            ),
-            solution_text=(
-                "def small_lenet(input_shape=(28, 28, 1)):\n"
-                "    return keras.Sequential([\n"
-                "        keras.Input(shape=input_shape),\n"
-                "        layers.Conv2D(6, 5, padding=\"same\", activation=\"relu\"),\n"
-                "        layers.MaxPooling2D(2),\n"
-                "        layers.Conv2D(16, 5, activation=\"relu\"),\n"
-                "        layers.MaxPooling2D(2),\n"
-                "        layers.Flatten(),                           # 400\n"
-                "        layers.Dense(32, activation=\"relu\"),        # 400 × 32 + 32 = 12,832 (fc1은 48,120)\n"
-                "        layers.Dense(10, activation=\"softmax\"),     # 모두 15,734개\n"
-                "    ])"
-            ),
-            mistakes=[
-                (lambda got, want: got["합성곱 계층 (커널, 필터 수, 패딩)"] != want["합성곱 계층 (커널, 필터 수, 패딩)"],
-                 "합성곱 두 계층은 LeNet-5 그대로(5×5 필터 6개 padding='same', 5×5 필터 16개 패딩 없음) 둡니다. 바꾸는 것은 완전 연결 부분입니다.",
-                 _example(filters=(8, 16))),
-                (lambda got, want: got["출력 모양"] != want["출력 모양"],
-                 "마지막 계층은 부류마다 유닛 하나, 모두 10개의 소프트맥스 출력이어야 합니다.",
-                 _example(dense=(16,), classes=0)),
-                (lambda got, want: got["매개변수 수"] != want["매개변수 수"],
-                 "매개변수가 아직 예산보다 많습니다. 2절의 표에서 매개변수가 가장 많은 계층을 찾아 그 유닛 수를 줄이세요.",
-                 _example()),
-            ],
+        solution_text=(
+            "# pool2: rf 16, 칸 사이 간격(유효 스트라이드) 2 × 2 = 4, conv1의 same 패딩이 왼쪽 위에 2칸\n"
+            "top, left = 1 * 4 - 2, 3 * 4 - 2\n"
+            "pool2_cell_box = (top, left, top + 16, left + 16)  # (2, 10, 18, 26)"
         ),
-        Exercise(
-            3, "조기 종료가 멈추는 에포크와 남기는 가중치", "early_stop",
-            expected=early_stopping_epochs,
-            hint_text=(
-                "에포크마다 '지금까지의 최저값보다 낮아졌나?'를 표시해 보세요. 낮아지지 않은 에포크를 연속으로 세다가 "
-                "patience에 이르는 에포크에서 멈춥니다. 한 번이라도 새 최저값이 나오면 세던 수는 0으로 돌아갑니다."
-            ),
-            solution_text=(
-                "# 최저값: 에포크 1 0.42 → 2 0.27 → 3 0.21 → (4는 0.23으로 나빠짐) → 5 0.19\n"
-                "# 에포크 6, 7, 8이 0.19보다 낮지 않음: 3번 연속 → 에포크 8이 끝나고 멈춤\n"
-                "early_stop = (8, 5)  # 8에서 멈추고, 검증 손실이 가장 낮았던 에포크 5의 가중치로 되돌립니다"
-            ),
-            mistakes=[
-                (lambda a: _same(a, (stop - 1, kept - 1)), "에포크는 1부터 셉니다(표의 첫 열).", (stop - 1, kept - 1)),
-                (lambda a: int(a[1]) == int(a[0]) != kept,
-                 "restore_best_weights=True는 마지막 에포크가 아니라 검증 손실이 가장 낮았던 에포크의 가중치로 되돌립니다.",
-                 (stop, stop)),
-                (lambda a: int(a[0]) < kept,
-                 "한 번 나빠졌다고 멈추지 않습니다. 나아지지 않은 에포크가 patience번 연속 나와야 멈춥니다.",
-                 (4, 3)),
-                (lambda a: int(a[1]) == kept and int(a[0]) != stop,
-                 "되돌릴 에포크는 맞았습니다. 가장 좋았던 에포크 바로 다음부터, 나아지지 않은 에포크를 하나씩 세어 "
-                 "patience번째가 되는 에포크를 찾으세요.",
-                 (stop - 1, kept)),
-            ],
-        ),
-        Exercise(
-            4, "혼동 행렬에서 가장 많이 헷갈린 쌍", "most_confused",
-            expected=most_confused_pair,
-            hint_text="대각선은 맞힌 수입니다. 대각선 밖에서 가장 큰 칸을 찾고, 그 칸의 행과 열이 각각 무엇인지 보세요.",
-            solution_text=(
-                "# 대각선(맞힌 수)을 빼면 가장 큰 칸은 9장: 행 9(정답), 열 4(예측)\n"
-                "# 코드로: off = cm * (1 - np.eye(3, dtype=int)); row, col = np.unravel_index(off.argmax(), off.shape)\n"
-                "most_confused = (9, 4)  # (digits[row], digits[col]): 정답 9를 4로 읽은 것"
-            ),
-            mistakes=[
-                (lambda a: _same(a, (guessed, true_digit)), "행이 정답, 열이 예측입니다. 차례를 확인하세요.",
-                 (guessed, true_digit)),
-                (lambda a: int(a[0]) == int(a[1]), "대각선 칸은 맞힌 수입니다. 헷갈린 쌍은 대각선 밖에 있습니다.",
-                 (true_digit, true_digit)),
-                (lambda a: set(int(v) for v in a) <= {0, 1, 2},
-                 "행·열 번호가 아니라 그 자리의 숫자(digits)로 답하세요.", (2, 0)),
-            ],
-        ),
-        Exercise(
-            5, "pool2 한 칸의 수용 영역 상자", "pool2_cell_box",
-            expected=pool2_box,
-            hint_text=(
-                "상자의 한 변은 2절 표의 rf 열에서 읽습니다. pool2에서 칸 하나를 옆으로 옮기면 입력에서는 몇 화소를 "
-                "옮겨 갈까요(유효 스트라이드, 4강)? conv1의 padding='same'이 입력 둘레에 붙인 칸도 생각하세요."
-            ),
-            solution_text=(
-                "# pool2: rf 16, 칸 사이 간격(유효 스트라이드) 2 × 2 = 4, conv1의 same 패딩이 왼쪽 위에 2칸\n"
-                "top, left = 1 * 4 - 2, 3 * 4 - 2\n"
-                "pool2_cell_box = (top, left, top + 16, left + 16)  # (2, 10, 18, 26)"
-            ),
-            mistakes=[
-                (lambda a: _same(a, variants()["no_padding"]),
-                 "conv1의 padding='same'은 입력 둘레에 2칸을 붙입니다. 그만큼 상자가 왼쪽 위로 밀립니다.",
-                 variants()["no_padding"]),
-                (lambda a: _same(a, variants()["inclusive"]),
-                 "아래·오른쪽 끝은 파이썬 슬라이스처럼 포함하지 않습니다(아래 = 위 + 한 변).", variants()["inclusive"]),
-                (lambda a: _same(a, variants()["jump"]),
-                 "pool2의 칸 하나는 입력에서 풀링 두 번의 스트라이드를 곱한 만큼(2 × 2) 떨어져 있습니다.",
-                 variants()["jump"]),
-                (lambda a: _same(a, variants()["conv2_rf"]),
-                 "한 변은 conv2가 아니라 pool2의 수용 영역입니다. pool2의 2×2 창이 조금 더 넓게 봅니다.",
-                 variants()["conv2_rf"]),
-                (lambda a: _same(a, variants()["swapped"]),
-                 "(위, 왼쪽, 아래, 오른쪽) 차례입니다. 행 i가 위·아래를, 열 j가 왼쪽·오른쪽을 정합니다.",
-                 variants()["swapped"]),
-            ],
-        ),
-    ]
+        mistakes=[
+            (lambda a: _same(a, variants()["no_padding"]),
+             "conv1의 padding='same'은 입력 둘레에 2칸을 붙입니다. 그만큼 상자가 왼쪽 위로 밀립니다.",
+             variants()["no_padding"]),
+            (lambda a: _same(a, variants()["inclusive"]),
+             "아래·오른쪽 끝은 파이썬 슬라이스처럼 포함하지 않습니다(아래 = 위 + 한 변).", variants()["inclusive"]),
+            (lambda a: _same(a, variants()["jump"]),
+             "pool2의 칸 하나는 입력에서 풀링 두 번의 스트라이드를 곱한 만큼(2 × 2) 떨어져 있습니다.",
+             variants()["jump"]),
+            (lambda a: _same(a, variants()["conv2_rf"]),
+             "한 변은 conv2가 아니라 pool2의 수용 영역입니다. pool2의 2×2 창이 조금 더 넓게 봅니다.",
+             variants()["conv2_rf"]),
+            (lambda a: _same(a, variants()["swapped"]),
+             "(위, 왼쪽, 아래, 오른쪽) 차례입니다. 행 i가 위·아래를, 열 j가 왼쪽·오른쪽을 정합니다.",
+             variants()["swapped"]),
+        ],
+    )
+
+
+def exercises() -> list[Exercise]:
+    return [q1_pool2_shape(), q2_small_lenet(), q3_early_stop(), q4_most_confused(), q5_pool2_cell_box()]

@@ -133,137 +133,148 @@ def _a_pair(a):
     return np.ndim(a) == 1 and len(a) == 2
 
 
-def exercises() -> list[Exercise]:
+def q1_my_vgg_block() -> Exercise:
+    return Exercise(
+        1, "VGG 블록 만들기", "my_vgg_block",
+        kind="build",
+        expected=package_vgg_block_facts,
+        measure=vgg_block_facts,
+        cases=lambda: [((32, 32, 3), 64, 2), ((14, 14, 32), 16, 3), ((9, 9, 8), 4, 1)],
+        hint_text=(
+            "블록은 두 부분입니다: 특징 맵의 크기를 지키는 합성곱 convs개와, 크기를 절반으로 줄이는 계층 하나. "
+            "합성곱이 크기를 지키려면 어떤 padding이 필요할까요? 같은 일을 convs번 하려면 반복문을 쓰고, "
+            "매번 나온 텐서를 다음 합성곱의 입력으로 넘기세요. 채점은 여러 입력에서 출력 모양, 매개변수 수, "
+            "ReLU 수를 패키지의 vgg_block과 비교합니다."
+        ),
+        solution_text=(
+            "def my_vgg_block(x, filters, convs):\n"
+            "    for _ in range(convs):\n"
+            "        x = layers.Conv2D(filters, 3, padding=\"same\", activation=\"relu\")(x)\n"
+            "    return layers.MaxPooling2D(2, strides=2)(x)"
+        ),
+        mistakes=[
+            (_halved,
+             "출력 모양의 가로·세로가 두 배입니다. 블록 끝의 2×2 최대 풀링(스트라이드 2)을 붙였나요?",
+             _block_without_pool),
+            (lambda got, want: got["출력 모양"][:2] < want["출력 모양"][:2],
+             "출력 모양이 작습니다. 합성곱마다 가로·세로가 줄었습니다: padding='same'을 주었나요?",
+             _block_valid_padding),
+            (lambda got, want: got["ReLU 수"] == 0,
+             "출력 모양과 매개변수 수는 맞지만 ReLU 수가 0입니다. 합성곱마다 activation='relu'를 주세요. "
+             "ReLU가 없으면 3×3을 쌓아도 큰 필터 하나와 같은 선형 연산입니다.",
+             _block_without_relu),
+            (lambda got, want: 0 < got["ReLU 수"] < want["ReLU 수"],
+             "ReLU 수가 모자랍니다. VGG는 합성곱 하나마다 ReLU를 둡니다(마지막 합성곱에만이 아니라).",
+             _block_relu_once),
+            (lambda got, want: got["출력 모양"] == want["출력 모양"] and got["매개변수 수"] > want["매개변수 수"],
+             "출력 모양은 맞지만 매개변수 수가 많습니다. 필터의 크기가 3×3인가요?",
+             _block_5x5),
+        ],
+    )
+
+
+def q2_budget_block() -> Exercise:
     c_in, f = BUDGET_INPUT[-1], BUDGET_FILTERS
-    first, later = 9 * c_in * f + f, 9 * f * f + f  # 틀린 답의 예를 만들 때만 씁니다
-    return [
-        Exercise(
-            1, "VGG 블록 만들기", "my_vgg_block",
-            kind="build",
-            expected=package_vgg_block_facts,
-            measure=vgg_block_facts,
-            cases=lambda: [((32, 32, 3), 64, 2), ((14, 14, 32), 16, 3), ((9, 9, 8), 4, 1)],
-            hint_text=(
-                "블록은 두 부분입니다: 특징 맵의 크기를 지키는 합성곱 convs개와, 크기를 절반으로 줄이는 계층 하나. "
-                "합성곱이 크기를 지키려면 어떤 padding이 필요할까요? 같은 일을 convs번 하려면 반복문을 쓰고, "
-                "매번 나온 텐서를 다음 합성곱의 입력으로 넘기세요. 채점은 여러 입력에서 출력 모양, 매개변수 수, "
-                "ReLU 수를 패키지의 vgg_block과 비교합니다."
-            ),
-            solution_text=(
-                "def my_vgg_block(x, filters, convs):\n"
-                "    for _ in range(convs):\n"
-                "        x = layers.Conv2D(filters, 3, padding=\"same\", activation=\"relu\")(x)\n"
-                "    return layers.MaxPooling2D(2, strides=2)(x)"
-            ),
-            mistakes=[
-                (_halved,
-                 "출력 모양의 가로·세로가 두 배입니다. 블록 끝의 2×2 최대 풀링(스트라이드 2)을 붙였나요?",
-                 _block_without_pool),
-                (lambda got, want: got["출력 모양"][:2] < want["출력 모양"][:2],
-                 "출력 모양이 작습니다. 합성곱마다 가로·세로가 줄었습니다: padding='same'을 주었나요?",
-                 _block_valid_padding),
-                (lambda got, want: got["ReLU 수"] == 0,
-                 "출력 모양과 매개변수 수는 맞지만 ReLU 수가 0입니다. 합성곱마다 activation='relu'를 주세요. "
-                 "ReLU가 없으면 3×3을 쌓아도 큰 필터 하나와 같은 선형 연산입니다.",
-                 _block_without_relu),
-                (lambda got, want: 0 < got["ReLU 수"] < want["ReLU 수"],
-                 "ReLU 수가 모자랍니다. VGG는 합성곱 하나마다 ReLU를 둡니다(마지막 합성곱에만이 아니라).",
-                 _block_relu_once),
-                (lambda got, want: got["출력 모양"] == want["출력 모양"] and got["매개변수 수"] > want["매개변수 수"],
-                 "출력 모양은 맞지만 매개변수 수가 많습니다. 필터의 크기가 3×3인가요?",
-                 _block_5x5),
-            ],
+    first, later = 9 * c_in * f + f, 9 * f * f + f
+    return Exercise(
+        2, "예산 안에서 가장 깊은 블록 설계", "budget_block",
+        expected=deepest_block_in_budget,
+        hint_text=(
+            "합성곱을 하나씩 더하며 매개변수를 누적하고, 예산을 넘기 직전에서 멈추세요. 합성곱 하나의 매개변수는 "
+            "3 × 3 × (입력 채널) × (필터 수) + (필터 수)입니다. 첫 합성곱과 그 뒤의 합성곱은 입력 채널이 다릅니다. "
+            "풀링에는 매개변수가 없습니다. 답은 (합성곱 수, 매개변수 수) 튜플입니다."
         ),
-        Exercise(
-            2, "예산 안에서 가장 깊은 블록 설계", "budget_block",
-            expected=deepest_block_in_budget,
-            hint_text=(
-                "합성곱을 하나씩 더하며 매개변수를 누적하고, 예산을 넘기 직전에서 멈추세요. 합성곱 하나의 매개변수는 "
-                "3 × 3 × (입력 채널) × (필터 수) + (필터 수)입니다. 첫 합성곱과 그 뒤의 합성곱은 입력 채널이 다릅니다. "
-                "풀링에는 매개변수가 없습니다. 답은 (합성곱 수, 매개변수 수) 튜플입니다."
-            ),
-            solution_text=(
-                "first = 3 * 3 * 96 * 192 + 192      # 96 → 192\n"
-                "later = 3 * 3 * 192 * 192 + 192     # 192 → 192\n"
-                "convs = 1\n"
-                "while first + later * convs <= 1_000_000:  # 하나 더 쌓아도 예산 안이면\n"
-                "    convs += 1\n"
-                "budget_block = (convs, first + later * (convs - 1))  # 3개, 830,016개 (수용 영역 7×7)"
-            ),
-            mistakes=[
-                (lambda a: _a_pair(a) and a[1] == first - f + (later - f) * (a[0] - 1),
-                 "편향(필터마다 하나, 합성곱마다 필터 수만큼)을 빠뜨리지 않았나요?",
-                 (3, first - f + 2 * (later - f))),
-                (lambda a: _a_pair(a) and a[1] == later * a[0],
-                 "첫 합성곱은 앞 특징 맵의 채널 96개를 받습니다. 그 뒤의 합성곱만 192개를 받습니다.",
-                 (3, 3 * later)),
-                (lambda a: _a_pair(a) and a[1] > BUDGET,
-                 "매개변수가 예산(1,000,000개)을 넘습니다. 하나 덜 쌓으세요.",
-                 (4, first + 3 * later)),
-                (lambda a: _a_pair(a) and a[0] == 1 and a[1] == 49 * c_in * f + f,
-                 "그것은 7×7 합성곱 하나입니다. VGG 규칙대로 3×3만 쌓으면 같은 7×7 영역을 더 적은 매개변수로 봅니다.",
-                 (1, 49 * c_in * f + f)),
-                (lambda a: _a_pair(a) and a[1] + later <= BUDGET,
-                 "아직 예산이 남습니다. 3×3 합성곱을 하나 더 쌓아도 예산 안인지 보세요.",
-                 (2, first + later)),
-                (lambda a: not _a_pair(a),
-                 "답은 (합성곱 수, 매개변수 수) 두 값의 튜플로 쓰세요.",
-                 first + 2 * later),
-            ],
+        solution_text=(
+            "first = 3 * 3 * 96 * 192 + 192      # 96 → 192\n"
+            "later = 3 * 3 * 192 * 192 + 192     # 192 → 192\n"
+            "convs = 1\n"
+            "while first + later * convs <= 1_000_000:  # 하나 더 쌓아도 예산 안이면\n"
+            "    convs += 1\n"
+            "budget_block = (convs, first + later * (convs - 1))  # 3개, 830,016개 (수용 영역 7×7)"
         ),
-        Exercise(
-            3, "150×150 입력의 특징 추출기 위 머리의 매개변수 수", "head_params_150",
-            expected=lambda: head_params(HEAD_INPUT, HEAD_CLASSES),
-            hint_text=(
-                "먼저 include_top=False의 출력 모양을 구하세요: 블록마다 2×2 최대 풀링(스트라이드 2)이 한 번씩, "
-                "홀수 크기에서는 나머지를 버립니다. 평면화한 길이마다 유닛 10개에 가중치가 하나씩, 유닛마다 편향이 하나 "
-                "있습니다."
-            ),
-            solution_text=(
-                "side = 150\n"
-                "for _ in range(5):  # 블록 다섯 개, 블록마다 2×2 최대 풀링: 150 → 75 → 37 → 18 → 9 → 4\n"
-                "    side = side // 2\n"
-                "head_params_150 = side * side * 512 * 10 + 10  # 81,930"
-            ),
-            mistakes=[
-                (lambda a: a == 5 * 5 * 512 * 10 + 10,
-                 "75를 2로 나누면 37.5입니다. 2×2 최대 풀링(valid)은 남는 한 줄을 버려 37이 됩니다(올림이 아니라 내림).",
-                 5 * 5 * 512 * 10 + 10),
-                (lambda a: a == 7 * 7 * 512 * 10 + 10,
-                 "그것은 224×224 입력일 때입니다. 입력이 작아지면 마지막 특징 맵도 작아집니다.",
-                 7 * 7 * 512 * 10 + 10),
-                (lambda a: a == 512 * 10 + 10,
-                 "그것은 pooling='avg'나 'max'로 512개 벡터를 받을 때입니다. 여기서는 pooling 없이 평면화합니다.",
-                 512 * 10 + 10),
-                (lambda a: a == 4 * 4 * 512 * 10,
-                 "편향(유닛마다 하나)을 빠뜨리지 않았나요?",
-                 4 * 4 * 512 * 10),
-            ],
+        mistakes=[
+            (lambda a: _a_pair(a) and a[1] == first - f + (later - f) * (a[0] - 1),
+             "편향(필터마다 하나, 합성곱마다 필터 수만큼)을 빠뜨리지 않았나요?",
+             (3, first - f + 2 * (later - f))),
+            (lambda a: _a_pair(a) and a[1] == later * a[0],
+             "첫 합성곱은 앞 특징 맵의 채널 96개를 받습니다. 그 뒤의 합성곱만 192개를 받습니다.",
+             (3, 3 * later)),
+            (lambda a: _a_pair(a) and a[1] > BUDGET,
+             "매개변수가 예산(1,000,000개)을 넘습니다. 하나 덜 쌓으세요.",
+             (4, first + 3 * later)),
+            (lambda a: _a_pair(a) and a[0] == 1 and a[1] == 49 * c_in * f + f,
+             "그것은 7×7 합성곱 하나입니다. VGG 규칙대로 3×3만 쌓으면 같은 7×7 영역을 더 적은 매개변수로 봅니다.",
+             (1, 49 * c_in * f + f)),
+            (lambda a: _a_pair(a) and a[1] + later <= BUDGET,
+             "아직 예산이 남습니다. 3×3 합성곱을 하나 더 쌓아도 예산 안인지 보세요.",
+             (2, first + later)),
+            (lambda a: not _a_pair(a),
+             "답은 (합성곱 수, 매개변수 수) 두 값의 튜플로 쓰세요.",
+             first + 2 * later),
+        ],
+    )
+
+
+def q3_head_params_150() -> Exercise:
+    return Exercise(
+        3, "150×150 입력의 특징 추출기 위 머리의 매개변수 수", "head_params_150",
+        expected=lambda: head_params(HEAD_INPUT, HEAD_CLASSES),
+        hint_text=(
+            "먼저 include_top=False의 출력 모양을 구하세요: 블록마다 2×2 최대 풀링(스트라이드 2)이 한 번씩, "
+            "홀수 크기에서는 나머지를 버립니다. 평면화한 길이마다 유닛 10개에 가중치가 하나씩, 유닛마다 편향이 하나 "
+            "있습니다."
         ),
-        Exercise(
-            4, "학습할 때 Dropout(0.2)을 지난 값", "kept_value",
-            expected=dropout_kept_value,
-            hint_text=(
-                "학습할 때 드롭아웃은 유닛의 일부를 0으로 만들고, 남은 값을 키워 평균이 그대로 되게 합니다. "
-                "값의 80%만 남는다면 몇 배로 키워야 평균이 1로 남을까요?"
-            ),
-            solution_text="kept_value = 1 / (1 - 0.2)  # 1.25: 남은 80%를 1.25배로 키우면 평균이 1",
-            mistakes=[
-                (lambda a: np.isclose(a, 0.8),
-                 "0.8은 남는 비율입니다. Keras는 남은 값을 줄이지 않고 키워서, 평균이 1로 남게 합니다.",
-                 0.8),
-                (lambda a: np.isclose(a, 2.0),
-                 "2는 비율 0.5일 때의 값입니다. 비율이 0.2이면 몇 %가 남나요?",
-                 2.0),
-                (lambda a: np.isclose(a, 1.0),
-                 "추론할 때(training=False)는 1 그대로지만, 학습할 때는 남은 값을 키웁니다.",
-                 1.0),
-                (lambda a: np.isclose(a, 5.0),
-                 "1 / 0.2가 아니라 1 / (1 − 0.2)입니다: 남는 비율로 나눕니다.",
-                 5.0),
-                (lambda a: np.isclose(a, 0.0),
-                 "0이 된 값이 아니라, 0이 되지 않고 남은 값을 물었습니다.",
-                 0.0),
-            ],
+        solution_text=(
+            "side = 150\n"
+            "for _ in range(5):  # 블록 다섯 개, 블록마다 2×2 최대 풀링: 150 → 75 → 37 → 18 → 9 → 4\n"
+            "    side = side // 2\n"
+            "head_params_150 = side * side * 512 * 10 + 10  # 81,930"
         ),
-    ]
+        mistakes=[
+            (lambda a: a == 5 * 5 * 512 * 10 + 10,
+             "75를 2로 나누면 37.5입니다. 2×2 최대 풀링(valid)은 남는 한 줄을 버려 37이 됩니다(올림이 아니라 내림).",
+             5 * 5 * 512 * 10 + 10),
+            (lambda a: a == 7 * 7 * 512 * 10 + 10,
+             "그것은 224×224 입력일 때입니다. 입력이 작아지면 마지막 특징 맵도 작아집니다.",
+             7 * 7 * 512 * 10 + 10),
+            (lambda a: a == 512 * 10 + 10,
+             "그것은 pooling='avg'나 'max'로 512개 벡터를 받을 때입니다. 여기서는 pooling 없이 평면화합니다.",
+             512 * 10 + 10),
+            (lambda a: a == 4 * 4 * 512 * 10,
+             "편향(유닛마다 하나)을 빠뜨리지 않았나요?",
+             4 * 4 * 512 * 10),
+        ],
+    )
+
+
+def q4_kept_value() -> Exercise:
+    return Exercise(
+        4, "학습할 때 Dropout(0.2)을 지난 값", "kept_value",
+        expected=dropout_kept_value,
+        hint_text=(
+            "학습할 때 드롭아웃은 유닛의 일부를 0으로 만들고, 남은 값을 키워 평균이 그대로 되게 합니다. "
+            "값의 80%만 남는다면 몇 배로 키워야 평균이 1로 남을까요?"
+        ),
+        solution_text="kept_value = 1 / (1 - 0.2)  # 1.25: 남은 80%를 1.25배로 키우면 평균이 1",
+        mistakes=[
+            (lambda a: np.isclose(a, 0.8),
+             "0.8은 남는 비율입니다. Keras는 남은 값을 줄이지 않고 키워서, 평균이 1로 남게 합니다.",
+             0.8),
+            (lambda a: np.isclose(a, 2.0),
+             "2는 비율 0.5일 때의 값입니다. 비율이 0.2이면 몇 %가 남나요?",
+             2.0),
+            (lambda a: np.isclose(a, 1.0),
+             "추론할 때(training=False)는 1 그대로지만, 학습할 때는 남은 값을 키웁니다.",
+             1.0),
+            (lambda a: np.isclose(a, 5.0),
+             "1 / 0.2가 아니라 1 / (1 − 0.2)입니다: 남는 비율로 나눕니다.",
+             5.0),
+            (lambda a: np.isclose(a, 0.0),
+             "0이 된 값이 아니라, 0이 되지 않고 남은 값을 물었습니다.",
+             0.0),
+        ],
+    )
+
+
+def exercises() -> list[Exercise]:
+    return [q1_my_vgg_block(), q2_budget_block(), q3_head_params_150(), q4_kept_value()]

@@ -172,118 +172,132 @@ def _same_except(got, expected, *names):
     return all(got.get(k) == v for k, v in expected.items() if k not in names)
 
 
-def exercises() -> list[Exercise]:
+def q1_block_channels() -> Exercise:
     q1_all = sum(Q1_FILTERS)
     q1_no_pool = Q1_FILTERS[0] + Q1_FILTERS[2] + Q1_FILTERS[4]
     q1_pool_passes = q1_no_pool + Q1_INPUT[-1]
+    return Exercise(
+        1, "인셉션 모듈의 출력 채널 수", "block_channels",
+        expected=lambda: block_channels(Q1_INPUT, Q1_FILTERS),
+        hint_text="이어 붙이는 것은 네 가지 각각의 마지막 계층 출력입니다. reduce 열은 가지 안의 중간 단계입니다.",
+        solution_text="block_channels = 96 + 160 + 48 + 48  # #1×1 + #3×3 + #5×5 + pool proj",
+        mistakes=[
+            (lambda a: a == q1_all,
+             "3×3 reduce·5×5 reduce의 출력은 다음 합성곱으로 들어갈 뿐 이어 붙이지 않습니다.", q1_all),
+            (lambda a: a == q1_pool_passes,
+             "풀링 가지는 최대 풀링 뒤 1×1 합성곱(pool proj)을 거치므로 입력 채널이 그대로 나오지 않습니다.",
+             q1_pool_passes),
+            (lambda a: a == q1_no_pool, "풀링 가지도 출력에 이어 붙습니다.", q1_no_pool),
+        ],
+    )
+
+
+def q2_branch3_macs() -> Exercise:
+    return Exercise(
+        2, "3×3 가지의 곱셈-누산 수", "branch3_macs",
+        expected=lambda: macs_of(branch3_4a),
+        hint_text=(
+            "합성곱 계층 하나의 곱셈-누산 = (출력 가로 × 세로) × (f × f × 입력 채널) × 출력 채널. "
+            "가지의 두 계층을 따로 세어 더하고, 3×3 계층의 입력 채널이 몇인지 잘 보세요."
+        ),
+        solution_text=(
+            "hw = 14 * 14\n"
+            "branch3_macs = hw * (1 * 1 * 480 * 96) + hw * (3 * 3 * 96 * 208)"
+        ),
+        mistakes=[
+            (lambda a: a == 480 * 96 + 9 * 96 * 208, "그것은 출력 위치 하나의 값입니다. 14×14 위치 모두에서 계산합니다.",
+             480 * 96 + 9 * 96 * 208),
+            (lambda a: a == 14 * 14 * 9 * 480 * 208,
+             "병목 계층이 있으면 3×3 합성곱은 480채널이 아니라 줄어든 채널을 받습니다.", 14 * 14 * 9 * 480 * 208),
+            (lambda a: a == 2 * 14 * 14 * (480 * 96 + 9 * 96 * 208),
+             "곱셈-누산은 곱셈 하나와 덧셈 하나를 한 번으로 셉니다(FLOPs가 아닙니다).",
+             2 * 14 * 14 * (480 * 96 + 9 * 96 * 208)),
+            (lambda a: a == 14 * 14 * 9 * 96 * 208, "1×1 병목 계층의 곱셈-누산도 더하세요.", 14 * 14 * 9 * 96 * 208),
+            (lambda a: a == 28 * 28 * (480 * 96 + 9 * 96 * 208), "4a는 풀링 뒤라 가로·세로가 14×14입니다.",
+             28 * 28 * (480 * 96 + 9 * 96 * 208)),
+        ],
+    )
+
+
+def q3_reduce_5x5() -> Exercise:
     hw = Q3_INPUT[0] * Q3_INPUT[1]
     per_reduce_5x5_only = hw * 25 * Q3_F5
     per_reduce_no_positions = Q3_INPUT[-1] + 25 * Q3_F5
-    return [
-        Exercise(
-            1, "인셉션 모듈의 출력 채널 수", "block_channels",
-            expected=lambda: block_channels(Q1_INPUT, Q1_FILTERS),
-            hint_text="이어 붙이는 것은 네 가지 각각의 마지막 계층 출력입니다. reduce 열은 가지 안의 중간 단계입니다.",
-            solution_text="block_channels = 96 + 160 + 48 + 48  # #1×1 + #3×3 + #5×5 + pool proj",
-            mistakes=[
-                (lambda a: a == q1_all,
-                 "3×3 reduce·5×5 reduce의 출력은 다음 합성곱으로 들어갈 뿐 이어 붙이지 않습니다.", q1_all),
-                (lambda a: a == q1_pool_passes,
-                 "풀링 가지는 최대 풀링 뒤 1×1 합성곱(pool proj)을 거치므로 입력 채널이 그대로 나오지 않습니다.",
-                 q1_pool_passes),
-                (lambda a: a == q1_no_pool, "풀링 가지도 출력에 이어 붙습니다.", q1_no_pool),
-            ],
+    return Exercise(
+        3, "예산에 맞는 1×1 축소 채널 수", "reduce_5x5",
+        expected=largest_reduce,
+        hint_text=(
+            "축소 채널을 r개라 하면 가지의 곱셈-누산은 (1×1 계층) + (5×5 계층)이고, 둘 다 r에 비례합니다. "
+            "r = 1일 때의 값을 구해 예산과 비교하세요. 답은 예산을 넘지 않는 가장 큰 정수입니다."
         ),
-        Exercise(
-            2, "3×3 가지의 곱셈-누산 수", "branch3_macs",
-            expected=lambda: macs_of(branch3_4a),
-            hint_text=(
-                "합성곱 계층 하나의 곱셈-누산 = (출력 가로 × 세로) × (f × f × 입력 채널) × 출력 채널. "
-                "가지의 두 계층을 따로 세어 더하고, 3×3 계층의 입력 채널이 몇인지 잘 보세요."
-            ),
-            solution_text=(
-                "hw = 14 * 14\n"
-                "branch3_macs = hw * (1 * 1 * 480 * 96) + hw * (3 * 3 * 96 * 208)"
-            ),
-            mistakes=[
-                (lambda a: a == 480 * 96 + 9 * 96 * 208, "그것은 출력 위치 하나의 값입니다. 14×14 위치 모두에서 계산합니다.",
-                 480 * 96 + 9 * 96 * 208),
-                (lambda a: a == 14 * 14 * 9 * 480 * 208,
-                 "병목 계층이 있으면 3×3 합성곱은 480채널이 아니라 줄어든 채널을 받습니다.", 14 * 14 * 9 * 480 * 208),
-                (lambda a: a == 2 * 14 * 14 * (480 * 96 + 9 * 96 * 208),
-                 "곱셈-누산은 곱셈 하나와 덧셈 하나를 한 번으로 셉니다(FLOPs가 아닙니다).",
-                 2 * 14 * 14 * (480 * 96 + 9 * 96 * 208)),
-                (lambda a: a == 14 * 14 * 9 * 96 * 208, "1×1 병목 계층의 곱셈-누산도 더하세요.", 14 * 14 * 9 * 96 * 208),
-                (lambda a: a == 28 * 28 * (480 * 96 + 9 * 96 * 208), "4a는 풀링 뒤라 가로·세로가 14×14입니다.",
-                 28 * 28 * (480 * 96 + 9 * 96 * 208)),
-            ],
+        solution_text=(
+            "hw = 28 * 28\n"
+            "per_channel = hw * 256 + hw * 25 * 96   # r = 1일 때: 1×1(256 → 1) + 5×5(1 → 96)\n"
+            "reduce_5x5 = 60_000_000 // per_channel"
         ),
-        Exercise(
-            3, "예산에 맞는 1×1 축소 채널 수", "reduce_5x5",
-            expected=largest_reduce,
-            hint_text=(
-                "축소 채널을 r개라 하면 가지의 곱셈-누산은 (1×1 계층) + (5×5 계층)이고, 둘 다 r에 비례합니다. "
-                "r = 1일 때의 값을 구해 예산과 비교하세요. 답은 예산을 넘지 않는 가장 큰 정수입니다."
-            ),
-            solution_text=(
-                "hw = 28 * 28\n"
-                "per_channel = hw * 256 + hw * 25 * 96   # r = 1일 때: 1×1(256 → 1) + 5×5(1 → 96)\n"
-                "reduce_5x5 = 60_000_000 // per_channel"
-            ),
-            mistakes=[
-                (lambda a: a == Q3_BUDGET // per_reduce_5x5_only,
-                 "1×1 축소 계층의 곱셈-누산(28×28 × 256 × r)도 예산에 들어갑니다.", Q3_BUDGET // per_reduce_5x5_only),
-                (lambda a: a == largest_reduce() + 1,
-                 "그 값이면 예산을 조금 넘습니다. 나눈 값을 올리지 말고 내리세요.", largest_reduce() + 1),
-                (lambda a: a >= Q3_BUDGET // per_reduce_no_positions,
-                 "곱셈-누산은 출력 위치 28×28곳마다 되풀이됩니다.", Q3_BUDGET // per_reduce_no_positions),
-            ],
+        mistakes=[
+            (lambda a: a == Q3_BUDGET // per_reduce_5x5_only,
+             "1×1 축소 계층의 곱셈-누산(28×28 × 256 × r)도 예산에 들어갑니다.", Q3_BUDGET // per_reduce_5x5_only),
+            (lambda a: a == largest_reduce() + 1,
+             "그 값이면 예산을 조금 넘습니다. 나눈 값을 올리지 말고 내리세요.", largest_reduce() + 1),
+            (lambda a: a >= Q3_BUDGET // per_reduce_no_positions,
+             "곱셈-누산은 출력 위치 28×28곳마다 되풀이됩니다.", Q3_BUDGET // per_reduce_no_positions),
+        ],
+    )
+
+
+def q4_side_5b() -> Exercise:
+    return Exercise(
+        4, "256×256 입력에서 5b 출력의 크기", "side_5b",
+        expected=googlenet_5b_side,
+        hint_text="GoogLeNet 그림에서 가로·세로를 반으로 줄이는 계층(빨간 테두리)이 몇 개인지 세세요.",
+        solution_text="side_5b = 256 // 2**5  # 7×7/2 합성곱 하나와 3×3/2 최대 풀링 넷",
+        mistakes=[
+            (lambda a: a == 7, "224×224 입력일 때의 값입니다. 입력이 256×256이면 달라집니다.", 7),
+            (lambda a: a == Q4_INPUT[0] // 16,
+             "반으로 줄이는 계층을 하나 빠뜨렸습니다. 줄기의 7×7/2 합성곱도 스트라이드 2입니다.", Q4_INPUT[0] // 16),
+            (lambda a: a == Q4_INPUT[0] // 64, "반으로 줄이는 계층은 그림의 빨간 테두리 상자뿐입니다. 인셉션 모듈은 크기를 바꾸지 않습니다.",
+             Q4_INPUT[0] // 64),
+        ],
+    )
+
+
+def q5_my_inception() -> Exercise:
+    return Exercise(
+        5, "5×5 가지를 3×3 두 개로 바꾼 인셉션 모듈", "my_inception",
+        kind="build",
+        measure=inception_facts,
+        expected=_expected_block,
+        cases=_inception_cases,
+        hint_text=(
+            "바뀌는 것은 ③ 가지뿐입니다. 3×3 합성곱 두 개를 쌓으면 5×5 하나와 같은 넓이를 봅니다(6강). "
+            "블록 전체의 합성곱은 일곱 개이고, 모두 같은 패딩과 ReLU를 씁니다."
         ),
-        Exercise(
-            4, "256×256 입력에서 5b 출력의 크기", "side_5b",
-            expected=googlenet_5b_side,
-            hint_text="GoogLeNet 그림에서 가로·세로를 반으로 줄이는 계층(빨간 테두리)이 몇 개인지 세세요.",
-            solution_text="side_5b = 256 // 2**5  # 7×7/2 합성곱 하나와 3×3/2 최대 풀링 넷",
-            mistakes=[
-                (lambda a: a == 7, "224×224 입력일 때의 값입니다. 입력이 256×256이면 달라집니다.", 7),
-                (lambda a: a == Q4_INPUT[0] // 16,
-                 "반으로 줄이는 계층을 하나 빠뜨렸습니다. 줄기의 7×7/2 합성곱도 스트라이드 2입니다.", Q4_INPUT[0] // 16),
-                (lambda a: a == Q4_INPUT[0] // 64, "반으로 줄이는 계층은 그림의 빨간 테두리 상자뿐입니다. 인셉션 모듈은 크기를 바꾸지 않습니다.",
-                 Q4_INPUT[0] // 64),
-            ],
+        solution_text=(
+            "def my_inception(x, f1, f3r, f3, f5r, f5, pool_proj):\n"
+            "    def conv(t, filters, size):\n"
+            "        return layers.Conv2D(filters, size, padding=\"same\", activation=\"relu\")(t)\n"
+            "    b1 = conv(x, f1, 1)\n"
+            "    b3 = conv(conv(x, f3r, 1), f3, 3)\n"
+            "    b5 = conv(conv(conv(x, f5r, 1), f5, 3), f5, 3)   # 5×5 대신 3×3 두 개\n"
+            "    bp = conv(layers.MaxPooling2D(3, strides=1, padding=\"same\")(x), pool_proj, 1)\n"
+            "    return layers.Concatenate(axis=-1)([b1, b3, b5, bp])"
         ),
-        Exercise(
-            5, "5×5 가지를 3×3 두 개로 바꾼 인셉션 모듈", "my_inception",
-            kind="build",
-            measure=inception_facts,
-            expected=_expected_block,
-            cases=_inception_cases,
-            hint_text=(
-                "바뀌는 것은 ③ 가지뿐입니다. 3×3 합성곱 두 개를 쌓으면 5×5 하나와 같은 넓이를 봅니다(6강). "
-                "블록 전체의 합성곱은 일곱 개이고, 모두 같은 패딩과 ReLU를 씁니다."
-            ),
-            solution_text=(
-                "def my_inception(x, f1, f3r, f3, f5r, f5, pool_proj):\n"
-                "    def conv(t, filters, size):\n"
-                "        return layers.Conv2D(filters, size, padding=\"same\", activation=\"relu\")(t)\n"
-                "    b1 = conv(x, f1, 1)\n"
-                "    b3 = conv(conv(x, f3r, 1), f3, 3)\n"
-                "    b5 = conv(conv(conv(x, f5r, 1), f5, 3), f5, 3)   # 5×5 대신 3×3 두 개\n"
-                "    bp = conv(layers.MaxPooling2D(3, strides=1, padding=\"same\")(x), pool_proj, 1)\n"
-                "    return layers.Concatenate(axis=-1)([b1, b3, b5, bp])"
-            ),
-            mistakes=[
-                (lambda got, want: got["5×5 합성곱 수"] > 0,
-                 "5×5 합성곱이 남아 있습니다. 5×5 하나 대신 3×3 합성곱 두 개를 쌓으세요.", _wrong_kept_5x5),
-                (lambda got, want: got["ReLU가 없는 합성곱 수"] > 0,
-                 "ReLU가 없는 합성곱이 있습니다. GoogLeNet은 1×1 축소 계층을 포함한 모든 합성곱 뒤에 ReLU를 둡니다.",
-                 _wrong_no_relu),
-                (lambda got, want: _same_except(got, want, "매개변수 수"),
-                 "모양과 계층 수는 맞지만 매개변수가 다릅니다. 3×3 두 개의 필터 수는 둘 다 #5×5(f5)입니다.",
-                 _wrong_middle_width),
-                (lambda got, want: got["출력 모양"][-1] != want["출력 모양"][-1],
-                 "출력 채널이 다릅니다. 네 가지의 마지막 계층이 각각 f1, f3, f5, pool_proj 채널을 내야 합니다"
-                 "(풀링 가지에도 1×1 합성곱이 있습니다).", _wrong_no_pool_proj),
-            ],
-        ),
-    ]
+        mistakes=[
+            (lambda got, want: got["5×5 합성곱 수"] > 0,
+             "5×5 합성곱이 남아 있습니다. 5×5 하나 대신 3×3 합성곱 두 개를 쌓으세요.", _wrong_kept_5x5),
+            (lambda got, want: got["ReLU가 없는 합성곱 수"] > 0,
+             "ReLU가 없는 합성곱이 있습니다. GoogLeNet은 1×1 축소 계층을 포함한 모든 합성곱 뒤에 ReLU를 둡니다.",
+             _wrong_no_relu),
+            (lambda got, want: _same_except(got, want, "매개변수 수"),
+             "모양과 계층 수는 맞지만 매개변수가 다릅니다. 3×3 두 개의 필터 수는 둘 다 #5×5(f5)입니다.",
+             _wrong_middle_width),
+            (lambda got, want: got["출력 모양"][-1] != want["출력 모양"][-1],
+             "출력 채널이 다릅니다. 네 가지의 마지막 계층이 각각 f1, f3, f5, pool_proj 채널을 내야 합니다"
+             "(풀링 가지에도 1×1 합성곱이 있습니다).", _wrong_no_pool_proj),
+        ],
+    )
+
+
+def exercises() -> list[Exercise]:
+    return [q1_block_channels(), q2_branch3_macs(), q3_reduce_5x5(), q4_side_5b(), q5_my_inception()]
