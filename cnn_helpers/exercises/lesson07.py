@@ -270,7 +270,7 @@ def q5_my_inception() -> Exercise:
         expected=_expected_block,
         cases=_inception_cases,
         hint_text=(
-            "바뀌는 것은 ③ 가지뿐입니다. 3×3 합성곱 두 개를 쌓으면 5×5 하나와 같은 넓이를 봅니다(6강). "
+            "바뀌는 것은 ③ 가지뿐입니다. 3×3 합성곱 두 개를 쌓으면 5×5 하나와 같은 수용 영역을 봅니다(6강). "
             "블록 전체의 합성곱은 일곱 개이고, 모두 같은 패딩과 ReLU를 씁니다."
         ),
         solution_text=(
@@ -281,7 +281,12 @@ def q5_my_inception() -> Exercise:
             "    b3 = conv(conv(x, f3r, 1), f3, 3)\n"
             "    b5 = conv(conv(conv(x, f5r, 1), f5, 3), f5, 3)   # 5×5 대신 3×3 두 개\n"
             "    bp = conv(layers.MaxPooling2D(3, strides=1, padding=\"same\")(x), pool_proj, 1)\n"
-            "    return layers.Concatenate(axis=-1)([b1, b3, b5, bp])"
+            "    return layers.Concatenate(axis=-1)([b1, b3, b5, bp])\n"
+            "\n"
+            "# 생각해 보기의 답: 3a 자리(f5r = 16, f5 = 32)에서 5×5 가지의 가중치는 25·16·32 = 12,800이지만\n"
+            "# 3×3 두 개는 9·16·32 + 9·32·32 = 13,824입니다. 5×5는 줄어든 16채널을 받는데, 둘째 3×3은 넓어진\n"
+            "# 32채널을 받기 때문입니다. 입력·출력 채널이 같은 자리(C → C)라면 9C² + 9C² = 18C² < 25C²로 약 28% 쌉니다.\n"
+            "# 그런 자리에서 바꾸면 계산도 줄고, 두 3×3 사이에 ReLU가 하나 더 생깁니다(InceptionV3가 한 일)."
         ),
         mistakes=[
             (lambda got, want: got["5×5 합성곱 수"] > 0,
