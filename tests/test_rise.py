@@ -153,10 +153,11 @@ def test_rise_slideshow_explorer_is_live(rise_lab):
                 frame.wait_for_timeout(400)
             code = frame.locator(f"{present} .jp-CodeCell", has_text="conv_explorer(").first
             code.wait_for(state="visible")
-            # 슬라이드쇼 안에서 그 셀을 실행합니다 (교실에서처럼 Shift+Enter): 같은 커널에 살아 있는 위젯이 생깁니다.
+            # 슬라이드쇼 안에서 그 셀을 실행합니다 (README대로 Ctrl+Enter): 같은 커널에 살아 있는 위젯이 생깁니다.
+            # Shift+Enter는 다음 셀을 고르는데, 다음 셀이 새 슬라이드이면 슬라이드쇼가 그리로 넘어가 탐색기가 가려집니다.
             frame.wait_for_timeout(1000)  # 슬라이드 전환이 끝나도록
             code.locator(".cm-content").first.focus()
-            page.keyboard.press("Shift+Enter")
+            page.keyboard.press("Control+Enter")
             explorer = frame.locator(f"{present} .cnn-explorer").first
             try:
                 explorer.wait_for(state="visible", timeout=20_000)
@@ -173,8 +174,7 @@ def test_rise_slideshow_explorer_is_live(rise_lab):
             frame.wait_for_function("(el) => el.src && el.src.length > 0", arg=image.element_handle())
             src0 = image.get_attribute("src")
             handle = explorer.locator(".cnn-step-slider .noUi-handle").first
-            # Shift+Enter는 다음 셀(마크다운)을 고르고, RISE가 restore_timeout(500 ms) 뒤 그 셀에 초점을 옮깁니다.
-            # 그 뒤에 손잡이에 초점을 주어야 키가 슬라이더로 갑니다.
+            # 실행 뒤 RISE가 restore_timeout(500 ms) 뒤 셀에 초점을 돌려줍니다: 그 뒤에 손잡이를 다룹니다.
             frame.wait_for_timeout(1500)
             # 키보드 대신 마우스로 손잡이를 한 칸 끕니다: 슬라이드쇼 안에서는 손잡이에 준 초점이 곧 노트북의 활성 셀로
             # 되돌아가 ArrowRight가 슬라이더에 닿지 않습니다(교실에서도 마우스·터치로 끕니다).
