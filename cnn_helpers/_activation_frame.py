@@ -186,7 +186,8 @@ class Painter:
             put_text(frame, f"{cls}", x2, yy, (25, 25, 25), 13)
             put_text(frame, f"{p:.1%}", x2 + 156, yy, (25, 25, 25), 12)
         if acts.labels is not None:
-            put_text(frame, f"정답 {acts.labels[image]}", x2, py + 86, (0, 110, 0), 13)
+            right = acts.prediction(image)[0][0] == acts.labels[image]  # 맞혔으면 초록, 틀렸으면 빨강
+            put_text(frame, f"정답 {acts.labels[image]}", x2, py + 86, (0, 110, 0) if right else (190, 0, 0), 13)
         # 4) 모든 채널 띠
         sy = top_h
         what = "채널" if info.spatial else "유닛"

@@ -182,11 +182,12 @@ def _read_gray(path) -> np.ndarray:
             f"사진 파일 {str(file)!r}이(가) 없습니다. 경로(폴더와 파일 이름, 확장자)를 확인하세요. "
             "Colab에서는 왼쪽 파일 패널에 올린 파일이 /content/파일이름 에 있습니다."
         )
-    from PIL import Image, UnidentifiedImageError
+    from PIL import Image, ImageOps, UnidentifiedImageError
 
     try:
         with Image.open(file) as im:
             im.load()
+            im = ImageOps.exif_transpose(im)  # 휴대폰 사진: EXIF의 회전 정보대로 세웁니다
             if im.mode in ("RGBA", "LA") or (im.mode == "P" and "transparency" in im.info):
                 rgba = im.convert("RGBA")
                 paper = Image.new("RGBA", rgba.size, (255, 255, 255, 255))

@@ -287,6 +287,20 @@ def test_load_image_like_none_and_rgba(tmp_path):
     assert x.shape == (28, 28) and x.max() == pytest.approx(1.0)
 
 
+def test_load_image_follows_exif_orientation(tmp_path):
+    """휴대폰 사진처럼 EXIF에 '90° 돌려서 보라'(Orientation 6)가 적힌 JPEG는 돌려 세운 모양으로 읽습니다."""
+    from PIL import Image
+
+    pixels = np.full((10, 30), 255, np.uint8)
+    pixels[:, :5] = 0  # 저장된 화소: 왼쪽 끝이 검다
+    exif = Image.Exif()
+    exif[0x0112] = 6  # Orientation: 시계 방향으로 90° 돌려서 보기
+    Image.fromarray(pixels, "L").save(tmp_path / "phone.jpg", exif=exif, quality=95)
+    gray = data.load_image(tmp_path / "phone.jpg", like=None)
+    assert gray.shape == (30, 10)  # 세워 읽음: 높이와 너비가 바뀜
+    assert gray[:5].mean() < 0.2 and gray[-5:].mean() > 0.8  # 왼쪽 끝이 돌아 위쪽 끝이 됨
+
+
 def test_load_image_bundled_sample():
     x = data.load_image(data.HANDWRITTEN_SAMPLE)
     assert x.shape == (28, 28)
