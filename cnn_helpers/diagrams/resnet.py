@@ -230,7 +230,7 @@ def _draw_line(ax, layout, indices, y, x_start):
         if previous_stage is not None and item["stage"] != previous_stage:
             x += _STAGE_GAP  # 단계 사이는 조금 띄웁니다
         if item["stage"] != previous_stage and item["stage"] != "head":
-            shape = item["shape"]
+            shape = [it["shape"] for it in items if it["stage"] == item["stage"]][-1]  # 단계의 출력 (줄기: 풀링 뒤)
             label = _STAGE_NAMES.get(item["stage"], item["stage"])
             ax.text(x, y - 0.08, f"{label}  {shape[0]}×{shape[1]}", ha="left", va="top", fontsize=8.5, color="#374151")
         if xs:  # 앞 계층과 잇는 선

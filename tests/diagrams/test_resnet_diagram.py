@@ -132,6 +132,9 @@ def test_plain_vs_resnet_figure_draws_what_the_models_hold():
     for stage in ("conv2", "conv3", "conv4", "conv5"):
         shape = model.get_layer(f"{stage}_block1_out").output.shape
         assert drawn.count(f"{stage}_x  {shape[1]}×{shape[2]}") == 2
+    # 줄기의 크기는 줄기의 출력(7×7/2 합성곱과 3×3/2 풀링 뒤), 합성곱 바로 뒤의 크기가 아닙니다
+    stem = model.get_layer("pool1_pool").output.shape
+    assert drawn.count(f"줄기  {stem[1]}×{stem[2]}") == 2 and stem[1] == 56
     titles = [t for t in drawn if t.startswith("ResNet-34")]
     assert titles == ["ResNet-34: 같은 계층 34개 + 지름길 16개 (그중 1×1 투영 3개)"]
 
