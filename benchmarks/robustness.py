@@ -104,6 +104,7 @@ EXPERIMENTS = (
         Figure("작은 VGG 시험 정확도", 'results["accuracy"]', 0.95),
         Figure("학습 정확도: 추론 모드(드롭아웃 끔) − 마지막 에포크 학습 중", "train_inference - train_during", 0.03),
         Figure("추론 모드 학습 정확도 − 마지막 검증 정확도", "train_inference - val_last", -0.01),
+        Figure("전이 학습(블록 고정, 짝수/홀수 머리) 시험 정확도", "parity_acc", 0.85),
     )),
     Experiment("07", "07_inception.ipynb", "assert test_acc >=", (
         Figure("작은 인셉션 신경망 시험 정확도", "test_acc", 0.94),

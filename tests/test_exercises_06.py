@@ -51,40 +51,45 @@ def test_dropout_accepts_the_fraction_and_numpy(q):
     assert q[3].verdict("1.25")[0] == WRONG
 
 
-def _block(x, filters, convs, *, activation="relu", padding="same", pool=True, first_only=False):
-    for i in range(convs):
-        x = layers.Conv2D(filters, 3, padding=padding, activation=activation if (i == 0 or not first_only) else None)(x)
-    return layers.MaxPooling2D(2)(x) if pool else x
+def _vgg(x, convs, filters, *, activation="relu", padding="same", pool=True, first_only=False, kernel=3):
+    for n, f in zip(convs, filters):
+        for i in range(n):
+            x = layers.Conv2D(f, kernel, padding=padding, activation=activation if (i == 0 or not first_only) else None)(x)
+        x = layers.MaxPooling2D(2)(x) if pool else x
+    return x
 
 
-def test_build_accepts_a_separate_relu_layer(q):
-    def with_relu_layers(x, filters, convs):
-        for _ in range(convs):
-            x = layers.ReLU()(layers.Conv2D(filters, 3, padding="same")(x))
-        return layers.MaxPooling2D(2)(x)
+def test_build_accepts_a_separate_relu_layer_and_the_lessons_block(q):
+    def with_relu_layers(x, convs, filters):
+        for n, f in zip(convs, filters):
+            for _ in range(n):
+                x = layers.ReLU()(layers.Conv2D(f, 3, padding="same")(x))
+            x = layers.MaxPooling2D(2, strides=2)(x)
+        return x
 
-    assert q[0].verdict(_block)[0] == CORRECT
-    assert q[0].verdict(with_relu_layers)[0] == CORRECT
+    def with_package_block(x, convs, filters):
+        from cnn_helpers.models import vgg_block
+
+        for n, f in zip(convs, filters):
+            x = vgg_block(x, f, n)
+        return x
+
+    for answer in (_vgg, with_relu_layers, with_package_block):
+        status, message = q[0].verdict(answer)
+        assert status == CORRECT, message
 
 
 @pytest.mark.parametrize("kwargs, words", [
     ({"padding": "valid"}, "padding='same'"),  # 합성곱이 크기를 줄임
-    ({"pool": False}, "최대 풀링"),  # 최대 풀링을 잊음
+    ({"pool": False}, "블록마다"),  # 풀링이 없음: 가로·세로가 큼
     ({"activation": None}, "ReLU 수가 0"),  # 모양과 매개변수는 같지만 비선형성이 없음
     ({"first_only": True}, "ReLU 수가 모자랍니다"),
+    ({"kernel": 5}, "3×3"),
 ])
 def test_build_names_what_differs(q, kwargs, words):
-    status, message = q[0].verdict(lambda x, f, c: _block(x, f, c, **kwargs))
+    status, message = q[0].verdict(lambda x, c, f: _vgg(x, c, f, **kwargs))
     assert status == WRONG and words in message
 
 
-def test_build_wrong_kernel_and_untouched(q):
-    first_5x5 = layers.Conv2D  # 첫 합성곱만 5×5: 모양과 ReLU 수는 맞고 매개변수만 많음
-
-    def block(x, f, c):
-        x = first_5x5(f, 5, padding="same", activation="relu")(x)
-        return _block(x, f, c - 1) if c > 1 else layers.MaxPooling2D(2)(x)
-
-    status, message = q[0].verdict(block)
-    assert status == WRONG and "3×3" in message
-    assert q[0].verdict(lambda x, f, c: None)[0] == UNATTEMPTED
+def test_build_untouched(q):
+    assert q[0].verdict(lambda x, c, f: None)[0] == UNATTEMPTED

@@ -1,4 +1,4 @@
-"""6강 연습 문제: VGG (블록 만들기, 예산 안의 블록 설계, 특징 추출기 위의 머리, 드롭아웃)."""
+"""6강 연습 문제: VGG (블록 설정으로 합성곱 부분 짓기, 예산 안의 블록 설계, 특징 추출기 위의 머리, 드롭아웃)."""
 
 from __future__ import annotations
 
@@ -64,15 +64,19 @@ def dropout_kept_value(rate=DROPOUT_RATE) -> float:
     return float(out[out != 0][0])
 
 
-def vgg_block_facts(builder, input_shape, filters, convs) -> dict | None:
-    """`builder(입력 텐서, filters, convs)`로 블록을 만들어 출력 모양, 매개변수 수, ReLU 수를 잽니다.
+# 문제 1: 블록 설정을 받아 합성곱 부분(특징 추출기)을 짓는 함수. 마지막 입력은 VGG-19의 설정입니다.
+VGG19_CONVS, VGG19_FILTERS = (2, 2, 4, 4, 4), (64, 128, 256, 512, 512)
+
+
+def vgg_facts(builder, input_shape, convs, filters) -> dict | None:
+    """`builder(입력 텐서, convs, filters)`로 합성곱 부분을 만들어 출력 모양, 매개변수 수, ReLU 수를 잽니다.
 
     ReLU는 매개변수도 모양도 바꾸지 않으므로 따로 셉니다: ReLU 활성화를 쓰는 합성곱과 ReLU 계층.
     """
     keras = _lazy.keras()
 
     inputs = keras.Input(tuple(input_shape))
-    outputs = builder(inputs, filters, convs)
+    outputs = builder(inputs, convs, filters)
     if outputs is None:
         return None
     model = keras.Model(inputs, outputs)
@@ -83,94 +87,126 @@ def vgg_block_facts(builder, input_shape, filters, convs) -> dict | None:
     return {"출력 모양": tuple(outputs.shape[1:]), "매개변수 수": int(model.count_params()), "ReLU 수": int(relus)}
 
 
-def package_vgg_block_facts(input_shape, filters, convs) -> dict:
+def _package_vgg(x, convs, filters):
     from ..models import vgg_block
 
-    return vgg_block_facts(vgg_block, input_shape, filters, convs)
-
-
-# 문제 1의 흔한 실수를 한 블록들 (tests/test_exercise_rules.py가 이 예로 메시지를 확인합니다)
-def _block_valid_padding(x, filters, convs):
-    layers = _lazy.keras().layers
-    for _ in range(convs):
-        x = layers.Conv2D(filters, 3, activation="relu")(x)
-    return layers.MaxPooling2D(2)(x)
-
-
-def _block_without_pool(x, filters, convs):
-    layers = _lazy.keras().layers
-    for _ in range(convs):
-        x = layers.Conv2D(filters, 3, padding="same", activation="relu")(x)
+    for c, f in zip(convs, filters):
+        x = vgg_block(x, f, c)
     return x
 
 
-def _block_without_relu(x, filters, convs):
+def package_vgg_facts(input_shape, convs, filters) -> dict:
+    return vgg_facts(_package_vgg, input_shape, convs, filters)
+
+
+# 문제 1의 흔한 실수를 한 함수들 (tests/test_exercise_rules.py가 이 예로 메시지를 확인합니다)
+def _convs(x, filters, n, kernel=3, padding="same", relu=lambda i: True):
     layers = _lazy.keras().layers
-    for _ in range(convs):
-        x = layers.Conv2D(filters, 3, padding="same")(x)
-    return layers.MaxPooling2D(2)(x)
+    for i in range(n):
+        x = layers.Conv2D(filters, kernel, padding=padding, activation="relu" if relu(i) else None)(x)
+    return x
 
 
-def _block_relu_once(x, filters, convs):
-    layers = _lazy.keras().layers
-    for i in range(convs):
-        x = layers.Conv2D(filters, 3, padding="same", activation="relu" if i == convs - 1 else None)(x)
-    return layers.MaxPooling2D(2)(x)
+def _pool(x):
+    return _lazy.keras().layers.MaxPooling2D(2, strides=2)(x)
 
 
-def _block_5x5(x, filters, convs):
-    layers = _lazy.keras().layers
-    for _ in range(convs):
-        x = layers.Conv2D(filters, 5, padding="same", activation="relu")(x)
-    return layers.MaxPooling2D(2)(x)
+def _vgg_pool_once(x, convs, filters):
+    for c, f in zip(convs, filters):
+        x = _convs(x, f, c)
+    return _pool(x)
 
 
-def _halved(got, want):
-    return got["출력 모양"][:2] == tuple(2 * d for d in want["출력 모양"][:2])
+def _vgg_valid_padding(x, convs, filters):
+    for c, f in zip(convs, filters):
+        x = _pool(_convs(x, f, c, padding="valid"))
+    return x
+
+
+def _vgg_first_filters(x, convs, filters):
+    for c in convs:
+        x = _pool(_convs(x, filters[0], c))
+    return x
+
+
+def _vgg_one_conv_per_block(x, convs, filters):
+    for f in filters:
+        x = _pool(_convs(x, f, 1))
+    return x
+
+
+def _vgg_without_relu(x, convs, filters):
+    for c, f in zip(convs, filters):
+        x = _pool(_convs(x, f, c, relu=lambda i: False))
+    return x
+
+
+def _vgg_relu_once(x, convs, filters):
+    for c, f in zip(convs, filters):
+        x = _pool(_convs(x, f, c, relu=lambda i, c=c: i == c - 1))
+    return x
+
+
+def _vgg_5x5(x, convs, filters):
+    for c, f in zip(convs, filters):
+        x = _pool(_convs(x, f, c, kernel=5))
+    return x
+
+
+def q1_my_vgg() -> Exercise:
+    return Exercise(
+        1, "블록 설정으로 VGG의 합성곱 부분 짓기", "my_vgg",
+        kind="build",
+        expected=package_vgg_facts,
+        measure=vgg_facts,
+        cases=lambda: [((32, 32, 3), (2, 2), (16, 32)), ((28, 28, 1), (1, 2, 3), (8, 16, 32)),
+                       ((32, 32, 3), VGG19_CONVS, VGG19_FILTERS)],
+        hint_text=(
+            "블록 i는 3×3 합성곱(크기를 지킴, ReLU) convs[i]개와 그 뒤의 2×2 최대 풀링 하나입니다. "
+            "convs와 filters를 zip으로 함께 돌며, 블록마다 나온 텐서를 다음 블록의 입력으로 넘기세요. "
+            "블록 안의 합성곱 수도 반복문으로 셉니다. 채점은 여러 설정에서 출력 모양, 매개변수 수, ReLU 수를 "
+            "패키지의 모델과 비교합니다."
+        ),
+        solution_text=(
+            "def my_vgg(x, convs, filters):\n"
+            "    for n, f in zip(convs, filters):      # 블록마다\n"
+            "        for _ in range(n):                # 3×3 합성곱 n개(same, ReLU)\n"
+            "            x = layers.Conv2D(f, 3, padding=\"same\", activation=\"relu\")(x)\n"
+            "        x = layers.MaxPooling2D(2, strides=2)(x)  # 가로·세로 절반\n"
+            "    return x\n"
+            "# VGG-19의 합성곱 부분: 20,024,384개 (VGG-16의 14,714,688개 + 블록 3·4·5에 더한 합성곱 세 개의 5,309,696개)"
+        ),
+        mistakes=[
+            (lambda got, want: got["출력 모양"][-1] == want["출력 모양"][-1]
+             and got["출력 모양"][:2] > want["출력 모양"][:2] and got["매개변수 수"] == want["매개변수 수"],
+             "출력의 가로·세로가 큽니다. 2×2 최대 풀링은 맨 끝에 한 번이 아니라 블록마다 하나씩 둡니다.",
+             _vgg_pool_once),
+            (lambda got, want: got["출력 모양"][-1] == want["출력 모양"][-1] and got["출력 모양"][:2] < want["출력 모양"][:2],
+             "출력 모양이 작습니다. 합성곱마다 가로·세로가 줄었습니다: padding='same'을 주었나요?",
+             _vgg_valid_padding),
+            (lambda got, want: got["출력 모양"][-1] != want["출력 모양"][-1],
+             "마지막 채널 수가 다릅니다. 블록 i의 합성곱은 filters[i]개의 필터를 씁니다.",
+             _vgg_first_filters),
+            (lambda got, want: got["출력 모양"] == want["출력 모양"] and got["매개변수 수"] < want["매개변수 수"]
+             and got["ReLU 수"] < want["ReLU 수"],
+             "출력 모양은 맞지만 매개변수와 ReLU가 모자랍니다. 블록 i에는 합성곱이 convs[i]개 있습니다.",
+             _vgg_one_conv_per_block),
+            (lambda got, want: got["ReLU 수"] == 0,
+             "출력 모양과 매개변수 수는 맞지만 ReLU 수가 0입니다. 합성곱마다 activation='relu'를 주세요. "
+             "ReLU가 없으면 3×3을 쌓아도 큰 필터 하나와 같은 선형 연산입니다.",
+             _vgg_without_relu),
+            (lambda got, want: 0 < got["ReLU 수"] < want["ReLU 수"],
+             "ReLU 수가 모자랍니다. VGG는 합성곱 하나마다 ReLU를 둡니다(블록의 마지막 합성곱에만이 아니라).",
+             _vgg_relu_once),
+            (lambda got, want: got["출력 모양"] == want["출력 모양"] and got["매개변수 수"] > want["매개변수 수"],
+             "출력 모양은 맞지만 매개변수 수가 많습니다. 필터의 크기가 3×3인가요?",
+             _vgg_5x5),
+        ],
+    )
 
 
 def _a_pair(a):
     return np.ndim(a) == 1 and len(a) == 2
-
-
-def q1_my_vgg_block() -> Exercise:
-    return Exercise(
-        1, "VGG 블록 만들기", "my_vgg_block",
-        kind="build",
-        expected=package_vgg_block_facts,
-        measure=vgg_block_facts,
-        cases=lambda: [((32, 32, 3), 64, 2), ((14, 14, 32), 16, 3), ((9, 9, 8), 4, 1)],
-        hint_text=(
-            "블록은 두 부분입니다: 특징 맵의 크기를 지키는 합성곱 convs개와, 크기를 절반으로 줄이는 계층 하나. "
-            "합성곱이 크기를 지키려면 어떤 padding이 필요할까요? 같은 일을 convs번 하려면 반복문을 쓰고, "
-            "매번 나온 텐서를 다음 합성곱의 입력으로 넘기세요. 채점은 여러 입력에서 출력 모양, 매개변수 수, "
-            "ReLU 수를 패키지의 vgg_block과 비교합니다."
-        ),
-        solution_text=(
-            "def my_vgg_block(x, filters, convs):\n"
-            "    for _ in range(convs):\n"
-            "        x = layers.Conv2D(filters, 3, padding=\"same\", activation=\"relu\")(x)\n"
-            "    return layers.MaxPooling2D(2, strides=2)(x)"
-        ),
-        mistakes=[
-            (_halved,
-             "출력 모양의 가로·세로가 두 배입니다. 블록 끝의 2×2 최대 풀링(스트라이드 2)을 붙였나요?",
-             _block_without_pool),
-            (lambda got, want: got["출력 모양"][:2] < want["출력 모양"][:2],
-             "출력 모양이 작습니다. 합성곱마다 가로·세로가 줄었습니다: padding='same'을 주었나요?",
-             _block_valid_padding),
-            (lambda got, want: got["ReLU 수"] == 0,
-             "출력 모양과 매개변수 수는 맞지만 ReLU 수가 0입니다. 합성곱마다 activation='relu'를 주세요. "
-             "ReLU가 없으면 3×3을 쌓아도 큰 필터 하나와 같은 선형 연산입니다.",
-             _block_without_relu),
-            (lambda got, want: 0 < got["ReLU 수"] < want["ReLU 수"],
-             "ReLU 수가 모자랍니다. VGG는 합성곱 하나마다 ReLU를 둡니다(마지막 합성곱에만이 아니라).",
-             _block_relu_once),
-            (lambda got, want: got["출력 모양"] == want["출력 모양"] and got["매개변수 수"] > want["매개변수 수"],
-             "출력 모양은 맞지만 매개변수 수가 많습니다. 필터의 크기가 3×3인가요?",
-             _block_5x5),
-        ],
-    )
 
 
 def q2_budget_block() -> Exercise:
@@ -277,4 +313,4 @@ def q4_kept_value() -> Exercise:
 
 
 def exercises() -> list[Exercise]:
-    return [q1_my_vgg_block(), q2_budget_block(), q3_head_params_150(), q4_kept_value()]
+    return [q1_my_vgg(), q2_budget_block(), q3_head_params_150(), q4_kept_value()]
