@@ -39,7 +39,7 @@ def bn(x, name):
 
 
 def resnet_conv(x, filters, kernel, stride, name):
-    """ResNet 합성곱: 편향 없음(바로 뒤 BN이 이동을 맡음), He 초기화."""
+    """ResNet 합성곱: 편향 없음(바로 뒤 BN의 β가 그 역할을 맡음), He 초기화."""
     return _lazy.keras().layers.Conv2D(
         filters,
         kernel,
