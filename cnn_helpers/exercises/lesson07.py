@@ -120,7 +120,8 @@ def _expected_block(input_shape, *args):
     return inception_facts(factorized_block, input_shape, *args)
 
 
-# ---- 문제 5의 흔한 실수 (그 실수를 한 학생 함수의 예) ----
+# ---- 문제 5의 흔한 실수 (그 실수를 한 학생 함수의 예): 일부러 한두 줄만 다르게 쓴 사본들입니다.
+# tests/test_exercise_rules.py가 이 예로 채점해 실수마다의 메시지가 나오는지 봅니다. ----
 
 def _wrong_kept_5x5(x, f1, f3r, f3, f5r, f5, pool_proj):
     from ..models import inception_block
