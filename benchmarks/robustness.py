@@ -102,9 +102,11 @@ EXPERIMENTS = (
     )),
     Experiment("06", "06_vgg.ipynb", "assert train_inference - train_during", (
         Figure("작은 VGG 시험 정확도", 'results["accuracy"]', 0.95),
-        Figure("학습 정확도: 추론 모드(드롭아웃 끔) − 마지막 에포크 학습 중", "train_inference - train_during", 0.03),
+        Figure("학습 데이터 2,000장 정확도: training=False − training=True (같은 모델)", "train_inference - train_during", 0.03),
         Figure("추론 모드 학습 정확도 − 마지막 검증 정확도", "train_inference - val_last", -0.01),
-        Figure("전이 학습(블록 고정, 짝수/홀수 머리) 시험 정확도", "parity_acc", 0.85),
+        Figure("전이 학습: 0~4로 학습한 블록 위 5~9 머리의 시험 정확도", 'new_acc["0~4로 학습한 블록"]', 0.75),
+        Figure("전이 학습: 학습한 블록 − 무작위 블록 (같은 머리, 같은 예산)",
+               'new_acc["0~4로 학습한 블록"] - new_acc["무작위 블록"]', 0.03),
     )),
     Experiment("07", "07_inception.ipynb", "assert test_acc >=", (
         Figure("작은 인셉션 신경망 시험 정확도", "test_acc", 0.94),
