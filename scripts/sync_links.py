@@ -18,6 +18,8 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 COLAB_LINE = re.compile(r"^\[▶ Colab에서 열기\]\(.*\)$|^<!-- colab-badge -->$", re.M)
 INSTALL = re.compile(r"cnn_helpers @ git\+[^\"']*")
+# 강의 끝의 교사용 안내서 링크: Colab에서는 노트북 옆에 파일이 없으므로 저장소 주소로 씁니다.
+GUIDE_LINK = re.compile(r"\]\((?:\.\./|https://github\.com/[^)\s]+?/blob/main/)(docs/teaching/[\w.]+\.md)\)")
 # 모든 강의의 첫 코드 셀. Colab에서만 cnn_helpers를 설치하고, Colab에 깔린 TensorFlow·Keras·numpy·ipywidgets는
 # 지금 버전 그대로 요구해(==) pip가 올리지 못하게 합니다(ipywidgets 8이면 Colab에서 위젯이 보이지 않음).
 # 시험: tests/test_colab.py (이 셀의 Colab 분기), ci/colab_dry_run.py (Colab 버전으로 pip 해석을 미리 해 봄).
@@ -92,6 +94,7 @@ def synced_notebook(text: str, repo: str, path: Path) -> str:
     for cell in nb.cells:
         cell.source = COLAB_LINE.sub(f"[▶ Colab에서 열기]({colab_url(repo, path)})", cell.source)
         cell.source = INSTALL.sub(f"cnn_helpers @ git+{repo}", cell.source)
+        cell.source = GUIDE_LINK.sub(lambda m: f"]({repo}/blob/main/{m.group(1)})", cell.source)
     return nbformat.writes(nb) + "\n"
 
 
