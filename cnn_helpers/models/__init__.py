@@ -17,16 +17,40 @@
 
 from __future__ import annotations
 
-from .._lazy import attach
+# 모듈들은 가볍습니다(Keras는 함수 안에서 불러옴): 바로 불러옵니다. `resnet`, `vgg`처럼 함수와 모듈의 이름이 같으므로
+# (import가 패키지에 모듈을 먼저 붙임) 아래 from-import가 그 이름을 함수로 덮어써야 합니다.
+from .inception import GOOGLENET_TABLE1, googlenet, inception_block, naive_inception_block
+from .lenet import lenet5
+from .resnet import RESNET_STAGES, bottleneck_block, residual_block, resnet
+from .stacks import conv_stack
+from .vgg import vgg, vgg16, vgg19, vgg_block
 
-__getattr__, __dir__, __all__ = attach(
-    __name__,
-    submodules=[],
-    submod_attrs={
-        "lenet": ["lenet5", "LeNet5"],
-        "vgg": ["vgg_block", "vgg", "vgg16", "vgg19"],
-        "inception": ["naive_inception_block", "inception_block", "googlenet", "GOOGLENET_TABLE1"],
-        "resnet": ["residual_block", "bottleneck_block", "resnet", "RESNET_STAGES"],
-        "stacks": ["conv_stack"],
-    },
-)
+__all__ = [
+    "lenet5",
+    "LeNet5",  # noqa: F822 - 아래 __getattr__가 처음 접근할 때 만듭니다 (Keras를 그때 불러옴).
+    "vgg_block",
+    "vgg",
+    "vgg16",
+    "vgg19",
+    "naive_inception_block",
+    "inception_block",
+    "googlenet",
+    "GOOGLENET_TABLE1",
+    "residual_block",
+    "bottleneck_block",
+    "resnet",
+    "RESNET_STAGES",
+    "conv_stack",
+]
+
+
+def __getattr__(name: str):
+    if name == "LeNet5":
+        from . import lenet
+
+        return lenet.LeNet5
+    raise AttributeError(f"cnn_helpers.models에는 {name!r}이(가) 없습니다. 쓸 수 있는 이름: {', '.join(__all__)}")
+
+
+def __dir__():
+    return sorted(set(globals()) | set(__all__))
