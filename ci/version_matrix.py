@@ -12,7 +12,7 @@
     python ci/version_matrix.py colab min       # 고른 환경
     CNN_MATRIX_VENVS=/tmp/x python ci/version_matrix.py   # 가상환경 위치 (기본: $TMPDIR/cnn-matrix)
 
-가상환경은 제약 파일과 pyproject.toml이 같으면 다시 씁니다(설치 단계를 건너뜀). 하나라도 실패하면 1로 끝납니다.
+가상환경은 제약 파일, pyproject.toml, 인터프리터, 저장소 위치가 같으면 다시 씁니다(설치 단계를 건너뜀). 하나라도 실패하면 1로 끝납니다.
 """
 
 from __future__ import annotations
@@ -59,7 +59,8 @@ def build(name: str, constraints: str, extra: list[str], base_python: str) -> Pa
     venv = VENVS / name
     python = venv / "bin" / "python"
     stamp = hashlib.sha256()
-    stamp.update(base_python.encode())
+    # 저장소 위치도 넣습니다: 가상환경의 cnn_helpers는 편집 설치(-e)라 다른 폴더의 클론이면 다시 설치해야 합니다.
+    stamp.update(base_python.encode() + str(ROOT).encode())
     for part in (constraints, "pyproject.toml"):
         stamp.update((ROOT / part).read_bytes())
     stamp.update(" ".join(TOOLS + extra).encode())
