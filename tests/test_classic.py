@@ -123,6 +123,7 @@ def test_lesson01_explorer_in_classic_notebook_with_ipywidgets7(classic):
             explorer.wait_for(state="visible", timeout=300_000)
             page.wait_for_function(KERNEL_IDLE, timeout=300_000)
             page.screenshot(path=str(ARTIFACTS / "classic_lesson01_page.png"), full_page=True)
+            explorer.wait_for(state="visible", timeout=60_000)  # 셀 출력이 다시 그려지는 사이를 기다립니다
             assert explorer.count() == 1, "모든 셀을 실행한 뒤 탐색기가 사라졌습니다 (커널이 다시 시작되었나요?)"
             explorer.scroll_into_view_if_needed()
             image = explorer.locator("img").first
