@@ -65,17 +65,20 @@ def googlenet_5b_side(input_shape=Q4_INPUT) -> int:
     return int(googlenet(input_shape=tuple(input_shape)).get_layer("inception_5b_output").output.shape[1])
 
 
+def _conv(t, filters, size, relu=True):
+    """same 패딩 합성곱 한 층(기본은 ReLU 포함). 정답 블록과 틀린 예들이 함께 씁니다."""
+    activation = "relu" if relu else None
+    return _lazy.keras().layers.Conv2D(filters, size, padding="same", activation=activation)(t)
+
+
 def factorized_block(x, f1, f3r, f3, f5r, f5, pool_proj):
     """정답 블록: 차원 축소 인셉션 모듈에서 5×5 합성곱을 3×3 합성곱 두 개(둘 다 f5개)로 바꾼 것. 모두 same, ReLU."""
     layers = _lazy.keras().layers
 
-    def conv(t, filters, size):
-        return layers.Conv2D(filters, size, padding="same", activation="relu")(t)
-
-    b1 = conv(x, f1, 1)
-    b3 = conv(conv(x, f3r, 1), f3, 3)
-    b5 = conv(conv(conv(x, f5r, 1), f5, 3), f5, 3)
-    bp = conv(layers.MaxPooling2D(3, strides=1, padding="same")(x), pool_proj, 1)
+    b1 = _conv(x, f1, 1)
+    b3 = _conv(_conv(x, f3r, 1), f3, 3)
+    b5 = _conv(_conv(_conv(x, f5r, 1), f5, 3), f5, 3)
+    bp = _conv(layers.MaxPooling2D(3, strides=1, padding="same")(x), pool_proj, 1)
     return layers.Concatenate(axis=-1)([b1, b3, b5, bp])
 
 
@@ -132,38 +135,29 @@ def _wrong_kept_5x5(x, f1, f3r, f3, f5r, f5, pool_proj):
 def _wrong_no_relu(x, f1, f3r, f3, f5r, f5, pool_proj):
     layers = _lazy.keras().layers
 
-    def conv(t, filters, size, relu=True):
-        return layers.Conv2D(filters, size, padding="same", activation="relu" if relu else None)(t)
-
-    b1 = conv(x, f1, 1)
-    b3 = conv(conv(x, f3r, 1, relu=False), f3, 3)
-    b5 = conv(conv(conv(x, f5r, 1, relu=False), f5, 3), f5, 3)
-    bp = conv(layers.MaxPooling2D(3, strides=1, padding="same")(x), pool_proj, 1)
+    b1 = _conv(x, f1, 1)
+    b3 = _conv(_conv(x, f3r, 1, relu=False), f3, 3)
+    b5 = _conv(_conv(_conv(x, f5r, 1, relu=False), f5, 3), f5, 3)
+    bp = _conv(layers.MaxPooling2D(3, strides=1, padding="same")(x), pool_proj, 1)
     return layers.Concatenate(axis=-1)([b1, b3, b5, bp])
 
 
 def _wrong_middle_width(x, f1, f3r, f3, f5r, f5, pool_proj):
     layers = _lazy.keras().layers
 
-    def conv(t, filters, size):
-        return layers.Conv2D(filters, size, padding="same", activation="relu")(t)
-
-    b1 = conv(x, f1, 1)
-    b3 = conv(conv(x, f3r, 1), f3, 3)
-    b5 = conv(conv(conv(x, f5r, 1), f5r, 3), f5, 3)  # 첫 3×3의 필터 수를 f5r로
-    bp = conv(layers.MaxPooling2D(3, strides=1, padding="same")(x), pool_proj, 1)
+    b1 = _conv(x, f1, 1)
+    b3 = _conv(_conv(x, f3r, 1), f3, 3)
+    b5 = _conv(_conv(_conv(x, f5r, 1), f5r, 3), f5, 3)  # 첫 3×3의 필터 수를 f5r로
+    bp = _conv(layers.MaxPooling2D(3, strides=1, padding="same")(x), pool_proj, 1)
     return layers.Concatenate(axis=-1)([b1, b3, b5, bp])
 
 
 def _wrong_no_pool_proj(x, f1, f3r, f3, f5r, f5, pool_proj):
     layers = _lazy.keras().layers
 
-    def conv(t, filters, size):
-        return layers.Conv2D(filters, size, padding="same", activation="relu")(t)
-
-    b1 = conv(x, f1, 1)
-    b3 = conv(conv(x, f3r, 1), f3, 3)
-    b5 = conv(conv(conv(x, f5r, 1), f5, 3), f5, 3)
+    b1 = _conv(x, f1, 1)
+    b3 = _conv(_conv(x, f3r, 1), f3, 3)
+    b5 = _conv(_conv(_conv(x, f5r, 1), f5, 3), f5, 3)
     bp = layers.MaxPooling2D(3, strides=1, padding="same")(x)
     return layers.Concatenate(axis=-1)([b1, b3, b5, bp])
 
