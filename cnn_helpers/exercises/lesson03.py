@@ -9,7 +9,7 @@ from ._core import Exercise, answers_equal
 from ._oracles import dense_after_flatten_params, has, pool
 
 # 문제 3의 4×4 특징 맵: 오른쪽으로 1칸 옮기기 전과 뒤에 2×2 최대 풀링을 비교합니다
-# (노트북 3강의 문제 3 셀도 이 행렬을 씁니다: `from cnn_helpers.exercises import POOL_MATRIX`).
+# (노트북 3강의 문제 3 셀은 같은 값을 `X`로 직접 적어 둡니다: 둘을 함께 고치세요).
 POOL_MATRIX = np.array([[6, 5, 3, 1],
                         [2, 1, 0, 2],
                         [1, 8, 2, 0],
