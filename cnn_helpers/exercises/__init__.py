@@ -2,7 +2,7 @@
 
 노트북에서는 이렇게 씁니다.
 
-    q1, q2, q3 = lesson("01")
+    q1, q2, q3, q4 = lesson("01")
     out_size = ...        # ← 답을 쓰세요 (비워 두면 '아직 풀지 않음')
     q1.check()
 
@@ -34,7 +34,7 @@ LESSONS: dict[str, Callable[[], list[Exercise]]] = {
 
 
 def lesson(number: str) -> list[Exercise]:
-    """강의 번호('01', '02', …)의 연습 문제 목록을 돌려줍니다: `q1, q2, q3 = lesson("01")`."""
+    """강의 번호('01', '02', …)의 연습 문제 목록을 돌려줍니다: `q1, q2, q3, q4 = lesson("01")`."""
     from .._validate import is_int
 
     key = f"{int(number):02d}" if is_int(number) else number
