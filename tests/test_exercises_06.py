@@ -1,4 +1,4 @@
-"""6강 연습 문제: VGG 블록 만들기(build), 예산 안의 블록 설계, 특징 추출기 위 머리, 드롭아웃의 흔한 실수."""
+"""6강 연습 문제: 전이 학습 모델 짓기(build), 예산 안의 블록 설계, 특징 추출기 위 머리, 드롭아웃의 흔한 실수."""
 
 import keras
 import numpy as np
@@ -51,45 +51,47 @@ def test_dropout_accepts_the_fraction_and_numpy(q):
     assert q[3].verdict("1.25")[0] == WRONG
 
 
-def _vgg(x, convs, filters, *, activation="relu", padding="same", pool=True, first_only=False, kernel=3):
-    for n, f in zip(convs, filters):
-        for i in range(n):
-            x = layers.Conv2D(f, kernel, padding=padding, activation=activation if (i == 0 or not first_only) else None)(x)
-        x = layers.MaxPooling2D(2)(x) if pool else x
-    return x
+def _transfer(base, classes, *, freeze=True, pool="avg", activation="softmax"):
+    base.trainable = not freeze
+    inputs = keras.Input(base.input.shape[1:])
+    x = base(inputs, training=False)
+    x = {"avg": layers.GlobalAveragePooling2D(), "max": layers.GlobalMaxPooling2D(), "flat": layers.Flatten()}[pool](x)
+    return keras.Model(inputs, layers.Dense(classes, activation=activation)(x))
 
 
-def test_build_accepts_a_separate_relu_layer_and_the_lessons_block(q):
-    def with_relu_layers(x, convs, filters):
-        for n, f in zip(convs, filters):
-            for _ in range(n):
-                x = layers.ReLU()(layers.Conv2D(f, 3, padding="same")(x))
-            x = layers.MaxPooling2D(2, strides=2)(x)
-        return x
+def test_transfer_accepts_sequential_and_the_bases_own_tensors(q):
+    def sequential(base, classes):
+        base.trainable = False
+        return keras.Sequential([base, layers.GlobalAveragePooling2D(), layers.Dense(classes, activation="softmax")])
 
-    def with_package_block(x, convs, filters):
-        from cnn_helpers.models import vgg_block
+    def on_base_output(base, classes):
+        for layer in base.layers:  # 계층마다 고정해도 같습니다
+            layer.trainable = False
+        x = layers.GlobalAveragePooling2D()(base.output)
+        return keras.Model(base.input, layers.Dense(classes, activation="softmax")(x))
 
-        for n, f in zip(convs, filters):
-            x = vgg_block(x, f, n)
-        return x
+    def softmax_layer(base, classes):  # 소프트맥스를 따로 된 계층으로
+        base.trainable = False
+        inputs = keras.Input(base.input.shape[1:])
+        x = layers.GlobalAveragePooling2D()(base(inputs))
+        return keras.Model(inputs, layers.Softmax()(layers.Dense(classes)(x)))
 
-    for answer in (_vgg, with_relu_layers, with_package_block):
+    for answer in (_transfer, sequential, on_base_output, softmax_layer):
         status, message = q[0].verdict(answer)
         assert status == CORRECT, message
 
 
 @pytest.mark.parametrize("kwargs, words", [
-    ({"padding": "valid"}, "padding='same'"),  # 합성곱이 크기를 줄임
-    ({"pool": False}, "블록마다"),  # 풀링이 없음: 가로·세로가 큼
-    ({"activation": None}, "ReLU 수가 0"),  # 모양과 매개변수는 같지만 비선형성이 없음
-    ({"first_only": True}, "ReLU 수가 모자랍니다"),
-    ({"kernel": 5}, "3×3"),
+    ({"freeze": False}, "trainable = False"),  # 특징 추출기까지 학습
+    ({"pool": "flat"}, "전역 평균 풀링"),  # 평면화: 머리가 큼
+    ({"activation": None}, "softmax"),  # 출력이 확률이 아님
 ])
-def test_build_names_what_differs(q, kwargs, words):
-    status, message = q[0].verdict(lambda x, c, f: _vgg(x, c, f, **kwargs))
+def test_transfer_names_what_differs(q, kwargs, words):
+    status, message = q[0].verdict(lambda base, classes: _transfer(base, classes, **kwargs))
     assert status == WRONG and words in message
 
 
-def test_build_untouched(q):
-    assert q[0].verdict(lambda x, c, f: None)[0] == UNATTEMPTED
+def test_transfer_untouched_and_returning_the_base(q):
+    assert q[0].verdict(lambda base, classes: None)[0] == UNATTEMPTED
+    status, message = q[0].verdict(lambda base, classes: base)
+    assert status == WRONG and "특징 맵" in message

@@ -1,4 +1,4 @@
-"""6강 연습 문제: VGG (블록 설정으로 합성곱 부분 짓기, 예산 안의 블록 설계, 특징 추출기 위의 머리, 드롭아웃)."""
+"""6강 연습 문제: VGG (전이 학습 모델 짓기, 예산 안의 블록 설계, 특징 추출기 위의 머리, 드롭아웃)."""
 
 from __future__ import annotations
 
@@ -64,143 +64,135 @@ def dropout_kept_value(rate=DROPOUT_RATE) -> float:
     return float(out[out != 0][0])
 
 
-# 문제 1: 블록 설정을 받아 합성곱 부분(특징 추출기)을 짓는 함수. 마지막 입력은 VGG-19의 설정입니다.
-VGG19_CONVS, VGG19_FILTERS = (2, 2, 4, 4, 4), (64, 128, 256, 512, 512)
+# 문제 1: 특징 추출기를 고정하고 그 위에 전역 평균 풀링과 소프트맥스 머리를 붙이는 전이 학습 모델.
+# 특징 추출기마다 (만드는 함수의 인자): 이름은 채점 메시지에 그대로 나옵니다.
+TRANSFER_BASES = {
+    "작은 VGG의 블록 (28×28×1, 필터 16 → 32)": ((28, 28, 1), (2, 2), (16, 32)),
+    "블록 세 개 (32×32×3, 합성곱 1·2·3개)": ((32, 32, 3), (1, 2, 3), (8, 16, 32)),
+    "VGG-16의 합성곱 부분 (include_top=False, 32×32×3)": None,
+}
 
 
-def vgg_facts(builder, input_shape, convs, filters) -> dict | None:
-    """`builder(입력 텐서, convs, filters)`로 합성곱 부분을 만들어 출력 모양, 매개변수 수, ReLU 수를 잽니다.
-
-    ReLU는 매개변수도 모양도 바꾸지 않으므로 따로 셉니다: ReLU 활성화를 쓰는 합성곱과 ReLU 계층.
-    """
+def transfer_base(name):
+    """문제 1의 특징 추출기를 새로 만듭니다(가중치는 무작위, 학습 가능한 상태로)."""
     keras = _lazy.keras()
-
-    inputs = keras.Input(tuple(input_shape))
-    outputs = builder(inputs, convs, filters)
-    if outputs is None:
-        return None
-    model = keras.Model(inputs, outputs)
-    relus = 0
-    for layer in model.layers:
-        activation = getattr(getattr(layer, "activation", None), "__name__", None)
-        relus += activation == "relu" or isinstance(layer, keras.layers.ReLU)
-    return {"출력 모양": tuple(outputs.shape[1:]), "매개변수 수": int(model.count_params()), "ReLU 수": int(relus)}
-
-
-def _package_vgg(x, convs, filters):
+    spec = TRANSFER_BASES[name]
+    if spec is None:
+        return keras.applications.VGG16(weights=None, include_top=False, input_shape=(32, 32, 3))
     from ..models import vgg_block
 
+    input_shape, convs, filters = spec
+    inputs = keras.Input(input_shape)
+    x = inputs
     for c, f in zip(convs, filters):
         x = vgg_block(x, f, c)
-    return x
+    return keras.Model(inputs, x, name="base")
 
 
-def package_vgg_facts(input_shape, convs, filters) -> dict:
-    return vgg_facts(_package_vgg, input_shape, convs, filters)
+def _weights(weights) -> int:
+    return sum(int(np.prod(w.shape)) for w in weights)
+
+
+def transfer_facts(builder, base_name, classes) -> dict | None:
+    """`builder(특징 추출기, classes)`로 지은 모델을 이미지 두 장에 적용해 출력 모양, 학습하는·고정된 매개변수 수,
+    출력이 확률인지를 잽니다. 특징 추출기는 부를 때마다 새로 만듭니다."""
+    keras = _lazy.keras()
+    base = transfer_base(base_name)
+    model = builder(base, classes)
+    if model is None:
+        return None
+    if not isinstance(model, keras.Model):
+        raise TypeError(f"keras.Model을 돌려주세요(keras.Model(inputs, outputs)). 돌려준 것: {type(model).__name__}")
+    images = np.random.default_rng(0).random((2, *base.input.shape[1:]), dtype="float32")
+    out = np.asarray(model(images, training=False))
+    probs = bool(out.ndim == 2 and np.all(out >= 0) and np.allclose(out.sum(axis=1), 1, atol=1e-4))
+    return {"출력 모양": tuple(out.shape[1:]), "학습하는 매개변수 수": _weights(model.trainable_weights),
+            "고정된 매개변수 수": _weights(model.non_trainable_weights), "출력이 확률": probs,
+            "특징 맵 모양": tuple(int(d) for d in base.output.shape[1:])}
+
+
+def _transfer(base, classes, *, freeze=True, flatten=False, softmax=True, units=None):
+    keras = _lazy.keras()
+    layers = keras.layers
+    base.trainable = not freeze
+    inputs = keras.Input(base.input.shape[1:])
+    x = base(inputs, training=False)
+    x = layers.Flatten()(x) if flatten else layers.GlobalAveragePooling2D()(x)
+    outputs = layers.Dense(units or classes, activation="softmax" if softmax else None)(x)
+    return keras.Model(inputs, outputs)
+
+
+def package_transfer_facts(base_name, classes) -> dict:
+    return transfer_facts(_transfer, base_name, classes)
 
 
 # 문제 1의 흔한 실수를 한 함수들 (tests/test_exercise_rules.py가 이 예로 메시지를 확인합니다)
-def _convs(x, filters, n, kernel=3, padding="same", relu=lambda i: True):
-    layers = _lazy.keras().layers
-    for i in range(n):
-        x = layers.Conv2D(filters, kernel, padding=padding, activation="relu" if relu(i) else None)(x)
-    return x
+def _transfer_unfrozen(base, classes):
+    return _transfer(base, classes, freeze=False)
 
 
-def _pool(x):
-    return _lazy.keras().layers.MaxPooling2D(2, strides=2)(x)
+def _transfer_flatten(base, classes):
+    return _transfer(base, classes, flatten=True)
 
 
-def _vgg_pool_once(x, convs, filters):
-    for c, f in zip(convs, filters):
-        x = _convs(x, f, c)
-    return _pool(x)
+def _transfer_no_softmax(base, classes):
+    return _transfer(base, classes, softmax=False)
 
 
-def _vgg_valid_padding(x, convs, filters):
-    for c, f in zip(convs, filters):
-        x = _pool(_convs(x, f, c, padding="valid"))
-    return x
+def _transfer_no_head(base, classes):
+    base.trainable = False
+    return base
 
 
-def _vgg_first_filters(x, convs, filters):
-    for c in convs:
-        x = _pool(_convs(x, filters[0], c))
-    return x
+def _transfer_ten_classes(base, classes):
+    return _transfer(base, classes, units=10 if classes != 10 else 5)
 
 
-def _vgg_one_conv_per_block(x, convs, filters):
-    for f in filters:
-        x = _pool(_convs(x, f, 1))
-    return x
+def _flat_head(facts) -> int:
+    return int(np.prod(facts["특징 맵 모양"])) * facts["출력 모양"][-1] + facts["출력 모양"][-1]
 
 
-def _vgg_without_relu(x, convs, filters):
-    for c, f in zip(convs, filters):
-        x = _pool(_convs(x, f, c, relu=lambda i: False))
-    return x
-
-
-def _vgg_relu_once(x, convs, filters):
-    for c, f in zip(convs, filters):
-        x = _pool(_convs(x, f, c, relu=lambda i, c=c: i == c - 1))
-    return x
-
-
-def _vgg_5x5(x, convs, filters):
-    for c, f in zip(convs, filters):
-        x = _pool(_convs(x, f, c, kernel=5))
-    return x
-
-
-def q1_my_vgg() -> Exercise:
+def q1_transfer() -> Exercise:
     return Exercise(
-        1, "블록 설정으로 VGG의 합성곱 부분 짓기", "my_vgg",
+        1, "특징 추출기를 고정하고 새 머리를 붙이는 전이 학습 모델 짓기", "transfer",
         kind="build",
-        expected=package_vgg_facts,
-        measure=vgg_facts,
-        cases=lambda: [((32, 32, 3), (2, 2), (16, 32)), ((28, 28, 1), (1, 2, 3), (8, 16, 32)),
-                       ((32, 32, 3), VGG19_CONVS, VGG19_FILTERS)],
+        expected=package_transfer_facts,
+        measure=transfer_facts,
+        cases=lambda: [(name, classes) for name, classes in zip(TRANSFER_BASES, (5, 10, 3))],
         hint_text=(
-            "블록 i는 3×3 합성곱(크기를 지킴, ReLU) convs[i]개와 그 뒤의 2×2 최대 풀링 하나입니다. "
-            "convs와 filters를 zip으로 함께 돌며, 블록마다 나온 텐서를 다음 블록의 입력으로 넘기세요. "
-            "블록 안의 합성곱 수도 반복문으로 셉니다. 채점은 여러 설정에서 출력 모양, 매개변수 수, ReLU 수를 "
-            "패키지의 모델과 비교합니다."
+            "세 가지를 하면 됩니다. (1) 특징 추출기의 가중치를 학습하지 않게 하는 속성이 있습니다(7절의 전이 학습 셀). "
+            "(2) 함수형 API의 세 단계(입력 자리 → 적용 → 모델로 묶기)에서, 모델도 계층처럼 텐서에 적용할 수 있습니다. "
+            "입력 자리의 모양은 특징 추출기의 입력 모양에서 배치 축을 뺀 것입니다. "
+            "(3) 특징 맵을 채널마다 값 하나로 줄인 다음 부류 수만큼의 유닛에 잇고, 출력이 확률이 되게 합니다."
         ),
         solution_text=(
-            "def my_vgg(x, convs, filters):\n"
-            "    for n, f in zip(convs, filters):      # 블록마다\n"
-            "        for _ in range(n):                # 3×3 합성곱 n개(same, ReLU)\n"
-            "            x = layers.Conv2D(f, 3, padding=\"same\", activation=\"relu\")(x)\n"
-            "        x = layers.MaxPooling2D(2, strides=2)(x)  # 가로·세로 절반\n"
-            "    return x\n"
-            "# VGG-19의 합성곱 부분: 20,024,384개 (VGG-16의 14,714,688개 + 블록 3·4·5에 더한 합성곱 세 개의 5,309,696개)"
+            "def transfer(base, classes):\n"
+            "    base.trainable = False                                  # 특징 추출기의 가중치를 고정\n"
+            "    inputs = keras.Input(shape=base.input.shape[1:])        # 1. 입력 자리\n"
+            "    x = base(inputs, training=False)                        # 2. 모델을 계층처럼 적용(추론 모드)\n"
+            "    x = layers.GlobalAveragePooling2D()(x)                  #    특징 맵 → 채널마다 평균 하나\n"
+            "    outputs = layers.Dense(classes, activation=\"softmax\")(x)  # 부류마다의 확률\n"
+            "    return keras.Model(inputs, outputs)                     # 3. 입력과 출력을 모델로 묶기\n"
+            "# 학습하는 매개변수는 머리의 (채널 수) × classes + classes개뿐입니다."
         ),
         mistakes=[
-            (lambda got, want: got["출력 모양"][-1] == want["출력 모양"][-1]
-             and got["출력 모양"][:2] > want["출력 모양"][:2] and got["매개변수 수"] == want["매개변수 수"],
-             "출력의 가로·세로가 큽니다. 2×2 최대 풀링은 맨 끝에 한 번이 아니라 블록마다 하나씩 둡니다.",
-             _vgg_pool_once),
-            (lambda got, want: got["출력 모양"][-1] == want["출력 모양"][-1] and got["출력 모양"][:2] < want["출력 모양"][:2],
-             "출력 모양이 작습니다. 합성곱마다 가로·세로가 줄었습니다: padding='same'을 주었나요?",
-             _vgg_valid_padding),
-            (lambda got, want: got["출력 모양"][-1] != want["출력 모양"][-1],
-             "마지막 채널 수가 다릅니다. 블록 i의 합성곱은 filters[i]개의 필터를 씁니다.",
-             _vgg_first_filters),
-            (lambda got, want: got["출력 모양"] == want["출력 모양"] and got["매개변수 수"] < want["매개변수 수"]
-             and got["ReLU 수"] < want["ReLU 수"],
-             "출력 모양은 맞지만 매개변수와 ReLU가 모자랍니다. 블록 i에는 합성곱이 convs[i]개 있습니다.",
-             _vgg_one_conv_per_block),
-            (lambda got, want: got["ReLU 수"] == 0,
-             "출력 모양과 매개변수 수는 맞지만 ReLU 수가 0입니다. 합성곱마다 activation='relu'를 주세요. "
-             "ReLU가 없으면 3×3을 쌓아도 큰 필터 하나와 같은 선형 연산입니다.",
-             _vgg_without_relu),
-            (lambda got, want: 0 < got["ReLU 수"] < want["ReLU 수"],
-             "ReLU 수가 모자랍니다. VGG는 합성곱 하나마다 ReLU를 둡니다(블록의 마지막 합성곱에만이 아니라).",
-             _vgg_relu_once),
-            (lambda got, want: got["출력 모양"] == want["출력 모양"] and got["매개변수 수"] > want["매개변수 수"],
-             "출력 모양은 맞지만 매개변수 수가 많습니다. 필터의 크기가 3×3인가요?",
-             _vgg_5x5),
+            (lambda got, want: len(got["출력 모양"]) != 1,
+             "출력이 부류마다 값 하나씩인 벡터가 아니라 특징 맵입니다. 특징 추출기 위에 머리(전역 평균 풀링과 Dense)를 "
+             "붙인 새 모델을 돌려주세요.",
+             _transfer_no_head),
+            (lambda got, want: got["출력 모양"] != want["출력 모양"],
+             "출력의 모양이 다릅니다. 마지막 Dense의 유닛 수는 인자로 받은 classes여야 합니다(숫자를 고정해 두지 마세요).",
+             _transfer_ten_classes),
+            (lambda got, want: got["고정된 매개변수 수"] < want["고정된 매개변수 수"],
+             "특징 추출기의 가중치가 학습됩니다. 전이 학습(특징 추출)에서는 base.trainable = False로 고정하고 머리만 학습합니다.",
+             _transfer_unfrozen),
+            (lambda got, want: got["학습하는 매개변수 수"] == _flat_head(want) != want["학습하는 매개변수 수"],
+             "머리의 매개변수가 너무 많습니다. 특징 맵을 평면화(Flatten)하지 말고 전역 평균 풀링으로 채널마다 값 하나로 "
+             "줄이세요. 그러면 머리의 크기가 입력 크기와 상관없어집니다.",
+             _transfer_flatten),
+            (lambda got, want: not got["출력이 확률"] and got["학습하는 매개변수 수"] == want["학습하는 매개변수 수"],
+             "매개변수 수는 맞지만 출력이 확률(0 이상, 합이 1)이 아닙니다. 마지막 Dense에 activation='softmax'를 주세요.",
+             _transfer_no_softmax),
         ],
     )
 
@@ -313,4 +305,4 @@ def q4_kept_value() -> Exercise:
 
 
 def exercises() -> list[Exercise]:
-    return [q1_my_vgg(), q2_budget_block(), q3_head_params_150(), q4_kept_value()]
+    return [q1_transfer(), q2_budget_block(), q3_head_params_150(), q4_kept_value()]
