@@ -396,3 +396,29 @@ def test_lesson05_build_exercise_checks_the_budget_and_keeps_the_convolutions():
     assert status == WRONG and "오류" in message
     assert q.verdict(lambda input_shape: None)[0] == UNATTEMPTED
 
+
+
+def test_lesson05_notebook_numbers_are_the_graded_numbers():
+    """5강 문제 3·4·6의 노트북 표·행렬·점수가 채점에 쓰는 lesson05의 값과 같고, 문제 4는 가장 큰 칸으로 짐작하면 틀립니다."""
+    import json
+    import re
+    from pathlib import Path
+
+    from cnn_helpers.exercises import lesson05
+
+    nb = json.loads((Path(__file__).resolve().parents[1] / "notebooks" / "05_lenet5.ipynb").read_text(encoding="utf-8"))
+    text = ["".join(c["source"]) for c in nb["cells"]]
+    table = next(s for s in text if "| 검증 손실 |" in s)
+    row = re.search(r"\| 검증 손실 \|(.*)\|", table).group(1)
+    assert tuple(float(v) for v in row.split("|")) == lesson05.VAL_LOSSES
+    namespace = {"np": np}
+    q4_cell = next(s for s in text if "q4.check()" in s)
+    exec(q4_cell.split("weakest =")[0], namespace)
+    assert tuple(namespace["digits"]) == lesson05.CONFUSION_DIGITS
+    assert np.array_equal(namespace["cm"], lesson05.CONFUSION)
+    q6_cell = next(s for s in text if "q6.check()" in s)
+    exec(q6_cell.split("p_and_loss =")[0], namespace)
+    assert tuple(namespace["scores"]) == lesson05.SCORES and namespace["label"] == lesson05.SCORE_LABEL
+    q4 = lesson("05")[3]
+    assert q4.verdict(lesson05._largest_off_diagonal())[0] == WRONG
+    assert q4.verdict(lesson05.weakest_digits())[0] == CORRECT

@@ -1,4 +1,5 @@
-"""5강 연습 문제: LeNet-5 (모양 예측, 매개변수 예산, 조기 종료, 혼동 행렬, 수용 영역 상자)."""
+"""5강 연습 문제: LeNet-5 (모양 예측, 매개변수 예산, 조기 종료, 혼동 행렬의 재현율·정밀도, 수용 영역 상자,
+소프트맥스와 교차 엔트로피)."""
 
 from __future__ import annotations
 
@@ -14,11 +15,16 @@ from ._oracles import lenet_layer
 VAL_LOSSES = (0.42, 0.27, 0.21, 0.23, 0.19, 0.20, 0.22, 0.20, 0.21, 0.24)
 PATIENCE = 3
 
-# 문제 4: 숫자 4, 7, 9만 모은 혼동 행렬 (행 = 정답, 열 = 예측)
+# 문제 4: 숫자 4, 7, 9만 모은 혼동 행렬 (행 = 정답, 열 = 예측). 행마다 이미지 수가 달라서,
+# 가장 큰 칸·가장 많이 틀린 행·열(7 → 4)과 비율로 본 답(재현율이 가장 낮은 9, 정밀도가 가장 낮은 4)이 다릅니다.
 CONFUSION_DIGITS = (4, 7, 9)
-CONFUSION = np.array([[191, 1, 6],
-                      [0, 203, 3],
-                      [9, 4, 188]])
+CONFUSION = np.array([[190, 2, 6],
+                      [18, 300, 1],
+                      [14, 3, 140]])
+
+# 문제 6: 부류 3개(숫자 0, 1, 2)의 점수와 정답
+SCORES = (1.0, 3.0, 0.5)
+SCORE_LABEL = 0
 
 # 문제 5: pool2의 이 칸이 보는 입력 상자
 RF_CELL = (1, 3)
@@ -44,11 +50,33 @@ def early_stopping_epochs(val_losses=VAL_LOSSES, patience=PATIENCE) -> tuple[int
     return epoch + 1, stopper.best_epoch + 1
 
 
-def most_confused_pair(confusion=CONFUSION, digits=CONFUSION_DIGITS) -> tuple[int, int]:
-    """혼동 행렬(행 = 정답, 열 = 예측)에서 대각선 밖의 가장 큰 칸의 (정답 숫자, 예측 숫자)."""
+def recall_precision(confusion=CONFUSION) -> tuple[np.ndarray, np.ndarray]:
+    """혼동 행렬(행 = 정답, 열 = 예측)에서 부류마다의 재현율(행으로 나눔)과 정밀도(열로 나눔)."""
+    cm = np.asarray(confusion, dtype=float)
+    return np.diag(cm) / cm.sum(axis=1), np.diag(cm) / cm.sum(axis=0)
+
+
+def weakest_digits(confusion=CONFUSION, digits=CONFUSION_DIGITS) -> tuple[int, int]:
+    """(재현율이 가장 낮은 숫자, 정밀도가 가장 낮은 숫자)."""
+    recall, precision = recall_precision(confusion)
+    return digits[int(recall.argmin())], digits[int(precision.argmin())]
+
+
+def _largest_off_diagonal(confusion=CONFUSION, digits=CONFUSION_DIGITS) -> tuple[int, int]:
     off = np.asarray(confusion) * (1 - np.eye(len(digits), dtype=int))
     row, col = np.unravel_index(off.argmax(), off.shape)
     return digits[row], digits[col]
+
+
+def softmax_loss(scores=SCORES, label=SCORE_LABEL) -> tuple[float, float]:
+    """(정답 부류의 소프트맥스 확률, 교차 엔트로피 손실 −log p)."""
+    z = np.asarray(scores, dtype=float)
+    p = np.exp(z) / np.exp(z).sum()
+    return float(p[label]), float(-np.log(p[label]))
+
+
+def _close(answer, target) -> bool:
+    return np.allclose(np.asarray(answer, dtype=float), np.asarray(target, dtype=float), rtol=1e-3, atol=1e-4)
 
 
 @functools.cache
@@ -220,22 +248,32 @@ def q3_early_stop() -> Exercise:
     )
 
 
-def q4_most_confused() -> Exercise:
-    true_digit, guessed = most_confused_pair()
+def q4_weakest_digits() -> Exercise:
+    lowest_recall, lowest_precision = weakest_digits()
+    biggest = _largest_off_diagonal()
     return Exercise(
-        4, "혼동 행렬에서 가장 많이 헷갈린 쌍", "most_confused",
-        expected=most_confused_pair,
-        hint_text="대각선은 맞힌 수입니다. 대각선 밖에서 가장 큰 칸을 찾고, 그 칸의 행과 열이 각각 무엇인지 보세요.",
+        4, "혼동 행렬에서 재현율과 정밀도가 가장 낮은 숫자", "weakest",
+        expected=weakest_digits,
+        hint_text=(
+            "숫자마다 두 비율을 따로 구하세요. 재현율은 대각선 값을 그 행의 합으로, 정밀도는 그 열의 합으로 나눕니다. "
+            "행마다 이미지 수가 다르니 틀린 개수만 비교하면 안 됩니다. cm.sum(axis=1)은 행의 합, cm.sum(axis=0)은 열의 합입니다."
+        ),
         solution_text=(
-            "# 대각선(맞힌 수)을 빼면 가장 큰 칸은 9장: 행 9(정답), 열 4(예측)\n"
-            "# 코드로: off = cm * (1 - np.eye(3, dtype=int)); row, col = np.unravel_index(off.argmax(), off.shape)\n"
-            "most_confused = (9, 4)  # (digits[row], digits[col]): 정답 9를 4로 읽은 것"
+            "recall = np.diag(cm) / cm.sum(axis=1)     # 행 = 정답: 4 0.960, 7 0.940, 9 0.892\n"
+            "precision = np.diag(cm) / cm.sum(axis=0)  # 열 = 예측: 4 0.856, 7 0.984, 9 0.952\n"
+            "weakest = (digits[recall.argmin()], digits[precision.argmin()])  # (9, 4)\n"
+            "# 가장 큰 칸은 정답 7 → 예측 4(18장)지만, 정답이 7인 이미지가 319장으로 많아 7의 재현율은 9보다 높습니다."
         ),
         mistakes=[
-            (lambda a: _same(a, (guessed, true_digit)), "행이 정답, 열이 예측입니다. 차례를 확인하세요.",
-             (guessed, true_digit)),
-            (lambda a: int(a[0]) == int(a[1]), "대각선 칸은 맞힌 수입니다. 헷갈린 쌍은 대각선 밖에 있습니다.",
-             (true_digit, true_digit)),
+            (lambda a: _same(a, biggest),
+             "가장 큰 칸이나 틀린 개수가 아니라 비율을 비교합니다. 정답이 7인 이미지는 다른 숫자보다 훨씬 많아서, "
+             "틀린 수가 많아도 비율은 낮지 않을 수 있습니다.", biggest),
+            (lambda a: _same(a, (lowest_precision, lowest_recall)),
+             "재현율은 행(정답)의 합으로, 정밀도는 열(예측)의 합으로 나눕니다. 둘을 바꾸어 계산했습니다.",
+             (lowest_precision, lowest_recall)),
+            (lambda a: int(a[0]) == int(a[1]) == CONFUSION_DIGITS[int(np.diag(CONFUSION).argmin())],
+             "맞힌 수(대각선)가 가장 적은 숫자를 고르면 안 됩니다. 재현율은 행의 합, 정밀도는 열의 합으로 나눈 비율입니다.",
+             (CONFUSION_DIGITS[int(np.diag(CONFUSION).argmin())],) * 2),
             (lambda a: set(int(v) for v in a) <= {0, 1, 2},
              "행·열 번호가 아니라 그 자리의 숫자(digits)로 답하세요.", (2, 0)),
         ],
@@ -275,5 +313,38 @@ def q5_pool2_cell_box() -> Exercise:
     )
 
 
+def q6_softmax_loss() -> Exercise:
+    p, loss = softmax_loss()
+    z = np.asarray(SCORES)
+    top = float(np.exp(z).max() / np.exp(z).sum())
+    plain = float(z[SCORE_LABEL] / z.sum())
+    return Exercise(
+        6, "점수 3개의 소프트맥스 확률과 교차 엔트로피", "p_and_loss",
+        expected=softmax_loss,
+        hint_text=(
+            "3절에서 이미지 한 장의 점수 z로 확률 p와 손실을 구한 두 줄을 이 점수에 그대로 쓰세요. "
+            "확률은 가장 큰 것이 아니라 정답 부류(인덱스 label)의 것을 고릅니다."
+        ),
+        solution_text=(
+            "z = np.array(scores)\n"
+            "p = np.exp(z) / np.exp(z).sum()            # [0.111, 0.821, 0.067]\n"
+            "p_and_loss = (p[label], -np.log(p[label]))  # (0.111, 2.197): 정답 0에 확률을 조금만 주어 손실이 큽니다"
+        ),
+        mistakes=[
+            (lambda a: _close(a, (p, -np.log10(p))), "손실은 자연로그(np.log)로 구합니다. np.log10을 썼습니다.",
+             (p, float(-np.log10(p)))),
+            (lambda a: _close(a, (p, np.log(p))), "손실은 −log p입니다. 음수가 나오면 빼기를 잊은 것입니다.",
+             (p, float(np.log(p)))),
+            (lambda a: _close(a, (top, -np.log(top))),
+             "가장 큰 확률이 아니라 정답 부류(label)의 확률로 손실을 구합니다.", (top, float(-np.log(top)))),
+            (lambda a: _close(a, (plain, -np.log(plain))),
+             "소프트맥스는 점수를 그대로 합으로 나누지 않고, 먼저 np.exp를 한 뒤 그 합으로 나눕니다.",
+             (plain, float(-np.log(plain)))),
+            (lambda a: _close(a[0], p), "확률은 맞았습니다. 손실은 그 확률의 −log(자연로그)입니다.", (p, 1.0)),
+        ],
+    )
+
+
 def exercises() -> list[Exercise]:
-    return [q1_pool2_shape(), q2_small_lenet(), q3_early_stop(), q4_most_confused(), q5_pool2_cell_box()]
+    return [q1_pool2_shape(), q2_small_lenet(), q3_early_stop(), q4_weakest_digits(), q5_pool2_cell_box(),
+            q6_softmax_loss()]
