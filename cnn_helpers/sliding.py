@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validate import MAX_STEP, STEP_WHY, check_array, check_int, check_pair
+from ._validate import MAX_STEP, STEP_WHY, check_array, check_int, check_pair, short_repr
 from .arithmetic import (
     conv_output_size,
     divisibility_fixes,
@@ -333,7 +333,7 @@ def assemble_output(steps) -> np.ndarray:
     """
     message = "steps는 sliding_steps()가 돌려준 단계(Step)들의 비어 있지 않은 목록이어야 합니다."
     if isinstance(steps, (str, bytes)) or not hasattr(steps, "__iter__"):
-        raise TypeError(f"{message} 받은 값: {steps!r}")
+        raise ValueError(f"{message} 받은 값: {short_repr(steps)}")
     steps = list(steps)
     if not steps or not all(isinstance(s, Step) for s in steps):
         raise ValueError(message)

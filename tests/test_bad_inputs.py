@@ -94,6 +94,7 @@ def test_bad_input(case):
 
 i64, b_ = np.int64, np.bool_
 BIG = 10**19  # C의 정수(int64)에 들어가지 않는 수
+ALLOC = "GiB 필요해 만들지 않습니다"  # 메모리를 잡기 전에 어림해 거절 (_validate.check_bytes)
 
 # --- arithmetic ---------------------------------------------------------
 INT, ONE = "은(는) 정수여야", "은(는) 1 이상이어야"
@@ -262,7 +263,7 @@ bad("animation.render_frames", np.full((4, 4), NAN), np.ones((2, 2)), msg="x" + 
 bad("animation.render_frames", np.ones((300, 300)), np.ones((3, 3)), tag="x=300x300", timeout=15,
     msg="max_frames=64보다 많습니다")
 bad("animation.render_frames", np.ones((64, 64)), np.ones((3, 3)), cell=200, max_frames=10**4, timeout=15,
-    tag="3844 frames of 200-pixel cells", msg="GiB")
+    tag="3844 frames of 200-pixel cells", msg=ALLOC)
 bad("animation.render_frames", stride=BIG, tag="stride=1e19", msg="stride은(는) 10000 이하여야")
 ok("animation.render_frames", np.ones((4, 4)), np.ones((2, 2)), max_frames=i64(9), check=lambda r: len(r) == 9)
 bad("animation.save_gif", 123, np.ones((4, 4)), np.ones((2, 2)), msg="path은(는) 파일 경로(문자열)여야")
@@ -346,7 +347,7 @@ custom("load_mnist(damaged zip)", load_mnist_of("broken"), msg="손상되었거�
 custom("load_mnist(directory)", load_mnist_of("folder"), msg="폴더입니다. mnist.npz 파일의 경로를 주세요", timeout=10)
 custom("load_mnist(0 images)", load_mnist_of("empty"), msg="그림이 한 장도 없습니다", timeout=10)
 bad("load_mnist", os.path.join(tempfile.gettempdir(), "no-such-dir", "none.npz"), tag="missing",
-    other=(FileNotFoundError,), msg="MNIST 파일")
+    other=(FileNotFoundError,), msg="이(가) 없습니다. 경로를 확인하거나")
 bad("load_mnist", 3, msg="path는 파일 경로(문자열)여야")
 bad("load_mnist", full="yes", msg="full은 True 또는 False")
 bad("load_mnist", verbose="no", msg="verbose은(는) True 또는 False")
@@ -363,10 +364,10 @@ bad("lesson.lesson_setup", 4.5, tensorflow=False, msg="seed은(는) 정수여야
 bad("lesson.lesson_setup", "42", tensorflow=False, msg="seed은(는) 정수여야")
 bad("lesson.lesson_setup", 1, tensorflow="no", msg="tensorflow은(는) True 또는 False")
 ok("lesson.lesson_setup", i64(7), tensorflow=b_(False), check=lambda r: r is None)
-bad("exercises.lesson", [1], msg="강")
-bad("exercises.lesson", "99", msg="강")
-bad("exercises.lesson", 1.0, msg="강")
-bad("exercises.lesson", None, msg="강")
+bad("exercises.lesson", [1], msg="의 연습 문제는 없습니다. 있는 강의: 01")
+bad("exercises.lesson", "99", msg="의 연습 문제는 없습니다. 있는 강의: 01")
+bad("exercises.lesson", 1.0, msg="의 연습 문제는 없습니다. 있는 강의: 01")
+bad("exercises.lesson", None, msg="의 연습 문제는 없습니다. 있는 강의: 01")
 ok("exercises.lesson", i64(1), check=lambda r: len(r) == 4)  # 1강의 연습 문제 4개
 ok("exercises.lesson", 2, check=lambda r: len(r) >= 1)
 ok("exercises.answers_equal", [[1, 2], [3]], [[1, 2], [3, 4]], check=lambda r: r is False)
@@ -411,7 +412,7 @@ custom("receptive_field(lenet5, input_shape=(28.9, 28))", call("receptive_field"
 custom("receptive_field(lenet5, input_shape=np.int64)",
        call("receptive_field", lenet, input_shape=(i64(28), i64(28))), check=lambda t: int(t["rf"].iloc[-1]) > 1)
 custom("receptive_field(lenet5, on_unknown='ignore')", call("receptive_field", lenet, on_unknown="ignore"),
-       msg="on_unknown")
+       msg="on_unknown='ignore' 는 지원하지 않는 값")
 for name, model in (("LSTM", lstm_model), ("Dense-only", dense_model)):
     custom(f"receptive_field({name} model) (was a table)", call("receptive_field", model),
            msg="이 모델에는 공간 축이 없습니다")
@@ -440,7 +441,7 @@ custom("count_macs(any-size model, input_shape=(13, 13, 1))", call("count_macs",
 custom("effective_receptive_field(lenet5, input_shape=(28, 28.7, 1))",
        call("effective_receptive_field", lenet, input_shape=(28, 28.7, 1)), msg="(28, 28.7, 1)")
 custom("effective_receptive_field(any-size model, input 1e5x1e5) (was MemoryError)",
-       call("effective_receptive_field", any_size_model, input_shape=(10**5, 10**5, 1)), msg="GiB")
+       call("effective_receptive_field", any_size_model, input_shape=(10**5, 10**5, 1)), msg=ALLOC)
 for kw, msg in [({"seed": -1}, "seed=-1"), ({"samples": 1e9}, "samples=1000000000.0"), ({"samples": 0}, "samples=0"),
                 ({"images": [[1, 2], [3]]}, "images을(를) 배열로 바꿀 수 없습니다"),
                 ({"images": "abc"}, "images은(는) 숫자 배열이어야"),
@@ -458,26 +459,30 @@ T = TF_TIMEOUT
 for kw, msg in [({"classes": 10**9}, "100,000 이하여야"), ({"classes": 1}, "2 이상이어야"), ({"classes": 10.5}, "정수여야"),
                 ({"input_shape": (28, 28)}, "세 값이어야"), ({"input_shape": (28.9, 28, 1)}, "양의 정수여야"),
                 ({"input_shape": (2, 2, 1)}, "입력이 너무 작습니다"),
-                ({"input_shape": (28, 28, 10**9)}, "GiB"), ({"input_shape": (10**5, 10**5, 1)}, "GiB")]:
+                ({"input_shape": (28, 28, 10**9)}, ALLOC), ({"input_shape": (10**5, 10**5, 1)}, ALLOC)]:
     bad("models.lenet5", timeout=T, msg=msg, **kw)
 ok("models.lenet5", classes=i64(10), timeout=T, check=lambda m: m.output_shape[-1] == 10)
 bad("models.resnet", 18, input_shape=(32, 32, 3), classes=10, width=10**6, timeout=T, tag="width=1e6",
     msg="width은(는) 65536 이하여야")
-bad("models.resnet", 18, input_shape=(32, 32, 3), classes=10, width=65536, timeout=T, tag="width=65536", msg="GiB")
+bad("models.resnet", 18, input_shape=(32, 32, 3), classes=10, width=65536, timeout=T, tag="width=65536", msg=ALLOC)
+bad("models.resnet", 18, input_shape=(32, 32, 10**9), classes=10, timeout=T, tag="1e9 channels", msg=ALLOC)
 bad("models.resnet", 19, input_shape=(32, 32, 3), classes=10, timeout=T, msg="depth는 18, 34, 50, 101, 152 중 하나")
 bad("models.vgg16", input_shape=(32, 32, 3), classes=10, include_top="yes", timeout=T, msg="include_top은(는) True 또는 False")
 ok("models.vgg16", input_shape=(32, 32, 3), classes=10, include_top=b_(False), filters=(4, 4, 4, 4, 4), timeout=T,
    check=lambda m: m is not None)
 bad("models.vgg16", input_shape=(32, 32, 3), classes=10, dense_units=10**9, timeout=T, tag="dense_units=1e9",
     msg="dense_units은(는) 65536 이하여야")
-bad("models.vgg16", input_shape=(32, 32, 10**9), classes=10, timeout=T, tag="1e9 channels", msg="GiB")
+bad("models.vgg16", input_shape=(32, 32, 10**9), classes=10, timeout=T, tag="1e9 channels", msg=ALLOC)
 bad("models.googlenet", input_shape=(32, 32, 3), classes=10, width_multiplier=NAN, timeout=T,
     msg="width_multiplier는 0보다 큰 실수여야")
 bad("models.googlenet", input_shape=(32, 32, 3), classes=10, small_input=True, width_multiplier=1e6, timeout=T,
-    tag="width_multiplier=1e6", msg="GiB")
+    tag="width_multiplier=1e6", msg=ALLOC)
+bad("models.googlenet", input_shape=(32, 32, 10**9), classes=10, timeout=T, tag="1e9 channels", msg=ALLOC)
+custom("models.vgg_block(65536 channels in, 65536 filters)",
+       lambda: _fn("models.vgg_block")(_fn("_lazy.keras")().Input((8, 8, 65536)), 65536, 2), msg=ALLOC)
 bad("models.conv_stack", [3, 0], msg="kernels[1]은(는) 1 이상이어야")
 bad("models.conv_stack", [3], channels=10**9, timeout=T, tag="channels=1e9", msg="channels은(는) 65536 이하여야")
-bad("models.conv_stack", [3], channels=65536, timeout=T, tag="channels=65536", msg="GiB")
+bad("models.conv_stack", [3], channels=65536, timeout=T, tag="channels=65536", msg=ALLOC)
 bad("models.conv_stack", "33", timeout=T, msg="kernels는 층마다의 커널 크기 목록")
 bad("receptive_field_box", "spec", 0, 0, (28, 28), msg="spec 에는 receptive_field 표의 한 행")
 custom("receptive_field_box(input_hw=np.array([32, 32])) (was refused)",
