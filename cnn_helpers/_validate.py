@@ -31,14 +31,31 @@ def check_int(name: str, value, *, minimum: int = 0, maximum: int | None = None,
     return int(value)
 
 
-def check_pair(name: str, value, *, minimum: int = 1) -> tuple[int, int]:
+def check_pair(name: str, value, *, minimum: int = 1, maximum: int | None = None, why: str = "") -> tuple[int, int]:
     """정수 하나 또는 (세로, 가로) 정수 두 개를 받아 (세로, 가로) 튜플로 돌려줍니다."""
     if isinstance(value, (tuple, list)):
         if len(value) != 2:
             raise ValueError(f"{name}은(는) 정수 하나 또는 (세로, 가로) 두 개여야 합니다. 받은 값: {value!r}")
-        return check_int(f"{name}[0]", value[0], minimum=minimum), check_int(f"{name}[1]", value[1], minimum=minimum)
-    v = check_int(name, value, minimum=minimum)
+        return tuple(check_int(f"{name}[{i}]", v, minimum=minimum, maximum=maximum, why=why) for i, v in enumerate(value))
+    v = check_int(name, value, minimum=minimum, maximum=maximum, why=why)
     return v, v
+
+
+# 배열 계산(ops, sliding)의 스트라이드·팽창 한도: 더 크면 numpy의 C 정수(int64)가 넘칩니다 (10**19 → OverflowError).
+MAX_STEP = 10_000
+STEP_WHY = "한 번에 건너뛰는 칸 수의 한도"
+
+# 한 번에 만들 배열(그림, 커널, 모델의 가중치, 유효 수용 영역의 입력)의 한도. 강의의 계산은 이보다 훨씬 작습니다.
+MAX_BYTES = 2 * 1024**3
+
+
+def check_bytes(what: str, nbytes: float, fix: str) -> None:
+    """만들기 전에 어림한 메모리(바이트)가 MAX_BYTES를 넘으면 한국어로 거절합니다 (MemoryError 대신)."""
+    if nbytes > MAX_BYTES:
+        raise ValueError(
+            f"{what}에 메모리가 약 {nbytes / 1024**3:,.1f} GiB 필요해 만들지 않습니다 "
+            f"(한도 {MAX_BYTES / 1024**3:.0f} GiB). {fix}"
+        )
 
 
 def check_array(name: str, value, ndim: int, *, what: str, finite: bool = True, max_size: int | None = None) -> np.ndarray:
@@ -47,16 +64,7 @@ def check_array(name: str, value, ndim: int, *, what: str, finite: bool = True, 
     finite=True(기본)이면 NaN·inf가 있는 배열을 거절합니다 (NaN 하나가 결과 전체를 망가뜨리므로).
     복소수·문자열·객체 배열은 언제나 거절합니다. max_size: 원소 수의 한도 (그림이 너무 커지지 않게).
     """
-    if hasattr(value, "numpy") and not isinstance(value, np.ndarray):
-        value = value.numpy()  # tf.Tensor도 받습니다.
-    try:
-        arr = np.asarray(value)
-    except Exception as exc:  # 모양이 들쭉날쭉한 리스트 등
-        raise TypeError(
-            f"{name}을(를) 배열로 바꿀 수 없습니다 (행마다 길이가 같은 숫자 목록이어야 합니다): {type(exc).__name__}"
-        ) from None
-    if arr.dtype == object or arr.dtype.kind not in "biuf":
-        raise TypeError(f"{name}은(는) 숫자 배열이어야 합니다 (실수·정수; 복소수·문자열은 안 됨). 받은 자료형: {arr.dtype}")
+    arr = to_array(name, value)
     if arr.ndim != ndim:
         raise ValueError(f"{name}은(는) {ndim}차원 {what} 배열이어야 합니다. 받은 모양: {arr.shape} ({arr.ndim}차원)")
     if 0 in arr.shape:
@@ -69,6 +77,21 @@ def check_array(name: str, value, ndim: int, *, what: str, finite: bool = True, 
             f"{name}에 NaN 또는 무한대(inf) 값이 {bad}개 있습니다. 유한한 실수만 받습니다 "
             f"(예: np.nan_to_num({name.split('(')[0]})로 바꾸거나 그 칸을 고치세요)."
         )
+    return arr
+
+
+def to_array(name: str, value) -> np.ndarray:
+    """숫자 배열(실수·정수)로 바꿉니다. tf.Tensor도 받고, 들쭉날쭉한 목록·복소수·문자열은 한국어로 거절합니다."""
+    if hasattr(value, "numpy") and not isinstance(value, np.ndarray):
+        value = value.numpy()  # tf.Tensor도 받습니다.
+    try:
+        arr = np.asarray(value)
+    except Exception as exc:  # 모양이 들쭉날쭉한 리스트 등
+        raise TypeError(
+            f"{name}을(를) 배열로 바꿀 수 없습니다 (행마다 길이가 같은 숫자 목록이어야 합니다): {type(exc).__name__}"
+        ) from None
+    if arr.dtype == object or arr.dtype.kind not in "biuf":
+        raise TypeError(f"{name}은(는) 숫자 배열이어야 합니다 (실수·정수; 복소수·문자열은 안 됨). 받은 자료형: {arr.dtype}")
     return arr
 
 
@@ -136,6 +159,8 @@ def pair_values(value, what: str) -> tuple[int, int]:
             )
         if float(value).is_integer():
             return int(value), int(value)
+    if isinstance(value, np.ndarray) and value.shape == (2,):
+        value = tuple(value.tolist())  # np.array([32, 32])도 (높이, 너비) 쌍으로 받습니다.
     if isinstance(value, (tuple, list)) and len(value) == 2:
         return pair_values(value[0], what)[0], pair_values(value[1], what)[0]
     raise TypeError(f"{what} 에는 정수 또는 (높이, 너비) 정수 쌍이 필요합니다. 받은 값: {short_repr(value)}")
@@ -203,6 +228,15 @@ def check_rate(name: str, value) -> float:
 # 모델 인자의 한도: 이보다 크면 TensorFlow가 메모리 부족(ResourceExhausted)으로 멈춥니다.
 MAX_WIDTH = 65_536  # 층 하나의 필터·유닛 수
 MAX_CLASSES = 100_000  # ImageNet-21k(21,841)도 넉넉히
+
+
+def check_weights(model: str, params: float) -> None:
+    """모델을 만들기 전에 어림한 가중치 수(float32)가 메모리 한도를 넘으면 한국어로 거절합니다."""
+    check_bytes(
+        f"{model}의 가중치(약 {params:,.0f}개)",
+        4 * params,
+        "필터·유닛 수(width, filters, channels, dense_units)나 입력 채널 수·크기를 줄이세요.",
+    )
 
 
 def check_classes(classes, name: str = "classes") -> int:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import numpy as np
 
-from ._validate import check_int
-from .render import FrameRenderer
+from ._validate import check_bytes, check_int
+from .render import FrameRenderer, frame_geometry
 from .sliding import check_mode, default_input, kernel_preset, sliding_layout, steps_from_layout, window_of
 
 __all__ = ["save_gif"]
@@ -36,7 +36,7 @@ def render_frames(x=None, kernel=None, padding=0, stride=None, dilation=1, mode=
     stride를 생략하면 합성곱 1, 풀링은 창 크기입니다.
     """
     x, kernel, stride = _animation_args(x, kernel, stride, mode)
-    cell = check_int("cell(칸 크기, 픽셀)", cell, minimum=12)
+    cell = check_int("cell(칸 크기, 픽셀)", cell, minimum=12, maximum=200, why="그림이 너무 커지지 않게")
     max_frames = check_int("max_frames", max_frames, minimum=1)
     layout = sliding_layout(x, kernel, padding, stride, dilation, mode, flip)
     steps = steps_from_layout(layout)
@@ -45,6 +45,9 @@ def render_frames(x=None, kernel=None, padding=0, stride=None, dilation=1, mode=
             f"단계가 {len(steps)}개로 max_frames={max_frames}보다 많습니다. 입력을 줄이거나 스트라이드를 늘리세요 "
             "(또는 max_frames를 늘리세요)."
         )
+    g = frame_geometry(layout, cell=cell, caption=caption)
+    check_bytes(f"{g.width}×{g.height} 화소 프레임 {len(steps)}장", 3 * g.width * g.height * (len(steps) + 1),
+                "입력을 줄이거나 cell(칸 크기)을 줄이세요.")
     renderer = FrameRenderer(layout, steps, cell=cell, caption=caption)
     return [renderer.render(k) for k in range(len(steps))]
 
@@ -57,6 +60,8 @@ def save_gif(path, x=None, kernel=None, padding=0, stride=None, dilation=1, mode
     from ._validate import check_path
 
     check_path("path", path)
+    if Path(path).is_dir():
+        raise ValueError(f"path={str(path)!r}는 폴더입니다. 'sliding.gif'처럼 GIF 파일의 경로를 주세요.")
     interval = check_int("interval(밀리초)", interval, minimum=20)
     frames = render_frames(x, kernel, padding, stride, dilation, mode, flip, cell=cell, max_frames=max_frames)
     images = [Image.fromarray(f).quantize(colors=64, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)

@@ -70,6 +70,8 @@ def _read_npz(path: Path):
         x, y = arrays[f"x_{split}"], arrays[f"y_{split}"]
         if x.ndim != 3 or x.shape[1:] != (28, 28) or x.dtype != np.uint8:
             raise ValueError(f"MNIST 파일 {path}: x_{split}의 모양/자료형 {x.shape}/{x.dtype}이 (N, 28, 28)/uint8이 아닙니다. {fix}")
+        if x.shape[0] == 0:
+            raise ValueError(f"MNIST 파일 {path}: x_{split}에 그림이 한 장도 없습니다 (모양 {x.shape}). {fix}")
         if y.shape != (x.shape[0],) or not np.issubdtype(y.dtype, np.integer) or (y.size and (y.min() < 0 or y.max() > 9)):
             raise ValueError(f"MNIST 파일 {path}: y_{split}이 이미지 {x.shape[0]}장에 맞는 0~9 정수 레이블이 아닙니다. {fix}")
     return (arrays["x_train"], arrays["y_train"].astype(np.uint8)), (arrays["x_test"], arrays["y_test"].astype(np.uint8))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validate import check_array, check_pair
+from ._validate import MAX_STEP, STEP_WHY, check_array, check_pair
 from .arithmetic import conv_output_size, effective_kernel_size, resolve_padding
 
 __all__ = ["conv2d", "correlate2d", "convolve2d", "pool2d"]
@@ -16,8 +16,8 @@ __all__ = ["conv2d", "correlate2d", "convolve2d", "pool2d"]
 
 def pad_amounts(h: int, w: int, kh: int, kw: int, padding, stride=1, dilation=1):
     """padding('valid', 'same', 정수, (세로, 가로))을 ((위, 아래), (왼쪽, 오른쪽)) 칸 수로 바꿉니다."""
-    sh, sw = check_pair("stride", stride)
-    dh, dw = check_pair("dilation", dilation)
+    sh, sw = check_pair("stride", stride, maximum=MAX_STEP, why=STEP_WHY)
+    dh, dw = check_pair("dilation", dilation, maximum=MAX_STEP, why=STEP_WHY)
     if isinstance(padding, str):
         ph = pw = padding
     else:
@@ -27,8 +27,8 @@ def pad_amounts(h: int, w: int, kh: int, kw: int, padding, stride=1, dilation=1)
 
 def window_view(xp: np.ndarray, kh: int, kw: int, stride=1, dilation=1) -> np.ndarray:
     """패딩된 NHWC 배열에서 창 보기 (N, OH, OW, KH, KW, C)를 복사 없이 만듭니다."""
-    sh, sw = check_pair("stride", stride)
-    dh, dw = check_pair("dilation", dilation)
+    sh, sw = check_pair("stride", stride, maximum=MAX_STEP, why=STEP_WHY)
+    dh, dw = check_pair("dilation", dilation, maximum=MAX_STEP, why=STEP_WHY)
     n, h, w, c = xp.shape
     oh = (h - effective_kernel_size(kh, dh)) // sh + 1
     ow = (w - effective_kernel_size(kw, dw)) // sw + 1
@@ -42,8 +42,8 @@ def _prepare(x, kh, kw, stride, padding, dilation, fill):
     """검사·패딩을 마친 입력과 출력 크기를 돌려줍니다."""
     n, h, w, c = x.shape
     (pt, pb), (pl, pr) = pad_amounts(h, w, kh, kw, padding, stride, dilation)
-    sh, sw = check_pair("stride", stride)
-    dh, dw = check_pair("dilation", dilation)
+    sh, sw = check_pair("stride", stride, maximum=MAX_STEP, why=STEP_WHY)
+    dh, dw = check_pair("dilation", dilation, maximum=MAX_STEP, why=STEP_WHY)
     for axis, size, k, p0, p1, s, d in (("세로", h, kh, pt, pb, sh, dh), ("가로", w, kw, pl, pr, sw, dw)):
         if size + p0 + p1 < effective_kernel_size(k, d):
             raise ValueError(
@@ -131,7 +131,7 @@ def pool2d(x, size=2, *, stride=None, padding="valid", mode="max") -> np.ndarray
         raise ValueError(f"mode는 'max' 또는 'avg'여야 합니다. 받은 값: {mode!r}")
     x = check_array("x", x, 4, what="(배치, 높이, 너비, 채널)")
     kh, kw = check_pair("size", size)
-    stride = (kh, kw) if stride is None else check_pair("stride", stride)
+    stride = (kh, kw) if stride is None else check_pair("stride", stride, maximum=MAX_STEP, why=STEP_WHY)
     if not isinstance(padding, str):
         for axis, pad, k in zip(("세로", "가로"), check_pair("padding", padding, minimum=0), (kh, kw)):
             if pad >= k:  # 그러면 패딩만 덮는 창이 생겨 최대는 -inf, 평균은 NaN이 됩니다 (sliding_steps와 같은 규칙).

@@ -14,7 +14,7 @@ from matplotlib import font_manager
 from matplotlib import pyplot as plt
 from matplotlib.ticker import MaxNLocator
 
-from ._validate import check_array, check_bool, check_cmap, check_int, check_positive, short_repr  # noqa: F401
+from ._validate import check_array, check_bool, check_cmap, check_int, check_positive, short_repr, to_array  # noqa: F401
 
 # 한 그림에 그리는 최대 칸 수 / show_kernel이 숫자를 적는 최대 크기 (그보다 크면 그림이 멈추거나 읽을 수 없음)
 MAX_IMAGES = 100
@@ -139,7 +139,7 @@ def show_kernel(kernel, *, ax=None, title: str | None = None, fmt: str = "{:g}",
 
 def show_feature_maps(maps, *, titles=None, ncols: int = 8, size: float = 1.6, cmap: str = "viridis", suptitle=None):
     """특징 맵 (H, W, C) 또는 (1, H, W, C)의 채널을 한 장씩 격자로 보여 줍니다."""
-    maps = maps.numpy() if hasattr(maps, "numpy") else maps
+    maps = to_array("maps", maps)
     if np.ndim(maps) == 4 and np.shape(maps)[0] == 1:
         maps = maps[0]
     maps = check_array("maps", maps, 3, what="(높이, 너비, 채널)")

@@ -133,9 +133,11 @@ def dotted_rect(img, x, y, w, h, color) -> None:
 
 def as_rgb(image) -> np.ndarray:
     """(H, W), (H, W, 1), (H, W, 3), (H, W, 4) 이미지를 uint8 RGB 로 바꿉니다."""
-    img = np.asarray(image)
-    if img.dtype.kind not in "biuf":
-        raise TypeError(f"image는 숫자 배열이어야 합니다. 받은 자료형: {img.dtype}")
+    from ._validate import to_array
+
+    img = to_array("image", image)
+    if img.size == 0:
+        raise ValueError(f"image에 원소가 없습니다. 받은 모양: {img.shape}")
     if img.dtype.kind == "f" and not np.isfinite(img).all():
         raise ValueError("image에 NaN 또는 무한대(inf) 값이 있습니다 (한 칸이라도 있으면 사진 전체가 검게 됩니다). "
                          "np.nan_to_num(image)로 바꾸거나 그 칸을 고치세요.")

@@ -16,6 +16,7 @@ import warnings
 
 import numpy as np
 
+from ._validate import check_int, check_model, is_int, short_repr
 from .analysis import receptive_field, receptive_field_box
 from .frontend import widget_bundle
 from .raster import as_rgb, encode_png
@@ -33,15 +34,13 @@ def draw_box(image, box, *, scale: int = 1) -> np.ndarray:
     scale: 정수 배 확대(화소를 그대로 키움). 결과 모양은 (H·scale, W·scale, 3)입니다.
     """
     img = as_rgb(image)
-    top, left, bottom, right = box
+    top, left, bottom, right = _check_box(box, img.shape[:2])
+    scale = check_int("scale", scale, minimum=1, maximum=64, why="그림이 너무 커지지 않게")
     out = (img * _DIM).astype(np.uint8)
     out[top:bottom, left:right] = img[top:bottom, left:right]
-    from ._validate import check_int
-
-    scale = check_int("scale", scale, minimum=1, maximum=64, why="그림이 너무 커지지 않게")
     if scale > 1:
         out = out.repeat(scale, axis=0).repeat(scale, axis=1)
-    y0, x0, y1, x1 = (v * scale for v in box)
+    y0, x0, y1, x1 = (v * scale for v in (top, left, bottom, right))
     w = max(2, scale)  # 테두리 두께(화면 화소)
     out[y0:y0 + w, x0:x1] = _BOX
     out[y1 - w:y1, x0:x1] = _BOX
@@ -50,12 +49,48 @@ def draw_box(image, box, *, scale: int = 1) -> np.ndarray:
     return out
 
 
+def _check_box(box, hw) -> tuple[int, int, int, int]:
+    """상자가 그림 (높이, 너비) 안의 정수 (top, left, bottom, right)이고 top < bottom, left < right인지 확인합니다."""
+    example = "예: receptive_field_box(table.iloc[3], 0, 0, image.shape[:2])의 결과"
+    if isinstance(box, (str, bytes)) or not hasattr(box, "__len__") or len(box) != 4:
+        raise TypeError(f"box는 (top, left, bottom, right) 정수 네 개여야 합니다 ({example}). 받은 값: {short_repr(box)}")
+    if not all(is_int(v) for v in box):
+        raise TypeError(f"box의 값은 정수여야 합니다 (화소 번호). 받은 값: {short_repr(box)}")
+    top, left, bottom, right = (int(v) for v in box)
+    h, w = hw
+    if not (top < bottom and left < right):
+        raise ValueError(
+            f"box={(top, left, bottom, right)}: top < bottom, left < right여야 합니다 "
+            "(bottom·right는 상자 바로 아래·오른쪽 화소 번호)."
+        )
+    if min(top, left) < 0 or bottom > h or right > w:
+        raise ValueError(
+            f"box={(top, left, bottom, right)}: 상자가 그림({h}×{w}) 안에 있어야 합니다: "
+            f"0 이상이고 bottom ≤ {h}, right ≤ {w}."
+        )
+    return top, left, bottom, right
+
+
+def _check_spatial_2d(model) -> None:
+    """rf_explorer는 (높이, 너비) 입력을 받는 모델만 그립니다: 1차원·공간 축 없는 모델은 한국어로 거절합니다."""
+    check_model(model)
+    shape = tuple(model.inputs[0].shape) if getattr(model, "inputs", None) else ()
+    if len(shape) == 4:
+        return
+    receptive_field(model)  # 공간 축이 없으면 여기서 "이 모델에는 공간 축이 없습니다"
+    raise ValueError(
+        f"rf_explorer는 2차원(높이, 너비) 입력을 받는 모델만 그릴 수 있습니다: 이 모델의 입력 모양은 {shape[1:]}"
+        f"({len(shape) - 2}차원 공간)입니다. 1차원 합성곱 모델의 수용 영역은 receptive_field(model) 표로 보세요."
+    )
+
+
 class RFExplorer:
     """층(Dropdown)과 출력 칸(행·열 IntSlider)을 고르면 수용 영역 상자를 사진 위에 보여 주는 위젯."""
 
     def __init__(self, model, image, layer=None, row=None, col=None):
         import ipywidgets as widgets
 
+        _check_spatial_2d(model)
         self.image = as_rgb(image)
         hw = self.image.shape[:2]
         with warnings.catch_warnings():

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validate import check_array, check_int, check_pair
+from ._validate import MAX_STEP, STEP_WHY, check_array, check_int, check_pair, short_repr
 from .arithmetic import (
     conv_output_size,
     divisibility_fixes,
@@ -37,6 +37,9 @@ from .arithmetic import (
 from .ops import pad_amounts
 
 __all__ = ["sliding_steps", "assemble_output"]
+
+# 단계 목록의 한도: 단계마다 파이썬 객체를 만들므로 2000×2000 입력(약 400만 단계)은 30초 넘게 걸립니다.
+MAX_STEPS = 100_000
 
 MODES = ("conv", "max", "avg")
 
@@ -162,8 +165,8 @@ def try_layout(x, kernel, padding=0, stride=1, dilation=1, mode="conv", flip=Fal
     (kh, kw), weights = window_of(kernel, mode)
     if weights is not None and flip:
         weights = weights[::-1, ::-1]
-    sh, sw = check_pair("stride", stride)
-    dh, dw = check_pair("dilation", dilation)
+    sh, sw = check_pair("stride", stride, maximum=MAX_STEP, why=STEP_WHY)
+    dh, dw = check_pair("dilation", dilation, maximum=MAX_STEP, why=STEP_WHY)
     h, w = x.shape
     (pt, pb), (pl, pr) = pad_amounts(h, w, kh, kw, padding, (sh, sw), (dh, dw))
 
@@ -261,6 +264,11 @@ def padded_input(x, kernel, padding=0, stride=1, dilation=1, mode="conv"):
 def steps_from_layout(layout: SlidingLayout) -> list[Step]:
     """layout에서 단계 목록을 만듭니다 (행 우선 순서). 창의 값은 한 번의 색인으로 모두 꺼냅니다."""
     oh, ow = layout.out_shape
+    if oh * ow > MAX_STEPS:
+        raise ValueError(
+            f"단계(출력 칸)가 {oh * ow:,}개({oh}×{ow})로 너무 많습니다: 단계 목록은 {MAX_STEPS:,}개까지 만듭니다. "
+            "x[:32, :32]처럼 입력을 잘라 주거나, 출력만 필요하면 ops.conv2d·ops.pool2d를 쓰세요."
+        )
     kh, kw = layout.window
     sh, sw = layout.stride
     dh, dw = layout.dilation
@@ -323,9 +331,12 @@ def assemble_output(steps) -> np.ndarray:
     array([[ 5.,  7.],
            [13., 15.]])
     """
+    message = "steps는 sliding_steps()가 돌려준 단계(Step)들의 비어 있지 않은 목록이어야 합니다."
+    if isinstance(steps, (str, bytes)) or not hasattr(steps, "__iter__"):
+        raise ValueError(f"{message} 받은 값: {short_repr(steps)}")
     steps = list(steps)
     if not steps or not all(isinstance(s, Step) for s in steps):
-        raise ValueError("steps는 sliding_steps()가 돌려준 단계(Step)들의 비어 있지 않은 목록이어야 합니다.")
+        raise ValueError(message)
     oh = max(s.out[0] for s in steps) + 1
     ow = max(s.out[1] for s in steps) + 1
     out = np.full((oh, ow), np.nan)
@@ -469,7 +480,7 @@ def kernel_preset(name: str, f: int) -> np.ndarray:
            [-1.,  8., -1.],
            [-1., -1., -1.]])
     """
-    f = check_int("f(커널 크기)", f, minimum=1)
+    f = check_int("f(커널 크기)", f, minimum=1, maximum=4096, why="f×f 커널이 메모리에 들어가게")
     c = (f - 1) // 2
     if name == "edge":
         k = -np.ones((f, f))

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from .. import _lazy
 
+# 공간 축(높이·너비 또는 길이)이 없는 모델(LSTM, Dense만)에 수용 영역을 물었을 때의 대답 (rf, erf, rf_explorer)
+NO_SPATIAL_AXIS = "이 모델에는 공간 축이 없습니다"
+
 
 def to_tuple(value, ndim):
     if value is None:

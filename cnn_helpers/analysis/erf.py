@@ -6,10 +6,10 @@ from __future__ import annotations
 import math
 
 from .. import _lazy
-from .._validate import check_choice, check_model, is_int, short_repr
-from ._common import data_format_of, iter_layers
+from .._validate import check_bytes, check_choice, check_model, is_int, short_repr
+from ._common import NO_SPATIAL_AXIS, data_format_of, iter_layers
 from ._graph import flatten, functional_graph, is_a, nodes_in_order
-from .rf import Spatial, layer_rf_states
+from .rf import Spatial, check_input_fits, layer_rf_states
 
 __all__ = ["effective_receptive_field", "erf_spread"]
 
@@ -29,8 +29,8 @@ def _find_output_tensor(model, graph, output_layer):
             if len(outs) == 1 and isinstance(states.get(id(layer)), Spatial):
                 return outs[0], layer.name
         raise ValueError(
-            "output_layer=None: 공간 차원이 있는 출력(예: (배치, 높이, 너비, 채널))을 "
-            "내는 층을 찾지 못했습니다. 합성곱 층이 있는 모델을 넘기세요."
+            f"{NO_SPATIAL_AXIS}: 공간 차원이 있는 출력(예: (배치, 높이, 너비, 채널))을 "
+            "내는 층을 찾지 못했습니다 (LSTM·Dense 같은 층에는 수용 영역이 없습니다). 합성곱 층이 있는 모델을 넘기세요."
         )
     if isinstance(output_layer, str):
         matches = [layer for layer in layers if layer.name == output_layer]
@@ -190,7 +190,7 @@ def _erf_inputs(graph, input_shape, images, samples, seed):
     ref_shape = tuple(ref.shape)[1:]
     if len(ref_shape) < 2:
         raise ValueError(
-            f"model: 입력 모양 {ref_shape} 에 공간 차원이 없습니다. "
+            f"{NO_SPATIAL_AXIS}: 입력 모양 {ref_shape} 에 공간 차원이 없습니다. "
             "이미지(높이, 너비, 채널) 입력을 받는 모델을 넘기세요."
         )
     if images is not None:
@@ -208,13 +208,11 @@ def _erf_inputs(graph, input_shape, images, samples, seed):
         shape = batch.shape[1:]
     else:
         shape = ref_shape if input_shape is None else tuple(input_shape)
-        if len(shape) != len(ref_shape) or any(
-            s is None or (isinstance(s, (int, np.integer)) and s < 1) for s in shape
-        ):
+        if len(shape) != len(ref_shape) or any(s is None or not is_int(s) or s < 1 for s in shape):
             raise ValueError(
-                f"input_shape={input_shape!r}: 모델 입력 모양 {ref_shape} 에 None 이 "
-                "있으면 배치를 뺀 입력 모양 전체를 양의 정수로 주세요"
-                f"(예: {tuple(129 if s is None else s for s in ref_shape)})."
+                f"input_shape={input_shape!r}: 배치를 뺀 입력 모양 전체를 양의 정수로 주세요 "
+                f"(모델 입력 모양 {ref_shape}; None 인 축만 바꿀 수 있습니다. "
+                f"예: {tuple(129 if s is None else s for s in ref_shape)})."
             )
     for have, want in zip(ref_shape, shape, strict=True):
         if have is not None and have != want:
@@ -224,6 +222,10 @@ def _erf_inputs(graph, input_shape, images, samples, seed):
                 "채널))로 만드세요."
             )
     shape = tuple(int(s) for s in shape)
+    if images is None:
+        # 난수 입력(float64로 만든 뒤 바꿈)과 같은 크기의 기울기를 어림합니다. 층의 활성값은 더 듭니다.
+        check_bytes(f"입력 {samples}×{shape}", 16 * samples * math.prod(shape),
+                    "input_shape이나 samples를 줄이세요 (ERF는 보통 수백 화소 크기면 충분합니다).")
 
     dtype = ref.dtype or "float32"
     rng = np.random.default_rng(seed)
@@ -299,8 +301,9 @@ def effective_receptive_field(
         )
     _check_erf_options(samples, reinitialize, seed, channel)
     data_format = data_format_of(model)
-    inputs = _erf_inputs(graph, input_shape, images, samples, seed)
     tensor, channel = _erf_target(model, graph, output_layer, channel, data_format)
+    inputs = _erf_inputs(graph, input_shape, images, samples, seed)
+    check_input_fits(model, inputs.shape[1:])
 
     if reinitialize:
         # 복제본(원래 모델과 가중치를 공유하지 않음)을 입력마다 새로 초기화
@@ -343,9 +346,15 @@ def erf_spread(erf_map, *, kind="rms"):
 
     check_choice("kind", kind, ("rms", "radial", "axes"))
     try:
-        m = np.asarray(erf_map, dtype=np.float64)
+        m = np.asarray(erf_map)
     except (TypeError, ValueError):
-        raise TypeError(f"erf_map 에는 숫자 배열이 필요합니다. 받은 값: {short_repr(erf_map)}") from None
+        m = None
+    if m is None or m.dtype.kind not in "biuf":
+        raise TypeError(
+            "erf_map 에는 숫자 배열이 필요합니다 (실수의 |기울기| 지도; 복소수·문자열은 안 됨). "
+            f"받은 값: {short_repr(erf_map)}"
+        )
+    m = m.astype(np.float64)
     if m.ndim not in (1, 2) or m.size == 0:
         raise ValueError(
             f"erf_map 모양 {m.shape}: (높이, 너비) 2차원(또는 1차원) 배열을 주세요. "

@@ -5,9 +5,10 @@ from __future__ import annotations
 import math
 
 from .. import _lazy
-from .._validate import check_layer, check_model
+from .._validate import check_layer, check_model, is_int
 from ._common import channels, data_format_of, spatial_dims
 from ._graph import first_call, functional_graph, is_a, nodes_in_order
+from .rf import check_input_fits
 
 __all__ = ["count_macs"]
 
@@ -125,8 +126,9 @@ def resolve_input_shapes(graph, input_shape):
         )
     ref = tuple(graph.inputs[0].shape)
     try:
-        values = tuple(int(v) for v in input_shape)
-    except (TypeError, ValueError):
+        # 32.7처럼 정수가 아닌 값은 자르지 않고 거절합니다.
+        values = tuple(int(v) for v in input_shape) if all(is_int(v) for v in input_shape) else None
+    except TypeError:
         values = None
     if values is None or len(values) != len(ref) - 1 or any(v < 1 for v in values):
         raise ValueError(
@@ -162,6 +164,8 @@ def count_macs(model, input_shape=None):
     check_model(model)
     graph = functional_graph(model)
     shapes = resolve_input_shapes(graph, input_shape)
+    if shapes is not None:
+        check_input_fits(model, shapes[0][1:])
     return int(macs_walk(graph, shapes, data_format_of(model)))
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .. import _lazy
 from .._validate import check_choice, check_model, pair_values, short_repr
 from ..arithmetic import effective_kernel_size, same_padding
-from ._common import data_format_of, pair_tuple, spatial_dims, squeeze, to_tuple
+from ._common import NO_SPATIAL_AXIS, data_format_of, pair_tuple, spatial_dims, squeeze, to_tuple
 from ._graph import functional_graph, has_graph, is_a, nodes_in_order
 
 __all__ = ["receptive_field", "receptive_field_box"]
@@ -485,17 +485,27 @@ def receptive_field(model, input_shape=None, *, on_unknown="raise"):
 
     check_model(model)
     check_choice("on_unknown", on_unknown, ("raise", "mark"))
-    graph = functional_graph(model)
-    data_format = data_format_of(model)
-    walker = _RFWalker(on_unknown, data_format)
-    walker.walk(
-        graph,
-        _input_states(graph, input_shape, data_format),
-        top=True,
-        input_rows=not isinstance(model, _lazy.keras().Sequential),
-    )
+    walker = _walk(model, input_shape, on_unknown)
     for message in walker.warnings:
         warnings.warn(message, UserWarning, stacklevel=2)
+    rows = _checked_rows(walker, input_shape)
+    if all(row["type"] == "InputLayer" for row in rows):
+        raise ValueError(f"{NO_SPATIAL_AXIS}: 높이·너비(1차원이면 길이) 축을 따라 움직이는 합성곱·풀링 층이 없어 "
+                         "수용 영역을 셀 층이 없습니다 (LSTM·Dense에는 없음). 합성곱 층으로 시작하는 모델을 주세요.")
+    columns = ["layer", "type", "out_size", "rf", "jump", "padding", "aligned", "note"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _walk(model, input_shape, on_unknown):
+    graph, data_format = functional_graph(model), data_format_of(model)
+    walker = _RFWalker(on_unknown, data_format)
+    input_rows = not isinstance(model, _lazy.keras().Sequential)  # Sequential 표에는 InputLayer 행이 없습니다
+    walker.walk(graph, _input_states(graph, input_shape, data_format), top=True, input_rows=input_rows)
+    return walker
+
+
+def _checked_rows(walker, input_shape):
+    """표의 행들(층 순서). 출력 크기가 1보다 작은 층이 있으면(입력이 너무 작으면) 한국어로 거절합니다."""
     rows = [row for _, row in sorted(walker.rows, key=lambda kv: kv[0])]
     for row in rows:
         size = row["out_size"]
@@ -505,27 +515,18 @@ def receptive_field(model, input_shape=None, *, on_unknown="raise"):
                 f"input_shape={input_shape!r}: 입력이 너무 작아 층 {row['layer']!r}의 출력 크기가 {size}입니다 "
                 "(1 이상이어야 합니다). 더 큰 input_shape을 주거나 모델의 입력 크기를 쓰세요(input_shape=None)."
             )
-    columns = ["layer", "type", "out_size", "rf", "jump", "padding", "aligned", "note"]
-    return pd.DataFrame(rows, columns=columns)
+    return rows
+
+
+def check_input_fits(model, input_shape):
+    """Keras를 부르기 전에 input_shape(배치 제외)이 모든 공간 층을 지날 만큼 큰지 확인합니다 (Keras의 영어 오류 대신)."""
+    _checked_rows(_walk(model, input_shape, "mark"), input_shape)
 
 
 def layer_rf_states(model, input_shape=None):
     """model_table 용: 최상위 층 id -> 수용 영역 상태."""
-    graph = functional_graph(model)
-    data_format = data_format_of(model)
-    walker = _RFWalker("mark", data_format)
-    walker.walk(
-        graph,
-        _input_states(graph, input_shape, data_format),
-        top=True,
-        input_rows=not isinstance(model, _lazy.keras().Sequential),
-    )
-    return walker.layer_states
+    return _walk(model, input_shape, "mark").layer_states
 
-
-# ---------------------------------------------------------------------------
-# MAC(곱셈-누산) 수
-# ---------------------------------------------------------------------------
 
 # ---------------------------------------------------------------------------
 # 출력 한 칸의 수용 영역 상자

@@ -6,7 +6,7 @@ from .._validate import check_model
 from ._common import data_format_of, squeeze
 from ._graph import functional_graph, nodes_in_order
 from .macs import graph_shapes, macs_walk, resolve_input_shapes
-from .rf import Spatial, layer_rf_states
+from .rf import Spatial, check_input_fits, layer_rf_states
 
 __all__ = ["model_table", "layer_table"]
 
@@ -33,6 +33,8 @@ def model_table(model, input_shape=None):
     graph = functional_graph(model)
     data_format = data_format_of(model)
     shapes_in = resolve_input_shapes(graph, input_shape)
+    if shapes_in is not None:
+        check_input_fits(model, shapes_in[0][1:])
     per_layer = {}
     macs_walk(graph, shapes_in, data_format, per_layer=per_layer)
     shapes = graph_shapes(graph, shapes_in)

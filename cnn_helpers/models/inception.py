@@ -13,6 +13,7 @@ from .._validate import (
     check_name,
     check_rate,
     check_tensor,
+    check_weights,
 )
 from ._common import classifier, conv, layer_name
 
@@ -149,6 +150,17 @@ def googlenet(
 
     def scale(f):
         return max(1, int(round(f * width_multiplier)))
+
+    # 만들기 전에 가중치 수를 어림합니다 (width_multiplier=1e6이면 수천 TB: 만들다 멈추지 않게).
+    if small_input:
+        params, cin = 9 * c * scale(192), scale(192)
+    else:
+        params = 49 * c * scale(64) + scale(64) ** 2 + 9 * scale(64) * scale(192)
+        cin = scale(192)
+    for f1, f3r, f3, f5r, f5, pp in (tuple(scale(f) for f in cols) for cols in GOOGLENET_TABLE1.values()):
+        params += cin * (f1 + f3r + f5r + pp) + 9 * f3r * f3 + 25 * f5r * f5
+        cin = f1 + f3 + f5 + pp
+    check_weights("googlenet", params + (cin * classes if include_top else 0))
 
     keras = _lazy.keras()
     layers = keras.layers

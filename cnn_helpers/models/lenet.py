@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import _lazy
-from .._validate import check_classes, check_input_shape
+from .._validate import check_classes, check_input_shape, check_weights
 
 __all__ = ["lenet5", "LeNet5"]  # noqa: F822 - LeNet5는 아래 __getattr__가 처음 접근할 때 만듭니다.
 
@@ -22,6 +22,8 @@ def lenet5(input_shape=(28, 28, 1), classes=10):
         "두 번째 합성곱(5×5, valid)과 풀링 두 번을 거치고도 1×1 이상이 남아야 합니다.",
     )
     classes = check_classes(classes)
+    flat = ((h // 2 - 4) // 2) * ((w // 2 - 4) // 2) * 16
+    check_weights("lenet5", 25 * c * 6 + 25 * 6 * 16 + flat * 120 + 120 * 84 + 84 * classes)
     keras = _lazy.keras()
     layers = keras.layers
     return keras.Sequential(

@@ -13,6 +13,7 @@ from .._validate import (
     check_int,
     check_name,
     check_tensor,
+    check_weights,
 )
 from ._common import bn, classifier, conv_bn, layer_name, resnet_conv
 
@@ -120,6 +121,12 @@ def resnet(
     )
 
     kind, blocks = RESNET_STAGES[depth]
+    # 블록 하나의 가중치: 기본 블록은 3×3 두 개(≈18f²), 병목 블록은 1×1·3×3·1×1(≈17f²)에 4배 넓은 출력
+    params = (9 if small_input else 49) * c * width
+    for stage, n_blocks in enumerate(blocks):
+        params += n_blocks * 18 * (width * 2**stage) ** 2
+    out = width * 8 * (1 if kind == "basic" else 4)
+    check_weights(f"resnet({depth})", params + (out * classes if include_top else 0))
     block_fn = residual_block if kind == "basic" else bottleneck_block
     keras = _lazy.keras()
     layers = keras.layers

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import _lazy
-from .._validate import MAX_WIDTH, check_bool, check_int
+from .._validate import MAX_WIDTH, check_bool, check_int, check_weights
 from ..arithmetic import parse_padding
 
 __all__ = ["conv_stack"]
@@ -31,6 +31,7 @@ def conv_stack(kernels, channels=64, *, input_size=32, padding="valid", activati
     if not isinstance(padding, str):
         raise ValueError(f"padding은 'valid' 또는 'same'이어야 합니다. 받은 값: {padding!r}")
     check_bool("use_bias", use_bias)
+    check_weights("conv_stack", sum(k * k * channels * channels for k in kernels))
     keras = _lazy.keras()
     inputs = keras.Input(shape=(input_size, input_size, channels))
     x = inputs

@@ -12,6 +12,7 @@ from .._validate import (
     check_name,
     check_rate,
     check_tensor,
+    check_weights,
 )
 from ._common import classifier, layer_name
 
@@ -31,6 +32,7 @@ def vgg_block(x, filters, convs, name=None):
     filters = check_int("filters", filters, minimum=1, maximum=MAX_WIDTH, why="모델이 메모리에 들어가는 너비")
     convs = check_int("convs", convs, minimum=1)
     check_name(name)
+    check_weights("vgg_block", 9 * shape[-1] * filters + 9 * filters * filters * (convs - 1))
     if any(s is not None and s < 2 for s in shape[1:3]):
         raise ValueError(
             f"vgg_block의 2×2 최대 풀링에는 세로·가로가 2 이상이어야 합니다. 받은 모양: {tuple(shape)}. "
@@ -89,6 +91,13 @@ def vgg(
         f"작은 이미지에는 블록 수를 줄이세요 (예: 28×28이면 convs=(2, 2, 3)).",
     )
 
+    params, cin = 0, c
+    for n, f in zip(convs, filters, strict=True):
+        params, cin = params + 9 * cin * f + 9 * f * f * (n - 1), f
+    if include_top:
+        flat = (h >> len(convs)) * (w >> len(convs)) * cin
+        params += flat * dense_units + dense_units * dense_units + dense_units * classes
+    check_weights(name or "vgg", params)
     keras = _lazy.keras()
     layers = keras.layers
     inputs = keras.Input(shape=(h, w, c))
