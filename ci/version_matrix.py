@@ -30,7 +30,7 @@ from cnn_helpers._lazy import TF_ENV
 
 ROOT = Path(__file__).resolve().parents[1]
 VENVS = Path(os.environ.get("CNN_MATRIX_VENVS", Path(tempfile.gettempdir()) / "cnn-matrix"))
-TOOLS = ["pytest>=8", "nbval>=0.11", "nbconvert>=7", "hypothesis>=6.100", "scipy>=1.11", "ruff>=0.6", "playwright>=1.45"]
+TOOLS = ["pytest>=8", "pytest-timeout>=2.2", "nbval>=0.11", "nbconvert>=7", "hypothesis>=6.100", "scipy>=1.11", "ruff>=0.6", "playwright>=1.45"]
 # 이름 → (제약 파일, 더 설치할 것, 브라우저 시험 파일 또는 None, 인터프리터를 주는 스크립트 또는 None(이 Python))
 ENVIRONMENTS = {
     "colab": ("ci/constraints-colab.txt", ["notebook"], "tests/test_classic.py", "ci/python313.sh"),
