@@ -355,7 +355,7 @@ def _short(v):
 
 
 def test_every_bad_input_gets_a_korean_answer():
-    import fuzz_harness
+    from tests import fuzz_harness
 
     results = fuzz_harness.run_all("test_bad_inputs")
     bad = [r for r in results if r[1] != "good"]

@@ -3,7 +3,7 @@
 
 import keras
 import pytest
-from lesson_code import lesson_namespace
+from .lesson_code import lesson_namespace
 
 from cnn_helpers import models
 from cnn_helpers.diagrams import layer_specs

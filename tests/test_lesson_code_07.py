@@ -4,7 +4,7 @@
 import keras
 import numpy as np
 import pytest
-from lesson_code import PRELUDE, lesson_cells
+from .lesson_code import PRELUDE, lesson_cells
 
 from cnn_helpers import models
 from cnn_helpers.diagrams import layer_specs

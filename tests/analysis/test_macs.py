@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import pytest
-from analysis_helpers import rel_err, rf_triple
+from .analysis_helpers import rel_err, rf_triple
 
 from cnn_helpers import analysis as an
 from cnn_helpers.analysis.macs import layer_macs

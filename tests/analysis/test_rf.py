@@ -35,7 +35,7 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
-from analysis_helpers import functional, rf_triple, row
+from .analysis_helpers import functional, rf_triple, row
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 

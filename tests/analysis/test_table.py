@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from analysis_helpers import rel_err, row
+from .analysis_helpers import rel_err, row
 
 from cnn_helpers import analysis as an
 from cnn_helpers import models

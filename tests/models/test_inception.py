@@ -10,7 +10,7 @@ from functools import cache
 import keras
 import numpy as np
 import pytest
-from models_helpers import batch, korean_error, macs_by_hand, one_step
+from .models_helpers import batch, korean_error, macs_by_hand, one_step
 
 from cnn_helpers.analysis import count_macs
 from cnn_helpers.models import GOOGLENET_TABLE1, googlenet, inception_block, naive_inception_block

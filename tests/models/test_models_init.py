@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from models_helpers import korean_error
+from .models_helpers import korean_error
 
 from cnn_helpers import models
 

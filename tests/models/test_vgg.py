@@ -8,7 +8,7 @@ from __future__ import annotations
 import keras
 import numpy as np
 import pytest
-from models_helpers import batch, korean_error, one_step
+from .models_helpers import batch, korean_error, one_step
 
 from cnn_helpers.models import vgg, vgg16, vgg19, vgg_block
 
