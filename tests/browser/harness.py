@@ -19,7 +19,6 @@ import urllib.request
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
@@ -49,20 +48,16 @@ def require_browser() -> None:
         pytest.skip("playwright(파이썬)가 없습니다 (pip install playwright) — 브라우저 시험을 건너뜁니다.")
 
 
-# --- 노트북 ---------------------------------------------------------------------------------------------------
-
-def write_notebook(path: Path, nb: dict) -> Path:
+def write_notebook(path: Path, nb: dict | list[str]) -> Path:
+    """nb(노트북 dict, 또는 코드 셀 글의 목록)를 path에 씁니다."""
+    if isinstance(nb, list):
+        nb = {"cells": [{"cell_type": "code", "execution_count": None, "id": f"c{k}", "metadata": {}, "outputs": [],
+                         "source": src} for k, src in enumerate(nb)],
+              "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+              "nbformat": 4, "nbformat_minor": 5}
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(nb, ensure_ascii=False, indent=1), encoding="utf-8")
     return path
-
-
-def code_notebook(cells: list[str]) -> dict:
-    """코드 셀만 있는 작은 노트북."""
-    return {"cells": [{"cell_type": "code", "execution_count": None, "id": f"c{k}", "metadata": {}, "outputs": [],
-                       "source": src} for k, src in enumerate(cells)],
-            "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
-            "nbformat": 4, "nbformat_minor": 5}
 
 
 def lesson_copy(work: Path, lesson: Path = LESSON) -> tuple[Path, bool]:
@@ -71,8 +66,7 @@ def lesson_copy(work: Path, lesson: Path = LESSON) -> tuple[Path, bool]:
     if not lesson.exists():
         pytest.fail(f"강의 노트북이 없습니다: {lesson}")
     nb = json.loads(lesson.read_text(encoding="utf-8"))
-    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
-    appended = not any("conv_explorer(" in "".join(c.get("source", "")) for c in code)
+    appended = not any("conv_explorer(" in "".join(c.get("source", "")) for c in nb["cells"] if c["cell_type"] == "code")
     if appended:
         nb["cells"].append({"cell_type": "code", "execution_count": None, "id": "browser-test-explorer",
                             "metadata": {}, "outputs": [], "source": EXPLORER_CELL})
@@ -87,12 +81,18 @@ def lesson_copy(work: Path, lesson: Path = LESSON) -> tuple[Path, bool]:
     return target, appended
 
 
-# --- 서버 -----------------------------------------------------------------------------------------------------
-
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+# 서버 종류 → (python -m 뒤의 명령, 설정 클래스, 토큰 설정, 폴더 설정, 노트북 주소 틀)
+SERVERS = {
+    "lab": (["jupyter", "lab", "--LabApp.expose_app_in_browser=True"], "ServerApp", "IdentityProvider.token",
+            "root_dir", "{base}/lab/tree/{path}?token={token}&reset"),
+    "classic": (["notebook"], "NotebookApp", "NotebookApp.token", "notebook_dir", "{base}/notebooks/{path}?token={token}"),
+}
 
 
 @dataclass
@@ -103,27 +103,8 @@ class Server:
     work: Path
 
     def url(self, notebook: Path) -> str:
-        rel = notebook.relative_to(self.work).as_posix()
-        if self.kind == "lab":
-            return f"{self.base}/lab/tree/{rel}?token={self.token}&reset"
-        return f"{self.base}/notebooks/{rel}?token={self.token}"
-
-    @property
-    def host(self) -> str:
-        return urlsplit(self.base).netloc
-
-
-def _server_command(kind: str, port: int, token: str, work: Path, home: Path) -> list[str]:
-    if kind == "lab":
-        return [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--ServerApp.port={port}",
-                "--ServerApp.port_retries=0", "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}",
-                "--ServerApp.allow_root=True", "--LabApp.expose_app_in_browser=True", f"--ServerApp.root_dir={work}",
-                f"--LabApp.workspaces_dir={home / 'ws'}"]
-    if kind == "classic":
-        return [sys.executable, "-m", "notebook", "--no-browser", f"--NotebookApp.port={port}",
-                "--NotebookApp.port_retries=0", "--NotebookApp.ip=127.0.0.1", f"--NotebookApp.token={token}",
-                "--NotebookApp.allow_root=True", f"--NotebookApp.notebook_dir={work}"]
-    raise ValueError(f"알 수 없는 서버 종류: {kind!r} (lab, classic)")
+        path = notebook.relative_to(self.work).as_posix()
+        return SERVERS[self.kind][4].format(base=self.base, path=path, token=self.token)
 
 
 @contextmanager
@@ -144,7 +125,10 @@ def jupyter_server(kind: str, work: Path, home: Path, settings: dict | None = No
     env.pop("MPLBACKEND", None)  # 커널이 inline 백엔드를 쓰게 (Agg면 plt.show()가 stderr에 경고)
     log_path = home / f"{kind}.log"
     log = log_path.open("w")
-    server = subprocess.Popen([*_server_command(kind, port, token, work, home), *extra_args],
+    command, app, token_option, folder_option, _ = SERVERS[kind]
+    server = subprocess.Popen([sys.executable, "-m", *command, "--no-browser", f"--{app}.port={port}",
+                               f"--{app}.port_retries=0", f"--{app}.ip=127.0.0.1", f"--{token_option}={token}",
+                               f"--{app}.allow_root=True", f"--{app}.{folder_option}={work}", *extra_args],
                               stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -172,17 +156,17 @@ def jupyter_server(kind: str, work: Path, home: Path, settings: dict | None = No
         log.close()
 
 
-# --- 화면 -----------------------------------------------------------------------------------------------------
-
 @dataclass(frozen=True)
 class Ui:
-    """노트북 화면 한 종류: 앱이 떴는지, 커널이 유휴인지(JS 식), 모두 실행(JS), stderr·오류 출력의 선택자."""
+    """노트북 화면 한 종류: 앱이 떴는지, 커널이 유휴인지(JS 식), 모두 실행(JS), stderr·오류 출력의 선택자,
+    모두 실행 직전에 기다릴 것(JS 비동기 함수, 없으면 "")."""
 
     ready: str
     idle: str
     run_all: str
     stderr: str
     error: str
+    settle: str = ""
 
 
 LAB = Ui(
@@ -198,8 +182,15 @@ LAB = Ui(
 )
 
 CLASSIC = Ui(
-    # 위젯 확장(widgetsnbextension)이 이 커널의 위젯 관리자를 만든 뒤에야 모두 실행합니다.
+    # ipywidgets 7의 위젯 확장은 위젯 관리자를 만들 때 커널에 위젯 상태를 묻고(_loadFromKernel), 답이 오면 위젯 출력이
+    # 있는 셀을 모두 다시 그립니다. 살아 있는 탐색기를 다시 그리면 빈칸이 됩니다(지운 보기가 출력의 model_id를 지움).
+    # 확장이 '모두 실행' 뒤에 뜨면 그 물음이 실행 요청들 뒤에 줄을 서서 모두 실행이 끝난 뒤 답이 오고, 탐색기가
+    # 사라졌습니다. 그래서 관리자가 생기고 그 물음이 처리된 뒤(커널 왕복 한 번)에 모두 실행합니다.
     ready="() => !!(window.Jupyter && Jupyter.notebook && Jupyter.notebook.kernel && Jupyter.notebook.kernel.widget_manager)",
+    settle="""async () => {
+  await new Promise((r) => setTimeout(r, 500));
+  await new Promise((r) => Jupyter.notebook.kernel.kernel_info(r));
+}""",
     idle="""() => {
   const nb = window.Jupyter && window.Jupyter.notebook;
   if (!nb || !nb.kernel || !nb.kernel.is_connected()) return false;
@@ -217,6 +208,8 @@ def run_all(page, ui: Ui, marker: str, timeout: float = RUN_ALL_TIMEOUT):
     """앱과 커널이 준비되면 모든 셀을 실행하고, marker가 보이고 커널이 다시 유휴가 될 때까지 기다려 그 Locator를 줍니다."""
     page.wait_for_function(ui.ready)
     page.wait_for_function(ui.idle)
+    if ui.settle:
+        page.evaluate(ui.settle)
     page.evaluate(ui.run_all)
     found = page.locator(marker).first
     found.wait_for(state="visible", timeout=timeout)
@@ -235,14 +228,8 @@ def widget_errors(frame) -> int:
     return sum(frame.get_by_text(t).count() for t in WIDGET_ERRORS)
 
 
-def first_src(frame, image, timeout: float | None = None) -> str:
-    """그림(img)에 src가 생길 때까지 기다려 그 값을 줍니다."""
-    frame.wait_for_function("(el) => el.src && el.src.length > 0", arg=image.element_handle(), timeout=timeout)
-    return image.get_attribute("src")
-
-
-def next_src(frame, image, old: str, timeout: float | None = None) -> str:
-    """그림(img)의 src가 old와 달라질 때까지 기다려 새 값을 줍니다."""
+def next_src(frame, image, old: str = "", timeout: float | None = None) -> str:
+    """그림(img)의 src가 old와 달라질 때까지 기다려 새 값을 줍니다 (old가 ""이면: src가 생길 때까지)."""
     frame.wait_for_function("([el, old]) => el.src !== old", arg=[image.element_handle(), old], timeout=timeout)
     return image.get_attribute("src")
 

@@ -15,7 +15,7 @@ import pytest
 
 from tools import ROOT
 
-from .harness import LAB, LESSON, first_src, lesson_copy, next_src, output_problems, run_all, wait_text
+from .harness import LAB, LESSON, lesson_copy, next_src, output_problems, run_all, wait_text
 
 pytestmark = pytest.mark.browser
 
@@ -31,7 +31,7 @@ def test_lesson01_explorer_in_jupyterlab(jupyter, page, artifacts, tmp_path):
     explorer = run_all(page, LAB, ".cnn-explorer")
     explorer.scroll_into_view_if_needed()
     image = explorer.locator("img").first
-    src0 = first_src(page, image)
+    src0 = next_src(page, image)
     # textContent: JupyterLab이 화면 밖 셀을 숨겨 둘 때(창 모드)도 읽힙니다 (innerText는 빈 글자가 됨).
     wait_text(page, explorer, "단계 1 / ", prop="textContent")
 

@@ -13,8 +13,6 @@ import pytest
 
 from .harness import (
     LAB,
-    code_notebook,
-    first_src,
     next_src,
     output_problems,
     run_all,
@@ -32,7 +30,7 @@ CELLS = [
 
 
 def test_activation_explorer_in_jupyterlab(jupyter, page, artifacts, tmp_path):
-    notebook = write_notebook(tmp_path / "work" / "notebooks" / "activation_explorer.ipynb", code_notebook(CELLS))
+    notebook = write_notebook(tmp_path / "work" / "notebooks" / "activation_explorer.ipynb", CELLS)
     server = jupyter("lab")
     shot = artifacts / "browser_activation_explorer.png"
     start = time.monotonic()
@@ -41,7 +39,7 @@ def test_activation_explorer_in_jupyterlab(jupyter, page, artifacts, tmp_path):
     explorer = run_all(page, LAB, ".cnn-explorer", timeout=60_000)
     explorer.scroll_into_view_if_needed()
     image = explorer.locator("img.cnn-activation").first
-    src0 = first_src(page, image)
+    src0 = next_src(page, image)
     assert "conv1" in explorer.inner_text()
 
     # 계층 Dropdown: conv1 → pool1 (한 칸 아래)

@@ -32,7 +32,6 @@ from tools import ROOT
 from .harness import (
     LAB,
     Console,
-    first_src,
     lesson_copy,
     next_src,
     record_outside,
@@ -153,7 +152,7 @@ def test_rise_slideshow_explorer_is_live(rise_lab, jupyter, page, artifacts, tmp
         print("바깥 요청:", outside[:5], "콘솔 오류:", console.errors[:8])
         raise
     image = explorer.locator("img").first
-    src0 = first_src(frame, image)
+    src0 = next_src(frame, image)
     handle = explorer.locator(".cnn-step-slider .noUi-handle").first
     # 실행 뒤 RISE가 restore_timeout(500 ms) 뒤 셀에 초점을 돌려줍니다: 그 뒤에 손잡이를 다룹니다.
     frame.wait_for_timeout(1500)
