@@ -12,11 +12,6 @@ import pytest
 from .harness import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, jupyter_server, require_browser
 
 
-@pytest.fixture(autouse=True)
-def _browser_available():
-    require_browser()
-
-
 @pytest.fixture(scope="package")
 def chromium():
     """헤드리스 Chromium (Debian의 /usr/bin/chromium, Playwright로 다룸)."""

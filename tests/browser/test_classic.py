@@ -16,18 +16,7 @@ from importlib import metadata
 
 import pytest
 
-from tools import ROOT
-
-from .harness import (
-    CLASSIC,
-    LESSON,
-    Console,
-    lesson_copy,
-    next_src,
-    output_problems,
-    run_all,
-    wait_text,
-)
+from .harness import CLASSIC, Console, lesson_copy, next_src, output_problems, run_all, wait_text
 
 pytestmark = pytest.mark.browser
 
@@ -85,7 +74,7 @@ def test_lesson01_explorer_in_classic_notebook_with_ipywidgets7(jupyter, page, a
 
     problems = output_problems(page, CLASSIC)
     explorer.screenshot(path=str(shot))
-    print(f"\n노트북: {LESSON.relative_to(ROOT)} (classic Notebook {metadata.version('notebook')}, "
+    print(f"\n노트북: {notebook.name} 복사본 (classic Notebook {metadata.version('notebook')}, "
           f"ipywidgets {metadata.version('ipywidgets')})\n화면: {shot}\n브라우저 부분 {time.monotonic() - start:.1f} s")
     assert problems == {"stderr": 0, "errors": 0, "widget_errors": 0}, problems
     assert not console.errors, console.errors

@@ -11,14 +11,7 @@ import time
 
 import pytest
 
-from .harness import (
-    LAB,
-    next_src,
-    output_problems,
-    run_all,
-    wait_text,
-    write_notebook,
-)
+from .harness import LAB, next_src, output_problems, run_all, wait_text, write_notebook
 
 pytestmark = pytest.mark.browser
 

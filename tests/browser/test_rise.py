@@ -29,16 +29,7 @@ from jupyter_core.paths import jupyter_path
 
 from tools import ROOT
 
-from .harness import (
-    LAB,
-    Console,
-    lesson_copy,
-    next_src,
-    record_outside,
-    run_all,
-    wait_text,
-    widget_errors,
-)
+from .harness import LAB, Console, lesson_copy, next_src, record_outside, run_all, wait_text, widget_errors
 
 pytestmark = pytest.mark.browser
 
@@ -68,6 +59,10 @@ IGNORED_WITH_ALL_EXTENSIONS = (
     '"shareKey":"@jupyterlab/docregistry"',
     # nbgrader의 과제 도구 모음: 위 확장의 INotebookShell을 찾다가 실패 (스택에 두 확장의 파일 이름이 있음)
     "/lab/extensions/@jupyter/nbgrader/static/",
+    # 위 확장의 모듈이 초기화되지 못해 그 이름(INotebookShell, INotebookPathOpener …)을 처음 읽는 쪽이 내는
+    # "ReferenceError: Cannot access … before initialization". 누가 먼저 읽는지는 불러오는 순서에 따라 바뀝니다
+    # (nbgrader이면 위 줄, RISE 앱 자신이면 이 줄; 부하가 큰 기계에서 둘 다 보았음).
+    "/lab/extensions/@jupyter-notebook/lab-extension/static/",
 )
 
 
@@ -144,11 +139,6 @@ def test_rise_slideshow_explorer_is_live(rise_lab, jupyter, page, artifacts, tmp
         explorer.wait_for(state="visible", timeout=20_000)
     except Exception:
         page.screenshot(path=str(artifacts / "rise_debug.png"))
-        print(frame.evaluate("""() => ({sections: document.querySelectorAll('.reveal .slides section').length,
-          present: [...document.querySelectorAll('section.present')].map(s => s.innerText.slice(0, 80)),
-          explorers: document.querySelectorAll('.cnn-explorer').length,
-          widgets: [...document.querySelectorAll('.jp-OutputArea-output')].map(o => o.innerText.slice(0, 60)).filter(t => /Widget|Error|HBox|VBox/.test(t)),
-          url: location.href})"""))
         print("바깥 요청:", outside[:5], "콘솔 오류:", console.errors[:8])
         raise
     image = explorer.locator("img").first
@@ -170,9 +160,6 @@ def test_rise_slideshow_explorer_is_live(rise_lab, jupyter, page, artifacts, tmp
         next_src(frame, image, src0, timeout=15_000)
     except Exception:
         page.screenshot(path=str(artifacts / "rise_debug.png"))
-        print(frame.evaluate("""() => ({active: document.activeElement && document.activeElement.className,
-          present: [...document.querySelectorAll('section.present')].map(s => s.id),
-          text: document.querySelector('.cnn-explorer') && document.querySelector('.cnn-explorer').innerText.slice(0, 200)})"""))
         print("콘솔 오류:", console.errors[:8])
         raise
     wait_text(frame, explorer, "단계 2 / ")
