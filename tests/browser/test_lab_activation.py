@@ -29,7 +29,7 @@ def test_activation_explorer_in_jupyterlab(jupyter, page, artifacts, tmp_path):
     start = time.monotonic()
     page.set_viewport_size({"width": 1400, "height": 1100})
     page.goto(server.url(notebook))
-    explorer = run_all(page, LAB, ".cnn-explorer", timeout=60_000)
+    explorer = run_all(page, LAB, ".cnn-explorer")
     explorer.scroll_into_view_if_needed()
     image = explorer.locator("img.cnn-activation").first
     src0 = next_src(page, image)
