@@ -3,7 +3,7 @@
 환경:
 - colab: Colab과 같은 Python 3.13(CPython 3.13.5, `ci/python313.sh`가 한 번 빌드해 저장소 밖 캐시에 둠)과
   ci/constraints-colab.txt — Google Colab 런타임의 판 (TensorFlow 2.20, pandas 2.2.3, ipywidgets 7.7.1, notebook 6.5.7 …).
-  Colab 준비 셀의 pip 해석(ci/colab_dry_run.py)과 classic Notebook 6.5 + ipywidgets 7 브라우저 시험(tests/test_classic.py)도.
+  Colab 준비 셀의 pip 해석(ci/colab_dry_run.py)과 classic Notebook 6.5 + ipywidgets 7 브라우저 시험(tests/browser/test_classic.py)도.
 - min: 이 기계의 Python(3.11)과 ci/constraints-min.txt — pyproject.toml이 요구하는 가장 낮은 판.
   .ci/run은 둘 다 돌립니다 (`python ci/version_matrix.py colab min`); 인자 없이 부르면 colab만.
 기본 판(JupyterLab 4 + ipywidgets 8)은 .ci/run의 README 시험 명령이 이미 돌립니다.
@@ -33,7 +33,7 @@ VENVS = Path(os.environ.get("CNN_MATRIX_VENVS", Path(tempfile.gettempdir()) / "c
 TOOLS = ["pytest>=8", "pytest-timeout>=2.2", "nbval>=0.11", "nbconvert>=7", "hypothesis>=6.100", "scipy>=1.11", "ruff>=0.6", "playwright>=1.45"]
 # 이름 → (제약 파일, 더 설치할 것, 브라우저 시험 파일 또는 None, 인터프리터를 주는 스크립트 또는 None(이 Python))
 ENVIRONMENTS = {
-    "colab": ("ci/constraints-colab.txt", ["notebook"], "tests/test_classic.py", "ci/python313.sh"),
+    "colab": ("ci/constraints-colab.txt", ["notebook"], "tests/browser/test_classic.py", "ci/python313.sh"),
     "min": ("ci/constraints-min.txt", [], None, None),
 }
 DEFAULT = ["colab"]

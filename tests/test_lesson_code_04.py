@@ -5,10 +5,11 @@ import keras
 import numpy as np
 import pytest
 import tensorflow as tf
-from lesson_code import lesson_namespace
 
 import cnn_helpers as ch
 from cnn_helpers.rf_explorer import rf_explorer
+
+from .lesson_code import lesson_namespace
 
 
 @pytest.fixture(scope="module")

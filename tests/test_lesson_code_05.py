@@ -5,10 +5,11 @@
 
 import numpy as np
 import pytest
-from lesson_code import lesson_namespace
 
 from cnn_helpers.diagrams import layer_specs
 from cnn_helpers.models.lenet import lenet5, make_lenet5_class
+
+from .lesson_code import lesson_namespace
 
 
 @pytest.fixture(scope="module")

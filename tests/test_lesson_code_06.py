@@ -3,10 +3,11 @@
 
 import keras
 import pytest
-from lesson_code import lesson_namespace
 
 from cnn_helpers import models
 from cnn_helpers.diagrams import layer_specs
+
+from .lesson_code import lesson_namespace
 
 
 @pytest.fixture(scope="module")

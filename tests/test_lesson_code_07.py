@@ -4,10 +4,11 @@
 import keras
 import numpy as np
 import pytest
-from lesson_code import PRELUDE, lesson_cells
 
 from cnn_helpers import models
 from cnn_helpers.diagrams import layer_specs
+
+from .lesson_code import PRELUDE, lesson_cells
 
 CASES = [((28, 28, 192), models.GOOGLENET_TABLE1["3a"]), ((14, 14, 480), models.GOOGLENET_TABLE1["4a"]),
          ((7, 7, 832), models.GOOGLENET_TABLE1["5b"]), ((9, 9, 10), (3, 4, 5, 6, 7, 8))]

@@ -1,6 +1,6 @@
 """강의 모드: 모든 노트북이 오프라인 reveal.js 슬라이드(파일 하나)로 만들어지고, 제목마다 슬라이드가 나뉘는지 확인합니다.
 
-브라우저로 열어 넘겨 보는 시험은 tests/test_slides_offline.py에 있습니다.
+브라우저로 열어 넘겨 보는 시험은 tests/browser/test_slides_offline.py에 있습니다.
 """
 
 import html as html_lib

@@ -6,10 +6,11 @@
 from __future__ import annotations
 
 import pytest
-from analysis_helpers import rel_err, rf_triple
 
 from cnn_helpers import analysis as an
 from cnn_helpers.analysis.macs import layer_macs
+
+from .analysis_helpers import rel_err, rf_triple
 
 keras = pytest.importorskip("keras")
 layers = keras.layers

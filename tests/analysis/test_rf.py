@@ -35,11 +35,12 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
-from analysis_helpers import functional, rf_triple, row
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from cnn_helpers import analysis as an
+
+from .analysis_helpers import functional, rf_triple, row
 
 keras = pytest.importorskip("keras")
 tf = pytest.importorskip("tensorflow")

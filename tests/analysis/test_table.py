@@ -5,10 +5,11 @@ from __future__ import annotations
 import math
 
 import pytest
-from analysis_helpers import rel_err, row
 
 from cnn_helpers import analysis as an
 from cnn_helpers import models
+
+from .analysis_helpers import rel_err, row
 
 keras = pytest.importorskip("keras")
 layers = keras.layers

@@ -10,10 +10,11 @@ from functools import cache
 import keras
 import numpy as np
 import pytest
-from models_helpers import batch, korean_error, macs_by_hand, one_step
 
 from cnn_helpers.analysis import count_macs
 from cnn_helpers.models import GOOGLENET_TABLE1, googlenet, inception_block, naive_inception_block
+
+from .models_helpers import batch, korean_error, macs_by_hand, one_step
 
 # 논문 표 1을 그대로 옮긴 것: (#1×1, #3×3 reduce, #3×3, #5×5 reduce, #5×5, pool proj)
 PAPER_TABLE1 = {

@@ -5,10 +5,11 @@ from __future__ import annotations
 import keras
 import numpy as np
 import pytest
-from models_helpers import batch, korean_error, one_step
 
 from cnn_helpers import models
 from cnn_helpers.models import lenet5
+
+from .models_helpers import batch, korean_error, one_step
 
 
 def test_lenet5_params_and_shapes():

@@ -7,9 +7,10 @@ import subprocess
 import sys
 
 import pytest
-from models_helpers import korean_error
 
 from cnn_helpers import models
+
+from .models_helpers import korean_error
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 

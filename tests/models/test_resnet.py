@@ -16,10 +16,11 @@ from functools import cache
 import keras
 import numpy as np
 import pytest
-from models_helpers import batch, korean_error, macs_by_hand, n_trainable, one_step
 
 from cnn_helpers.analysis import count_macs
 from cnn_helpers.models import bottleneck_block, residual_block, resnet
+
+from .models_helpers import batch, korean_error, macs_by_hand, n_trainable, one_step
 
 
 @cache

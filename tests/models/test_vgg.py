@@ -8,9 +8,10 @@ from __future__ import annotations
 import keras
 import numpy as np
 import pytest
-from models_helpers import batch, korean_error, one_step
 
 from cnn_helpers.models import vgg, vgg16, vgg19, vgg_block
+
+from .models_helpers import batch, korean_error, one_step
 
 
 def test_vgg16_matches_keras_applications_layer_by_layer():
