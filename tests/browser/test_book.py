@@ -1,4 +1,4 @@
-"""실제 브라우저 시험: 강의 책(`scripts/make_book.py`)을 빌드하고, 바깥 요청을 모두 막은 Chromium으로 모든 쪽을 `file://`로 엽니다.
+"""실제 브라우저 시험(tests/browser/harness.py의 Chromium): 강의 책(`scripts/make_book.py`)을 빌드하고, 바깥 요청을 모두 막은 Chromium으로 모든 쪽을 `file://`로 엽니다.
 
 쪽마다: 바깥으로 나가려는 요청 0개(막고 기록합니다), 콘솔 오류 0개, 모든 그림이 읽힘, 글 속에 원문 수식(`$…$`, `\\(`)이
 남지 않음, 책 안의 모든 링크(와 `#` 앵커)가 있는 파일을 가리킴. 강의 쪽은 "더 알아보기"가 접혀 있고 Colab 배지와
@@ -10,17 +10,20 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import sys
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
 
-pytestmark = [pytest.mark.browser, pytest.mark.filterwarnings("ignore::DeprecationWarning")]
+from tools import NOTEBOOKS, ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = ROOT / "test-artifacts"
-LESSONS = sorted(p.stem for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+from .harness import Console, record_outside
+
+pytestmark = [pytest.mark.browser, pytest.mark.filterwarnings("ignore::DeprecationWarning"),
+              pytest.mark.filterwarnings("ignore::PendingDeprecationWarning")]
+
+LESSONS = sorted(p.stem for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
 # 한국어 검색어와 맨 위에 와야 할 강의
 SEARCHES = {"수용": "04_receptive_field", "잔차": "08_resnet", "인셉션": "07_inception"}
 RAW_MATH = re.compile(r"\$[^$\s][^$\n]{0,60}\$|\\\(|\\\[")
@@ -45,46 +48,33 @@ PAGE_INFO = r"""() => {
 
 
 def _load_make_book():
+    scripts = str(ROOT / "scripts")
     spec = importlib.util.spec_from_file_location("make_book", ROOT / "scripts" / "make_book.py")
     module = importlib.util.module_from_spec(spec)
-    import sys
-
-    sys.path.insert(0, str(ROOT / "scripts"))
+    sys.path.insert(0, scripts)  # make_book은 옆의 make_slides·sync_links를 씁니다
     try:
         spec.loader.exec_module(module)
     finally:
-        sys.path.remove(str(ROOT / "scripts"))
+        sys.path.remove(scripts)
     return module
 
 
 @pytest.fixture(scope="module")
 def book(tmp_path_factory):
-    pytest.importorskip("myst_nb", reason="책 빌드 도구(myst-nb)가 없습니다: pip install -e '.[test]'")
+    pytest.importorskip("myst_nb", reason="책 빌드 도구(myst-nb)가 없습니다: pip install -e '.[book]'")
     out = tmp_path_factory.mktemp("book")
     return _load_make_book().build(out / "html", out / "src")
 
 
 @pytest.fixture(scope="module")
-def page(book):
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM}가 없습니다 (apt-get install chromium) — 브라우저 시험을 건너뜁니다.")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright가 없습니다 — 브라우저 시험을 건너뜁니다.")
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
-        tab = browser.new_page(viewport={"width": 1280, "height": 900})
-        tab.outside, tab.errors = [], []
-
-        def route(r):
-            if r.request.url.startswith(("file://", "data:", "blob:")):
-                return r.continue_()
-            tab.outside.append(r.request.url)
-            return r.abort()
-
-        tab.route("**/*", route)
-        tab.on("console", lambda m: m.type == "error" and tab.errors.append(m.text))
-        tab.on("pageerror", lambda e: tab.errors.append(str(e)))
-        yield tab
-        browser.close()
+def tab(chromium):
+    """책을 걷는 페이지 하나: file:·data:·blob: 밖의 요청은 막고(기록), 콘솔 오류를 모읍니다."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.outside = record_outside(context, ("file://", "data:", "blob:"))
+    page.console = Console(page)
+    yield page
+    context.close()
 
 
 def _open(tab, path: Path) -> dict:
@@ -109,12 +99,12 @@ def _bad_links(links: list[str]) -> list[str]:
     return bad
 
 
-def test_every_page_opens_offline_with_images_math_and_links(book, page):
+def test_every_page_opens_offline_with_images_math_and_links(book, tab):
     pages = sorted(p for p in book.rglob("*.html") if not p.relative_to(book).parts[0].startswith("_"))
     assert len(pages) >= len(LESSONS) + 11, [p.name for p in pages]  # 강의 8 + 안내서 9 + 시작·용어집·검색·색인
     totals = {"images": 0, "math": 0, "links": 0}
     for path in pages:
-        info = _open(page, path)
+        info = _open(tab, path)
         name = path.relative_to(book).as_posix()
         assert not info["broken"], (name, info["broken"])
         assert info["merror"] == 0, name
@@ -123,36 +113,34 @@ def test_every_page_opens_offline_with_images_math_and_links(book, page):
         totals["images"] += info["images"]
         totals["math"] += info["math"]
         totals["links"] += len(info["links"])
-    assert page.outside == [], page.outside[:5]
-    assert page.errors == [], page.errors[:5]
+    assert tab.outside == [], tab.outside[:5]
+    assert tab.console.errors == [], tab.console.errors[:5]
     print(f"쪽 {len(pages)}개, 그림 {totals['images']}, 수식 {totals['math']}, 링크 {totals['links']}, 바깥 요청 0, 콘솔 오류 0")
     assert totals["math"] > 100 and totals["images"] > 40
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
-def test_lesson_page_has_colab_download_and_folded_sections(book, page, lesson):
-    info = _open(page, book / "notebooks" / f"{lesson}.html")
+def test_lesson_page_has_colab_download_and_folded_sections(book, tab, artifacts, lesson):
+    info = _open(tab, book / "notebooks" / f"{lesson}.html")
     assert info["images"] > 0 and info["math"] > 0, lesson
     assert info["more"] >= 1 and info["moreOpen"] == 0, info  # "더 알아보기"는 모두 접혀 있음
     colab = "colab.research.google.com/github/"
     assert any(colab in h and h.endswith(f"notebooks/{lesson}.ipynb") for h in info["links"]), lesson
     assert any(h.endswith(f"_sources/notebooks/{lesson}.ipynb") for h in info["links"]), lesson  # 내려받기
-    heading = page.locator("section.more-to-learn > h2").first
+    heading = tab.locator("section.more-to-learn > h2").first
     heading.click()  # 제목을 누르면 펼쳐집니다
-    assert page.evaluate("() => document.querySelectorAll('section.more-to-learn:not(.folded)').length") == 1
+    assert tab.evaluate("() => document.querySelectorAll('section.more-to-learn:not(.folded)').length") == 1
     if lesson == "04_receptive_field":
-        ARTIFACTS.mkdir(exist_ok=True)
-        _open(page, book / "notebooks" / f"{lesson}.html")
-        page.evaluate("() => window.scrollTo(0, 0)")
-        page.screenshot(path=str(ARTIFACTS / "book-lesson04.png"))
+        _open(tab, book / "notebooks" / f"{lesson}.html")
+        tab.evaluate("() => window.scrollTo(0, 0)")
+        tab.screenshot(path=str(artifacts / "book-lesson04.png"))
 
 
 @pytest.mark.parametrize(("term", "lesson"), SEARCHES.items())
-def test_korean_search_finds_the_lesson(book, page, term, lesson):
-    page.goto((book / "search.html").as_uri() + f"?q={term}")
-    page.wait_for_function("() => document.querySelectorAll('#search-results ul.search li').length > 0", timeout=30000)
-    hits = page.evaluate("() => [...document.querySelectorAll('#search-results ul.search li a')].map(a => a.getAttribute('href'))")
+def test_korean_search_finds_the_lesson(book, tab, artifacts, term, lesson):
+    tab.goto((book / "search.html").as_uri() + f"?q={term}")
+    tab.wait_for_function("() => document.querySelectorAll('#search-results ul.search li').length > 0", timeout=30000)
+    hits = tab.evaluate("() => [...document.querySelectorAll('#search-results ul.search li a')].map(a => a.getAttribute('href'))")
     assert hits[0] == f"notebooks/{lesson}.html", hits[:5]
     if term == "수용":
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / "book-search.png"))
+        tab.screenshot(path=str(artifacts / "book-search.png"))
