@@ -103,7 +103,7 @@ def _draw_block(ax, layout, x0: float, top: float) -> None:
     short = layout["shortcut"]
     mid = (branch_y + add_y) / 2
     if short is None:
-        ax.text(sx + 0.1, mid, "항등 지름길 (매개변수 0)", ha="left", va="center", rotation=90, fontsize=8,
+        ax.text(sx + 0.1, mid, "항등 지름길 (매개변수 0)", ha="left", va="center", rotation=90, fontsize=10,
                 color="#b91c1c")
     else:
         sw = 1.5
