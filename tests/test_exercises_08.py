@@ -1,4 +1,4 @@
-"""8강 연습 문제: ResNet-18 순위 예측(q1), 병목 블록의 곱셈-누산(q3), 예산 설계(q4), 병목 블록 만들기(q5)."""
+"""8강 연습 문제: ResNet-18 순위 예측(q1), 병목 블록의 곱셈-누산(q3), 예산 설계(q4), 사전 활성화 블록 만들기(q5)."""
 
 import pytest
 
@@ -33,80 +33,68 @@ def layers():
     return _lazy.keras().layers
 
 
-def bottleneck(x, filters, stride, *, stride_everywhere=False, stride_on_middle=False, expand=4, project=True,
-               relu_last=False, final_relu=True):
-    """학생이 쓸 법한 병목 블록 (실수를 하나씩 넣을 수 있음)."""
-    L = layers()
-    s1 = 1 if stride_on_middle else stride
-    s2 = stride if (stride_everywhere or stride_on_middle) else 1
-    y = L.Activation("relu")(L.BatchNormalization()(L.Conv2D(filters, 1, strides=s1, use_bias=False)(x)))
-    y = L.Activation("relu")(L.BatchNormalization()(L.Conv2D(filters, 3, strides=s2, padding="same", use_bias=False)(y)))
-    y = L.BatchNormalization()(L.Conv2D(expand * filters, 1, use_bias=False)(y))
-    if relu_last:
-        y = L.Activation("relu")(y)
-    shortcut = x
-    if project and (stride != 1 or x.shape[-1] != expand * filters):
-        shortcut = L.BatchNormalization()(L.Conv2D(expand * filters, 1, strides=stride, use_bias=False)(x))
-    added = L.Add()([shortcut, y])
-    return L.Activation("relu")(added) if final_relu else added
+def test_q5_accepts_the_reference_and_the_solution(qs):
+    from cnn_helpers.exercises import lesson08
 
-
-def test_q5_accepts_a_correct_block_and_the_package_block(qs):
     q5 = qs[4]
     assert q5.kind == "build"
-    assert q5.verdict(bottleneck)[0] == CORRECT
-    assert q5.verdict(lambda x, f, s: models.bottleneck_block(x, f, s))[0] == CORRECT
+    assert q5.verdict(lesson08.preact_variant())[0] == CORRECT
+    namespace = {"layers": layers()}
+    exec(q5.solution_text, namespace)
+    assert q5.verdict(namespace["my_preact_block"])[0] == CORRECT
+
+
+def test_q5_is_not_the_lesson_block(qs):
+    """본문의 기본 잔차 블록(v1)을 그대로 옮기면 틀립니다: 문제 5는 본문에 없는 사전 활성화 블록을 묻습니다."""
+    status, message = qs[4].verdict(lambda x, f, s: models.residual_block(x, f, s))
+    assert status == WRONG and "더한 뒤에 아무것도" in message
 
 
 def test_q5_cases_include_projections(qs):
     """항등 지름길, 채널만 바뀌는 투영, 스트라이드 2 투영을 모두 검사합니다."""
     cases = qs[4].cases()
-    assert any(s == 1 and shape[-1] == 4 * f for shape, f, s in cases)
-    assert any(s == 1 and shape[-1] != 4 * f for shape, f, s in cases)
+    assert any(s == 1 and shape[-1] == f for shape, f, s in cases)
+    assert any(s == 1 and shape[-1] != f for shape, f, s in cases)
     assert any(s == 2 for shape, f, s in cases)
 
 
 @pytest.mark.parametrize("mistake, words", [
-    (dict(stride_everywhere=True), "출력 모양"),  # 스트라이드를 3×3에도 주면 두 번 줄어 더하기에서 오류 또는 모양이 다름
-    (dict(expand=1), ""),  # 채널을 4배로 늘리지 않음
-    (dict(project=False), "오류"),  # 모양이 바뀌는데 투영이 없으면 더할 수 없음
+    (dict(relu_after_add=True), "더한 뒤에 아무것도"),
+    (dict(shortcut_from_preact=True), "블록의 입력 x 그대로"),  # 항등 지름길로 BN → ReLU를 거친 값을 더함
+    (dict(bn_after_last=True), "너무 많습니다"),
+    (dict(first_bn=False), "모자랍니다"),
+    (dict(stride_on_second=True), "첫 3×3 합성곱에만"),  # 모양도 매개변수 수도 같고 순서만 다름
 ])
-def test_q5_mistakes_are_wrong(qs, mistake, words):
-    status, message = qs[4].verdict(lambda x, f, s: bottleneck(x, f, s, **mistake))
-    assert status == WRONG
-    assert "아직 아닙니다" in message or "오류" in message
-    if words:
-        assert words in message or "오류" in message
+def test_q5_mistakes_are_caught_and_taught(qs, mistake, words):
+    from cnn_helpers.exercises import lesson08
 
-
-@pytest.mark.parametrize("mistake, words", [
-    (dict(stride_on_middle=True), "첫 1×1 합성곱에만"),  # 모양도 매개변수 수도 같지만 스트라이드 자리가 다름
-    (dict(relu_last=True), "ReLU를 두지 않습니다"),  # 더하기 전에 ReLU: 잔차가 음수를 낼 수 없음
-    (dict(final_relu=False), "더한 뒤에 ReLU"),  # 마지막 ReLU를 빠뜨림
-])
-def test_q5_structure_mistakes_with_the_same_shape_and_parameters_are_caught(qs, mistake, words):
-    """출력 모양과 매개변수 수가 정답과 같은 실수도 짜임(스트라이드 자리, ReLU 자리)으로 알아보고 가르칩니다."""
-    from cnn_helpers.exercises._oracles import built_model_facts
-
-    wrong = lambda x, f, s: bottleneck(x, f, s, **mistake)  # noqa: E731
-    for args in qs[4].cases():
-        assert built_model_facts(wrong, *args) == built_model_facts(bottleneck, *args)
-    status, message = qs[4].verdict(wrong)
+    status, message = qs[4].verdict(lesson08.preact_variant(**mistake))
     assert status == WRONG and words in message, message
 
 
+def test_q5_stride_on_the_second_conv_has_the_same_shape_and_parameters(qs):
+    """스트라이드를 두 번째 3×3에 둔 블록은 모양과 매개변수 수가 정답과 같아, 계산 순서로만 알아봅니다."""
+    from cnn_helpers.exercises import lesson08
+    from cnn_helpers.exercises._oracles import built_block_structure
+
+    for args in qs[4].cases():
+        assert (built_block_structure(lesson08.preact_variant(stride_on_second=True), *args)
+                == built_block_structure(lesson08.preact_variant(), *args))
+
+
 def test_q5_accepts_other_ways_to_write_relu(qs):
-    """layers.ReLU()나 keras.ops로 써도 같은 블록이면 정답입니다."""
+    """layers.ReLU()나 keras.ops.relu로 써도, 투영을 먼저 만들어도 같은 블록이면 정답입니다."""
     L = layers()
     keras = _lazy.keras()
 
     def block(x, filters, stride):
-        y = L.ReLU()(L.BatchNormalization()(L.Conv2D(filters, 1, strides=stride, use_bias=False)(x)))
-        y = L.ReLU()(L.BatchNormalization()(L.Conv2D(filters, 3, padding="same", use_bias=False)(y)))
-        y = L.BatchNormalization()(L.Conv2D(4 * filters, 1, use_bias=False)(y))
-        if stride != 1 or x.shape[-1] != 4 * filters:
-            x = L.BatchNormalization()(L.Conv2D(4 * filters, 1, strides=stride, use_bias=False)(x))
-        return keras.ops.relu(L.Add()([x, y]))
+        preact = keras.ops.relu(L.BatchNormalization()(x))
+        shortcut = x
+        if stride != 1 or x.shape[-1] != filters:
+            shortcut = L.Conv2D(filters, 1, strides=stride, use_bias=False)(preact)
+        y = L.Conv2D(filters, 3, strides=stride, padding="same", use_bias=False)(preact)
+        y = L.Conv2D(filters, 3, padding="same", use_bias=False)(L.ReLU()(L.BatchNormalization()(y)))
+        return L.Add()([shortcut, y])
 
     assert qs[4].verdict(block)[0] == CORRECT
 
@@ -134,7 +122,7 @@ def test_q4_design_meets_the_budget(qs):
 
 
 def test_q5_untouched_is_unattempted(qs):
-    def my_bottleneck(x, filters, stride):
+    def my_preact_block(x, filters, stride):
         ...
 
-    assert qs[4].verdict(my_bottleneck)[0] == UNATTEMPTED
+    assert qs[4].verdict(my_preact_block)[0] == UNATTEMPTED

@@ -103,7 +103,7 @@ def _draw_block(ax, layout, x0: float, top: float) -> None:
     short = layout["shortcut"]
     mid = (branch_y + add_y) / 2
     if short is None:
-        ax.text(sx + 0.1, mid, "항등 지름길 (매개변수 0)", ha="left", va="center", rotation=90, fontsize=8,
+        ax.text(sx + 0.1, mid, "항등 지름길 (매개변수 0)", ha="left", va="center", rotation=90, fontsize=10,
                 color="#b91c1c")
     else:
         sw = 1.5
@@ -216,7 +216,7 @@ def _item_text(item) -> str:
 
 _ITEM_KIND = {"conv": "conv", "pool": "pool", "gap": "pool", "dense": "dense"}
 _PROJECTION_COLOR = "#b91c1c"
-_BOX_W, _BOX_H, _GAP, _STAGE_GAP = 0.38, 0.62, 0.12, 0.24
+_BOX_W, _BOX_H, _GAP, _STAGE_GAP = 0.5, 0.74, 0.13, 0.26
 
 
 def _draw_line(ax, layout, indices, y, x_start):
@@ -232,12 +232,12 @@ def _draw_line(ax, layout, indices, y, x_start):
         if item["stage"] != previous_stage and item["stage"] != "head":
             shape = [it["shape"] for it in items if it["stage"] == item["stage"]][-1]  # 단계의 출력 (줄기: 풀링 뒤)
             label = _STAGE_NAMES.get(item["stage"], item["stage"])
-            ax.text(x, y - 0.08, f"{label}  {shape[0]}×{shape[1]}", ha="left", va="top", fontsize=8.5, color="#374151")
+            ax.text(x, y - 0.08, f"{label}  {shape[0]}×{shape[1]}", ha="left", va="top", fontsize=10.5, color="#374151")
         if xs:  # 앞 계층과 잇는 선
             ax.plot([x - _GAP - (_STAGE_GAP if item["stage"] != previous_stage else 0), x], [y + _BOX_H / 2] * 2,
                     color=_draw.EDGE, lw=0.8, zorder=0.5)
         previous_stage = item["stage"]
-        _draw.box(ax, x, y, _BOX_W, _BOX_H, _item_text(item), kind=_ITEM_KIND[item["kind"]], fontsize=7.5)
+        _draw.box(ax, x, y, _BOX_W, _BOX_H, _item_text(item), kind=_ITEM_KIND[item["kind"]], fontsize=10)
         xs[i] = x
         x += _BOX_W + _GAP
     for block in layout["blocks"]:
@@ -250,8 +250,8 @@ def _draw_line(ax, layout, indices, y, x_start):
             (start, y + _BOX_H), (end, y + _BOX_H), connectionstyle="arc3,rad=-0.45", arrowstyle="-|>",
             mutation_scale=8, color=color, lw=1.6 if projection else 1.0, linestyle="--" if projection else "-"))
         if projection:
-            ax.text((start + end) / 2, y + _BOX_H + 0.3, f"1×1/{projection['stride']} 투영", ha="center",
-                    va="bottom", fontsize=8, color=_PROJECTION_COLOR,
+            ax.text((start + end) / 2, y + _BOX_H + 0.32, f"1×1/{projection['stride']} 투영", ha="center",
+                    va="bottom", fontsize=10, color=_PROJECTION_COLOR,
                     bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})
     return x
 
@@ -270,13 +270,13 @@ def draw_plain_vs_resnet(depth: int = 34, *, input_shape=(224, 224, 3)):
     layouts = [network_layout(models.resnet(depth, input_shape=input_shape, plain=True)),
                network_layout(models.resnet(depth, input_shape=input_shape))]
     items = layouts[0]["items"]
-    # 한 줄이 너무 길지 않게 conv4_x 앞에서 줄을 바꿉니다.
-    split = next(i for i, item in enumerate(items) if item["stage"] == "conv4")
-    lines = [range(0, split), range(split, len(items))]
+    # 한 줄이 너무 길지 않게(글씨를 키울 수 있게) conv4_x와 conv5_x 앞에서 줄을 바꿉니다.
+    conv4, conv5 = (next(i for i, item in enumerate(items) if item["stage"] == stage) for stage in ("conv4", "conv5"))
+    lines = [range(0, conv4), range(conv4, conv5), range(conv5, len(items))]
     longest = max(len(line) for line in lines)
     width = 0.2 + longest * (_BOX_W + _GAP) + 2 * _STAGE_GAP + 0.1
-    pitch = [1.05, 1.45]  # 줄 간격: 평범한 신경망, ResNet (지름길 곡선 자리)
-    height = 0.35 + sum(0.35 + 2 * p for p in pitch) + 0.3
+    pitch = [1.2, 1.65]  # 줄 간격: 평범한 신경망, ResNet (지름길 곡선 자리)
+    height = 0.45 + sum(0.55 + len(lines) * p for p in pitch) + 0.55
     fig, ax = _draw.canvas(width, height)
     fig.subplots_adjust(left=0, right=1, bottom=0, top=1)
     projections = sum(b["projection"] is not None for b in layouts[1]["blocks"])
@@ -285,15 +285,16 @@ def draw_plain_vs_resnet(depth: int = 34, *, input_shape=(224, 224, 3)):
               f"(그중 1×1 투영 {projections}개)"]
     top = height - 0.1
     for layout, title, p in zip(layouts, titles, pitch):
-        ax.text(0.2, top, title, ha="left", va="top", fontsize=11)
-        y = top - 0.35
+        ax.text(0.2, top, title, ha="left", va="top", fontsize=13)
+        y = top - 0.4
         for line in lines:
             y -= p
             _draw_line(ax, layout, list(line), y + 0.3, 0.2)
-        top = y
+        top = y - 0.15
     ax.text(0.2, 0.02,
-            "상자: 계층 (합성곱은 '커널×커널/스트라이드'와 필터 수, 주황은 풀링)   회색 곡선: 항등 지름길 (블록의 입력을 두 "
-            "합성곱의 출력에 더함)\n빨간 점선: 크기가 절반이 되고 채널이 두 배가 되는 블록의 1×1 투영 지름길 (옵션 B)   "
-            "단계 이름 옆의 수: 그 단계의 출력 크기",
-            ha="left", va="bottom", fontsize=8.5, color="#374151", linespacing=1.5)
+            "상자: 계층 (합성곱은 '커널×커널/스트라이드'와 필터 수, 주황은 풀링)\n"
+            "회색 곡선: 항등 지름길 (블록의 입력을 두 합성곱의 출력에 더함)\n"
+            "빨간 점선: 크기가 절반이 되고 채널이 두 배가 되는 블록의 1×1 투영 지름길 (옵션 B)\n"
+            f"단계 이름 옆의 수: 그 단계의 출력 크기 ({input_shape[0]}×{input_shape[1]} 입력일 때)",
+            ha="left", va="bottom", fontsize=10.5, color="#374151", linespacing=1.45)
     return fig

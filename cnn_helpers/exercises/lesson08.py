@@ -6,18 +6,7 @@ import functools
 
 from .. import _lazy
 from ._core import Exercise
-from ._oracles import built_block_structure, resnet_block, resnet_conv_count
-
-
-def package_block(name):
-    """패키지의 블록 함수(models.residual_block 또는 models.bottleneck_block)를 `f(x, filters, stride)` 꼴로 돌려줍니다."""
-
-    def build(x, filters, stride):
-        from .. import models
-
-        return getattr(models, name)(x, filters, stride)
-
-    return build
+from ._oracles import build_model, built_block_structure, resnet_block, resnet_conv_count
 
 
 def block_macs(block, input_shape, filters, stride) -> int:
@@ -39,7 +28,7 @@ def q1_resnet18_rank() -> Exercise:
         1, "ResNet-18의 학습 손실 순위 예측", "resnet18_rank",
         expected=lambda: RESNET18_RANK,
         hint_text=(
-            "두 가지를 따로 생각해 보세요. 계층이 같은 평범한 신경망과 비교해 지름길이 무엇을 바꾸었는지(5절의 plain-34와 "
+            "두 가지를 따로 생각해 보세요. 계층이 같은 평범한 신경망과 비교해 지름길이 무엇을 바꾸었는지(6절의 plain-34와 "
             "ResNet-34), 그리고 몇백 단계뿐인 짧은 학습에서 계층이 절반인 신경망이 더 빨리 배울지 더 늦게 배울지."
         ),
         solution_text=(
@@ -50,7 +39,7 @@ def q1_resnet18_rank() -> Exercise:
             (lambda a: a not in (1, 2, 3, 4), "네 모델 가운데의 순위이므로 1, 2, 3, 4 중 하나를 쓰세요.", 5),
             (lambda a: a in (3, 4),
              "plain-18보다도 뒤라고 예측했군요. ResNet-18은 plain-18과 계층이 같고 지름길만 더한 신경망입니다. "
-             "5절에서 지름길이 plain-34에 한 일을 떠올려 보세요.", 3),
+             "6절에서 지름길이 plain-34에 한 일을 떠올려 보세요.", 3),
             (lambda a: a == 2,
              "ResNet-34보다 뒤라고 예측했군요. '지름길이 있으면 깊을수록 낫다'(논문 그림 4 오른쪽)는 오래 학습한 뒤의 "
              "이야기입니다. 141단계뿐인 학습에서는 어느 쪽이 유리할지 다시 생각해 보세요.", 2),
@@ -193,25 +182,28 @@ def q4_widest_middle() -> Exercise:
 
 
 # ---------------------------------------------------------------------------------------------------------------
-def bottleneck_variant(*, stride_on="reduce", relu_before_add=False, relu_after_add=True):
-    """흔한 실수를 하나 넣은 병목 블록 `f(x, filters, stride)` (mistakes의 답의 예로 씁니다).
+# 문제 5 (만들기, 전이): 본문에 없는 사전 활성화 블록(He et al. 2016, "Identity Mappings in Deep Residual Networks").
+def preact_variant(*, relu_after_add=False, shortcut_from_preact=False, bn_after_last=False, first_bn=True,
+                   stride_on_second=False):
+    """사전 활성화 기본 블록 `f(x, filters, stride)`. 인자 없이 부르면 정답, 인자 하나로 흔한 실수를 넣습니다.
 
-    stride_on: 스트라이드를 줄 합성곱 ('reduce' 첫 1×1, 'middle' 3×3, 'expand' 마지막 1×1).
+    BN → ReLU → 3×3 합성곱(stride) → BN → ReLU → 3×3 합성곱, 지름길(항등은 x 그대로, 모양이 바뀌면 첫 BN → ReLU를
+    거친 값에 1×1 합성곱)을 더하고 끝. 합성곱은 모두 편향 없음.
     """
 
     def block(x, filters, stride):
         layers = _lazy.keras().layers
-        strides = {name: (stride if name == stride_on else 1) for name in ("reduce", "middle", "expand")}
-        y = layers.Conv2D(filters, 1, strides=strides["reduce"], use_bias=False)(x)
+        preact = layers.Activation("relu")(layers.BatchNormalization()(x)) if first_bn else x
+        first, second = (1, stride) if stride_on_second else (stride, 1)
+        y = layers.Conv2D(filters, 3, strides=first, padding="same", use_bias=False)(preact)
         y = layers.Activation("relu")(layers.BatchNormalization()(y))
-        y = layers.Conv2D(filters, 3, strides=strides["middle"], padding="same", use_bias=False)(y)
-        y = layers.Activation("relu")(layers.BatchNormalization()(y))
-        y = layers.BatchNormalization()(layers.Conv2D(4 * filters, 1, strides=strides["expand"], use_bias=False)(y))
-        if relu_before_add:
-            y = layers.Activation("relu")(y)
-        shortcut = x
-        if stride != 1 or x.shape[-1] != 4 * filters:
-            shortcut = layers.BatchNormalization()(layers.Conv2D(4 * filters, 1, strides=stride, use_bias=False)(x))
+        y = layers.Conv2D(filters, 3, strides=second, padding="same", use_bias=False)(y)
+        if bn_after_last:
+            y = layers.BatchNormalization()(y)
+        if stride != 1 or x.shape[-1] != filters:
+            shortcut = layers.Conv2D(filters, 1, strides=stride, use_bias=False)(preact)  # 투영 (배치 정규화 없음)
+        else:
+            shortcut = preact if shortcut_from_preact else x
         added = layers.Add()([shortcut, y])
         return layers.Activation("relu")(added) if relu_after_add else added
 
@@ -219,56 +211,76 @@ def bottleneck_variant(*, stride_on="reduce", relu_before_add=False, relu_after_
 
 
 _CONVS = "합성곱 (커널, 스트라이드, 필터 수)"
+_STRIDES_3X3 = "3×3 합성곱의 스트라이드 (입력 쪽부터)"
+_BNS = "배치 정규화 수"
 
 
-def q5_my_bottleneck() -> Exercise:
+def preact_structure(builder, input_shape, *args) -> dict | None:
+    """built_block_structure에 배치 정규화의 수와, 3×3 합성곱의 스트라이드를 계산 순서대로 더합니다.
+
+    사전 활성화 블록의 두 3×3 합성곱은 모양이 같아서, 스트라이드를 어느 쪽에 두었는지는 순서로만 드러납니다.
+    """
+    keras = _lazy.keras()
+
+    facts = built_block_structure(builder, input_shape, *args)
+    if facts is None:
+        return None
+    model, _ = build_model(builder, input_shape, *args)
+    operations = model.operations  # 함수형 모델의 연산은 계산 순서대로 놓입니다
+    facts[_STRIDES_3X3] = [op.strides[0] for op in operations
+                           if isinstance(op, keras.layers.Conv2D) and op.kernel_size[0] == 3]
+    facts[_BNS] = sum(isinstance(op, keras.layers.BatchNormalization) for op in operations)
+    return facts
+
+
+def q5_my_preact_block() -> Exercise:
     return Exercise(
-        5, "병목 블록 직접 만들기", "my_bottleneck", kind="build",
-        measure=built_block_structure,
-        expected=lambda input_shape, *args: built_block_structure(package_block("bottleneck_block"), input_shape, *args),
+        5, "사전 활성화 잔차 블록 만들기", "my_preact_block", kind="build",
+        measure=preact_structure,
+        expected=lambda input_shape, *args: preact_structure(preact_variant(), input_shape, *args),
         cases=lambda: [
-            ((8, 8, 64), 16, 1),  # 모양이 그대로: 항등 지름길
-            ((8, 8, 16), 16, 1),  # 채널만 바뀜(16 → 64): 투영 지름길
-            ((8, 8, 64), 32, 2),  # 크기 절반, 채널 두 배: 스트라이드 2 투영 지름길
-            ((7, 7, 32), 8, 2),  # 홀수 크기에서 스트라이드 2
+            ((8, 8, 16), 16, 1),  # 모양이 그대로: 항등 지름길
+            ((8, 8, 16), 32, 1),  # 채널만 바뀜: 투영 지름길
+            ((8, 8, 16), 32, 2),  # 크기 절반, 채널 두 배: 스트라이드 2 투영 지름길
+            ((7, 7, 8), 8, 2),  # 홀수 크기에서 스트라이드 2
         ],
         mistakes=[
-            (lambda got, want: any(k == 3 and s != 1 for k, s, f in got[_CONVS]),
-             "스트라이드는 첫 1×1 합성곱에만 줍니다(원 논문과 keras.applications의 ResNet). 3×3 합성곱은 스트라이드 1, "
-             "padding='same'이라 크기를 바꾸지 않습니다.", bottleneck_variant(stride_on="middle")),
+            (lambda got, want: got["더한 뒤의 ReLU"] == "있음",
+             "사전 활성화 블록은 지름길을 더한 뒤에 아무것도 하지 않습니다(더한 값을 그대로 돌려줌). ReLU는 다음 블록의 "
+             "배치 정규화 뒤에 옵니다. 그래야 지름길이 블록에서 블록으로 아무것도 거치지 않습니다.",
+             preact_variant(relu_after_add=True)),
             (lambda got, want: got["더하기 바로 앞의 ReLU"] == "있음",
-             "더하기 바로 앞, 마지막 1×1 합성곱의 배치 정규화 뒤에는 ReLU를 두지 않습니다. 잔차 F(x)가 음수도 낼 수 있어야 "
-             "입력을 줄이는 쪽으로도 고칠 수 있습니다. ReLU는 지름길을 더한 뒤에 한 번 적용합니다.",
-             bottleneck_variant(relu_before_add=True)),
-            (lambda got, want: got["더한 뒤의 ReLU"] == "없음",
-             "지름길을 더한 뒤에 ReLU를 적용해야 합니다: layers.Activation(\"relu\")(layers.Add()([지름길, y])).",
-             bottleneck_variant(relu_after_add=False)),
-            (lambda got, want: got[_CONVS] != want[_CONVS] and got["매개변수 수"] == want["매개변수 수"],
-             "매개변수 수는 맞지만 합성곱의 커널 크기·스트라이드·필터 수 구성이 다릅니다. 1×1(스트라이드 stride) → 3×3 → "
-             "1×1(4 * filters), 모양이 바뀌면 지름길의 1×1(스트라이드 stride)인지 확인하세요.",
-             bottleneck_variant(stride_on="expand")),
+             "더하기에 들어가는 두 값은 ReLU를 바로 거치지 않습니다. 잔차 쪽은 두 번째 3×3 합성곱의 출력 그대로이고, "
+             "항등 지름길은 배치 정규화 → ReLU를 거친 값이 아니라 블록의 입력 x 그대로입니다.",
+             preact_variant(shortcut_from_preact=True)),
+            (lambda got, want: got[_BNS] > want[_BNS],
+             "배치 정규화가 너무 많습니다. 배치 정규화는 두 3×3 합성곱 **앞**에 하나씩만 있습니다. 마지막 합성곱 뒤와 "
+             "투영 뒤에는 두지 않습니다(다음 블록이 그 값을 정규화합니다).", preact_variant(bn_after_last=True)),
+            (lambda got, want: got[_BNS] < want[_BNS],
+             "배치 정규화가 모자랍니다. 블록은 입력 x에 배치 정규화 → ReLU를 적용하는 것으로 시작하고, 두 3×3 합성곱 "
+             "사이에도 배치 정규화 → ReLU가 있습니다.", preact_variant(first_bn=False)),
+            (lambda got, want: got[_STRIDES_3X3] != want[_STRIDES_3X3] and got[_CONVS] == want[_CONVS],
+             "스트라이드는 블록의 첫 3×3 합성곱에만 줍니다(4절의 규칙 1). 두 번째 3×3 합성곱은 스트라이드 1입니다.",
+             preact_variant(stride_on_second=True)),
         ],
         hint_text=(
-            "합성곱은 모두 use_bias=False이고 바로 뒤에 layers.BatchNormalization()을 둡니다. 스트라이드를 어느 합성곱에 "
-            "줄지, 출력 채널이 몇 개인지, 지름길을 투영해야 하는 조건이 무엇인지(모양이 바뀌는 두 경우), ReLU가 어디에 있고 "
-            "어디에 없는지 강의의 규칙 네 가지와 병목 블록 그림에서 찾아보세요."
+            "순서를 종이에 먼저 적어 보세요: x → (배치 정규화 → ReLU) → 3×3 합성곱 → (배치 정규화 → ReLU) → 3×3 합성곱 → "
+            "더하기. 스트라이드와 투영이 필요한 조건은 4절의 규칙 1, 2와 같습니다. 투영의 입력은 첫 ReLU의 출력이고, "
+            "항등 지름길은 무엇을 더하는지, 더한 뒤에 무엇이 있는지(또는 없는지) 문제의 설명에서 다시 확인하세요."
         ),
         solution_text=(
-            "def my_bottleneck(x, filters, stride):\n"
-            "    y = layers.Conv2D(filters, 1, strides=stride, use_bias=False)(x)  # 1×1 축소 (스트라이드는 여기에만)\n"
+            "def my_preact_block(x, filters, stride):\n"
+            "    preact = layers.Activation(\"relu\")(layers.BatchNormalization()(x))  # 합성곱 앞에 BN → ReLU\n"
+            "    y = layers.Conv2D(filters, 3, strides=stride, padding=\"same\", use_bias=False)(preact)  # 스트라이드는 여기에만\n"
             "    y = layers.Activation(\"relu\")(layers.BatchNormalization()(y))\n"
-            "    y = layers.Conv2D(filters, 3, padding=\"same\", use_bias=False)(y)  # 3×3\n"
-            "    y = layers.Activation(\"relu\")(layers.BatchNormalization()(y))\n"
-            "    y = layers.Conv2D(4 * filters, 1, use_bias=False)(y)  # 1×1 확장\n"
-            "    y = layers.BatchNormalization()(y)  # 더하기 전에는 ReLU 없음\n"
-            "    shortcut = x\n"
-            "    if stride != 1 or x.shape[-1] != 4 * filters:  # 모양이 바뀌면 1×1 투영 지름길\n"
-            "        shortcut = layers.Conv2D(4 * filters, 1, strides=stride, use_bias=False)(x)\n"
-            "        shortcut = layers.BatchNormalization()(shortcut)\n"
-            "    return layers.Activation(\"relu\")(layers.Add()([shortcut, y]))"
+            "    y = layers.Conv2D(filters, 3, padding=\"same\", use_bias=False)(y)  # 뒤에 BN도 ReLU도 없음\n"
+            "    shortcut = x  # 항등 지름길: 입력 그대로\n"
+            "    if stride != 1 or x.shape[-1] != filters:  # 모양이 바뀌면 1×1 투영 (BN → ReLU를 거친 값에)\n"
+            "        shortcut = layers.Conv2D(filters, 1, strides=stride, use_bias=False)(preact)\n"
+            "    return layers.Add()([shortcut, y])  # 더한 뒤에는 아무것도 없음"
         ),
     )
 
 
 def exercises() -> list[Exercise]:
-    return [q1_resnet18_rank(), q2_resnet50_convs(), q3_conv3_block1_macs(), q4_widest_middle(), q5_my_bottleneck()]
+    return [q1_resnet18_rank(), q2_resnet50_convs(), q3_conv3_block1_macs(), q4_widest_middle(), q5_my_preact_block()]
