@@ -62,7 +62,7 @@ def residual_block(x, filters, stride=1, name=None, plain=False):
     """기본 잔차 블록 (ResNet-18/34): 3×3 합성곱-BN-ReLU → 3×3 합성곱-BN → 지름길 더하기 → ReLU.
 
     stride=2이거나 채널 수가 바뀌면 지름길은 1×1 합성곱(stride)+BN 투영입니다.
-    plain=True면 지름길 없이 같은 층만 쌓습니다 (평범한 망과 잔차 망 비교용).
+    plain=True면 지름길 없이 같은 계층만 쌓습니다 (평범한 신경망과 잔차 신경망 비교용).
     (강의 원본의 `pading=`은 `padding=`의 오타입니다.)
     """
     filters, stride = _check_block_args(x, filters, stride, name, plain, "residual_block")
@@ -94,8 +94,8 @@ def resnet(
     - small_input=True: CIFAR용 ResNet처럼 줄기를 3×3/1 합성곱 하나로 하고 최대 풀링을 뺍니다
       (28×28·32×32 입력, 최소 8×8). 표준 줄기는 최소 32×32.
     - width: 기본 필터 수 (기본 64). CPU에서 작은 모델은 16.
-    - plain=True: 지름길이 없는 같은 깊이의 평범한 망 (논문 그림 4의 plain-18/34 비교용).
-    - include_top=False면 conv5_x 출력(특성 맵)을 돌려줍니다.
+    - plain=True: 지름길이 없는 같은 깊이의 평범한 신경망 (논문 그림 4의 plain-18/34 비교용).
+    - include_top=False면 conv5_x 출력(특징 맵)을 돌려줍니다.
     """
     if isinstance(depth, bool) or not isinstance(depth, numbers.Integral):
         raise TypeError(
