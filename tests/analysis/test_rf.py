@@ -534,17 +534,28 @@ def test_merge_alignment_edge_cases():
 
     r = row(an.receptive_field(functional((None, None, 1), squeeze_excite)), "se")
     assert r["aligned"] == True and math.isnan(r["padding"]) and r["rf"] == 3  # noqa: E712
-    # 1-D에서 정렬 안 됨: 축 이름은 '길이'. 경고는 receptive_field를 부른 줄(이 파일)을 가리킴
-    def one_d(x):
-        a = layers.Conv1D(1, 3, strides=2, padding="same")(x)
-        b = layers.Conv1D(1, 1, strides=2)(x)
-        return layers.Add(name="add1d")([a, b])
-
+    # 1-D에서 정렬 안 됨: 축 이름은 '길이'
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        df = an.receptive_field(functional((32, 1), one_d))
-    assert len(caught) == 1 and caught[0].filename == __file__
+        df = an.receptive_field(functional((32, 1), _unaligned_1d))
+    assert len(caught) == 1
     assert "길이 축" in str(caught[0].message) and "길이 축" in row(df, "add1d")["note"]
+
+
+def _unaligned_1d(x):
+    a = layers.Conv1D(1, 3, strides=2, padding="same")(x)
+    b = layers.Conv1D(1, 1, strides=2)(x)
+    return layers.Add(name="add1d")([a, b])
+
+
+def test_unaligned_warning_points_at_caller():
+    """경고는 receptive_field를 부른 줄(이 파일)을 가리킴 (stacklevel).
+
+    mutmut는 함수마다 한 겹(trampoline)을 더하므로 돌연변이 시험에서는 뺍니다 (pyproject의 [tool.mutmut])."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        an.receptive_field(functional((32, 1), _unaligned_1d))
+    assert len(caught) == 1 and caught[0].filename == __file__
 
 
 def test_input_shape_of_one_is_accepted():

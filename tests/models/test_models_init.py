@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 
@@ -10,8 +9,7 @@ import pytest
 from models_helpers import korean_error
 
 from cnn_helpers import models
-
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from tools import ROOT
 
 
 def test_import_does_not_load_tensorflow():
