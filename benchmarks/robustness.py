@@ -214,6 +214,7 @@ def holdout_scorer(holdout: str | None):
 
 def run_once(experiment: Experiment, seed: int, flag: str, threads: int, holdout: str | None) -> dict:
     """실험 하나를 한 시드·설정으로 새 커널에서 실행하고 결과 행을 돌려줍니다."""
+    holdout = holdout and str(Path(holdout).resolve())  # 커널의 작업 폴더는 notebooks/
     nb = experiment_notebook(experiment, seed, threads, holdout)
     path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
     env = {**TF_ENV, "TF_ENABLE_ONEDNN_OPTS": flag, "MPLBACKEND": "Agg", "PYTHONPATH": path}
