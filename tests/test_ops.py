@@ -201,7 +201,8 @@ W = np.zeros((3, 3, 2, 4))
         (lambda: correlate2d(np.zeros((2, 2)), np.zeros((3, 3))), ValueError, "커널이 덮는 길이"),
         (lambda: convolve2d(np.zeros((4, 4, 1)), np.zeros((3, 3))), ValueError, "2차원"),
         # 어느 인자가 틀렸는지와 기대하는 모양을 말함
-        (lambda: convolve2d(np.zeros((4, 4)), np.zeros((3, 3, 1))), ValueError, r"k은\(는\) 2차원 \(커널 높이, 커널 너비\)"),
+        pytest.param(lambda: convolve2d(np.zeros((4, 4)), np.zeros((3, 3, 1))), ValueError,
+                     r"k은\(는\) 2차원 \(커널 높이, 커널 너비\)", id="convolve2d-names-k"),
         (lambda: pool2d(X, mode="min"), ValueError, "'max' 또는 'avg'"),
         (lambda: pool2d(X, size=0), ValueError, "size"),
         (lambda: pool2d(X, size=6), ValueError, "커널이 덮는 길이"),
