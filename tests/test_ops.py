@@ -182,6 +182,13 @@ X = np.zeros((1, 5, 5, 2))
 W = np.zeros((3, 3, 2, 4))
 
 
+def test_conv2d_keeps_float32_and_promotes_integers():
+    """float32 입력은 float32로 계산하고(메모리·속도), 정수 입력은 실수로 올립니다."""
+    x, w = np.ones((1, 4, 4, 1), np.float32), np.ones((3, 3, 1, 1), np.float32)
+    assert conv2d(x, w).dtype == np.float32
+    assert conv2d(x.astype(np.int64), w.astype(np.int64)).dtype == np.float64
+
+
 @pytest.mark.parametrize(
     "call, error, text",
     [
