@@ -1,6 +1,6 @@
 """활성화 탐색기의 다시 그리기 속도: LeNet-5(28×28)와 ResNet-50(224×224, weights=None).
 
-    python benchmarks/bench_activation.py
+    python -m benchmarks.bench_activation
 
 잽니다 (시험이 아니라 숫자를 출력만 합니다):
 - 처음 호출: `activation_explorer(model, images)`가 부분 모델을 만들고 첫 이미지의 모든 층 활성화를 계산해

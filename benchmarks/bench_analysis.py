@@ -1,7 +1,7 @@
 """cnn_helpers.analysis 의 속도를 잽니다 (모델 만드는 시간은 빼고).
 
-    python benchmarks/bench_analysis.py              # 속도만
-    python benchmarks/bench_analysis.py --published  # 공개된 값과의 비교도 (모델 만드는 데 +20초쯤)
+    python -m benchmarks.bench_analysis              # 속도만
+    python -m benchmarks.bench_analysis --published  # 공개된 값과의 비교도 (모델 만드는 데 +20초쯤)
 
 - receptive_field: keras.applications.InceptionV3(weights=None), 299×299 입력 (313층, 분기 15곳). 목표 < 1 s.
 - effective_receptive_field: 3×3 합성곱(32채널, ReLU, 'same') 20층, 129×129×3 입력.

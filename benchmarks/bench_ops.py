@@ -1,6 +1,6 @@
 """numpy conv2d와 tf.nn.conv2d의 속도를 한 실행 안에서 비교합니다 (비율로 보고).
 
-    python benchmarks/bench_ops.py
+    python -m benchmarks.bench_ops
 
 배치 32×32×32×16 입력, 3×3 필터 32개, VALID/SAME. 목표: numpy 시간 / TF 시간 ≤ 3.
 """

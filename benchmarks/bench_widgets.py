@@ -1,6 +1,6 @@
 """탐색기의 한 단계 그리기(show_step) 속도를 '매번 새 matplotlib 그림' 방식과 한 실행 안에서 비교합니다.
 
-    python benchmarks/bench_widgets.py
+    python -m benchmarks.bench_widgets
 
 설정: n=8, f=3, p=1 (패딩한 입력 10×10 = 숫자 100개, 커널 9개, 출력 8×8 = 64단계).
 - 우리 방식: `conv_explorer(...).show_step(k)` — 배열에 직접 그린 그림 + PNG + 위젯 값 갱신까지 전부.

@@ -1,6 +1,6 @@
 """강의 노트북을 새 커널에서 여러 번 실행해 전체 시간과, 실행마다 달라질 수 있는 출력(학습 결과)을 모읍니다.
 
-    python benchmarks/lesson_runs.py notebooks/05_lenet5.ipynb --runs 3
+    python -m benchmarks.lesson_runs notebooks/05_lenet5.ipynb --runs 3
 
 저장소의 노트북은 바꾸지 않습니다(임시 복사본을 실행). `nbval-ignore-output` 셀의 텍스트 출력(예: 학습 시간과
 시험 정확도)을 실행마다 한 줄씩 보여 주므로, 결과가 얼마나 흔들리는지와 노트북 전체 실행 시간을 함께 볼 수 있습니다.
@@ -9,22 +9,15 @@
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import time
 from pathlib import Path
 
-from cnn_helpers._lazy import quiet_tf_env
+from cnn_helpers._lazy import TF_ENV
+from tools.execute import execute_file
 
 
 def run_once(path: Path) -> tuple[float, list[str]]:
-    import nbformat
-    from nbconvert.preprocessors import ExecutePreprocessor
-
-    nb = nbformat.read(path, as_version=4)
-    start = time.perf_counter()
-    ExecutePreprocessor(timeout=900, kernel_name="python3").preprocess(nb, {"metadata": {"path": str(path.parent)}})
-    seconds = time.perf_counter() - start
+    nb, seconds = execute_file(path, env=TF_ENV)
     varying = []
     for cell in nb.cells:
         if cell.cell_type == "code" and "nbval-ignore-output" in cell.metadata.get("tags", []):
@@ -37,7 +30,6 @@ def main() -> None:
     parser.add_argument("notebook", type=Path)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    os.environ.update(quiet_tf_env())
     times = []
     for i in range(args.runs):
         seconds, varying = run_once(args.notebook.resolve())

@@ -11,11 +11,13 @@
 를 바꿔 가며 확인하는 수치를 모으고, 수치마다 최솟값·중앙값·최댓값을 문턱값과 함께 표로 보여 줍니다.
 문턱값은 최솟값보다 분명히 낮아야(또는 '미만' 조건이면 최댓값보다 분명히 높아야) 합니다.
 
-    python benchmarks/robustness.py                      # 전부: 실험 × 시드 5개 × oneDNN 2 × 스레드 2
-    python benchmarks/robustness.py --only 05 --seeds 3  # 한 실험만, 시드 3개
-    python benchmarks/robustness.py --holdout DIR        # DIR의 공식 t10k 파일로 부분집합 밖 1,000장 정확도도
+    python -m benchmarks.robustness                      # 전부: 실험 × 시드 5개 × oneDNN 2 × 스레드 2
+    python -m benchmarks.robustness --only 05 --seeds 3  # 한 실험만, 시드 3개
+    python -m benchmarks.robustness --holdout DIR        # DIR의 공식 t10k 파일로 부분집합 밖 1,000장 정확도도
 
-설정(oneDNN × 스레드)마다 작업 프로세스를 하나씩 띄우고 `--jobs`개(기본 2)를 함께 돌립니다. 결과는 설정과 시드로
+실행마다 확인 셀까지의 셀로 노트북을 만들어 새 커널에서 실행합니다 (tools.execute, nbclient). 앞에 준비 셀(스레드 수,
+부분집합 밖 정확도 함수)을, 뒤에 수치를 JSON 한 줄로 출력하는 셀을 붙이고, oneDNN은 커널의 환경 변수로 정합니다.
+설정(oneDNN × 스레드)마다 한 줄기로 실행을 차례로 하고 `--jobs`개(기본 2)를 함께 돌립니다. 결과는 설정과 시드로
 정해지므로 함께 돌려도 같고, 걸리는 시간만 달라집니다(학습 시간은 여기서 재지 않습니다: lesson_runs.py).
 
 `--holdout`: 공식 MNIST 시험 파일(`t10k-images-idx3-ubyte.gz`, `t10k-labels-idx1-ubyte.gz`)이 있는 폴더를 주면,
@@ -26,25 +28,22 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import gzip
-import io
 import itertools
 import json
 import os
 import re
 import statistics
-import subprocess
 import sys
 import time
-import warnings
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from cnn_helpers._lazy import quiet_tf_env
+from cnn_helpers._lazy import TF_ENV
+from tools import NOTEBOOKS, ROOT
+from tools.execute import execute
 
-ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results" / "robustness.json"
 RESULT_PREFIX = "결과 "
 
@@ -141,18 +140,50 @@ def with_seed_offset(source: str, offset: int) -> str:
     return source
 
 
-def experiment_cells(experiment: Experiment) -> list[str]:
-    """노트북의 코드 셀을 처음부터 확인 셀까지 (일부러 실행하지 않는 셀은 빼고) 돌려줍니다."""
-    nb = json.loads((ROOT / "notebooks" / experiment.notebook).read_text(encoding="utf-8"))
+# 노트북 셀 앞에 붙이는 준비 셀: 연산 안 스레드 수(TensorFlow가 연산을 시작하기 전에), 그림은 셀마다 닫기,
+# 수치 식이 부르는 holdout_accuracy.
+PRELUDE = """\
+import warnings
+
+import matplotlib.pyplot as plt
+
+from benchmarks.robustness import holdout_scorer
+from cnn_helpers import _lazy
+
+warnings.filterwarnings("ignore")
+tf = _lazy.tensorflow()
+tf.get_logger().setLevel("ERROR")
+tf.config.threading.set_intra_op_parallelism_threads({threads})
+get_ipython().events.register("post_run_cell", lambda *_: plt.close("all"))
+holdout_accuracy = holdout_scorer({holdout!r})"""
+
+# 끝에 붙이는 셀: 수치(식 → 값)를 결과 줄 하나로 출력합니다.
+REPORT = """\
+import json as _json
+
+print({prefix!r} + _json.dumps({{_label: (lambda _v: None if _v is None else float(_v))(eval(_expression))
+                                for _label, _expression in {figures!r}.items()}}))"""
+
+
+def experiment_notebook(experiment: Experiment, seed: int, threads: int, holdout: str | None):
+    """노트북의 코드 셀을 처음부터 확인 셀까지 (일부러 실행하지 않는 셀은 빼고, 시드를 바꿔) 담은 노트북."""
+    import nbformat
+    from nbformat.v4 import new_code_cell
+
+    nb = nbformat.read(NOTEBOOKS / experiment.notebook, as_version=4)
     cells = []
-    for cell in nb["cells"]:
-        if cell["cell_type"] != "code" or "skip-execution" in cell["metadata"].get("tags", []):
+    for cell in nb.cells:
+        if cell.cell_type != "code" or "skip-execution" in cell.metadata.get("tags", []):
             continue
-        source = "".join(cell["source"])
-        cells.append(source)
-        if experiment.last_cell in source:
-            return cells
-    raise SystemExit(f"{experiment.notebook}에 '{experiment.last_cell}'이(가) 든 셀이 없습니다: 스윕 설정을 고치세요")
+        cells.append(new_code_cell(with_seed_offset(cell.source, seed)))
+        if experiment.last_cell in cell.source:
+            break
+    else:
+        raise SystemExit(f"{experiment.notebook}에 '{experiment.last_cell}'이(가) 든 셀이 없습니다: 스윕 설정을 고치세요")
+    figures = {f.label: f.expression for f in experiment.figures}
+    nb.cells = [new_code_cell(PRELUDE.format(threads=threads, holdout=holdout)), *cells,
+                new_code_cell(REPORT.format(prefix=RESULT_PREFIX, figures=figures))]
+    return nb
 
 
 def read_holdout(folder: Path):
@@ -171,75 +202,52 @@ def read_holdout(folder: Path):
     return images[keep], labels[keep]
 
 
-def run_worker(keys: list[str], seeds: list[int], threads: int, holdout: str | None) -> None:
-    """한 (oneDNN, 스레드) 설정에서 실험 × 시드를 실행하고 결과를 JSON 한 줄씩 출력합니다."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    warnings.filterwarnings("ignore")
-    from cnn_helpers import _lazy
-
-    tf = _lazy.tensorflow()
-    tf.get_logger().setLevel("ERROR")  # exec한 셀의 lambda는 소스 파일이 없어 AutoGraph가 경고합니다
-    tf.config.threading.set_intra_op_parallelism_threads(threads)
-    import keras
-    import matplotlib.pyplot as plt
+def holdout_scorer(holdout: str | None):
+    """모델 → 부분집합 밖 1,000장 정확도 함수 (커널 안에서 부름). 폴더가 없으면 늘 None."""
+    if holdout is None:
+        return lambda model: None
     import numpy as np
 
-    held = read_holdout(Path(holdout)) if holdout else None
-
-    def holdout_accuracy(model):
-        if held is None:
-            return None
-        x, y = held
-        return float(np.mean(model.predict(x[..., None] / 255.0, verbose=0).argmax(axis=1) == y))
-
-    os.chdir(ROOT / "notebooks")
-    for key, seed in itertools.product(keys, seeds):
-        experiment = next(e for e in EXPERIMENTS if e.key == key)
-        keras.backend.clear_session()
-        namespace = {"__name__": "__main__", "holdout_accuracy": holdout_accuracy}
-        start = time.perf_counter()
-        failed = None
-        with contextlib.redirect_stdout(io.StringIO()):  # 노트북이 출력하는 글은 숨깁니다
-            for source in experiment_cells(experiment):
-                try:
-                    exec(compile(with_seed_offset(source, seed), experiment.notebook, "exec"), namespace)
-                except AssertionError as exc:  # 확인 셀이 실패해도 수치는 모읍니다 (표에서 여유가 음수로 보임)
-                    failed = f"AssertionError: {exc}"
-                plt.close("all")
-            values = {f.label: namespace_value(f.expression, namespace) for f in experiment.figures}
-        row = {"key": key, "seed": seed, "seconds": time.perf_counter() - start, "values": values, "failed": failed}
-        print(RESULT_PREFIX + json.dumps(row), flush=True)
+    x, y = read_holdout(Path(holdout))
+    return lambda model: float(np.mean(model.predict(x[..., None] / 255.0, verbose=0).argmax(axis=1) == y))
 
 
-def namespace_value(expression: str, namespace: dict):
-    value = eval(expression, namespace)
-    return None if value is None else float(value)
+def run_once(experiment: Experiment, seed: int, flag: str, threads: int, holdout: str | None) -> dict:
+    """실험 하나를 한 시드·설정으로 새 커널에서 실행하고 결과 행을 돌려줍니다."""
+    holdout = holdout and str(Path(holdout).resolve())  # 커널의 작업 폴더는 notebooks/
+    nb = experiment_notebook(experiment, seed, threads, holdout)
+    path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+    env = {**TF_ENV, "TF_ENABLE_ONEDNN_OPTS": flag, "MPLBACKEND": "Agg", "PYTHONPATH": path}
+    seconds = execute(nb, NOTEBOOKS, env=env, allow_errors=True)
+    failed = None
+    for cell in nb.cells:
+        for output in cell.outputs:
+            if output.output_type != "error":
+                continue
+            if output.ename != "AssertionError":  # 확인 셀이 실패해도 수치는 모읍니다 (표에서 여유가 음수로 보임)
+                raise SystemExit(f"{experiment.notebook} (oneDNN={flag}, 스레드 {threads}, 시드 {seed}) 실행 실패: "
+                                 f"{output.ename}: {output.evalue}\n{cell.source}")
+            failed = f"AssertionError: {output.evalue}"
+    line = "".join(o.text for o in nb.cells[-1].outputs if o.output_type == "stream" and o.name == "stdout")
+    values = json.loads(line[line.index(RESULT_PREFIX) + len(RESULT_PREFIX):])
+    return {"key": experiment.key, "seed": seed, "seconds": seconds, "values": values, "failed": failed}
 
 
 def run_config(keys: list[str], seeds: list[int], flag: str, threads: int, holdout: str | None) -> list[dict]:
-    """한 (oneDNN, 스레드) 설정의 작업 프로세스를 실행하고 결과 줄을 모읍니다."""
-    env = {**quiet_tf_env(), "TF_ENABLE_ONEDNN_OPTS": flag, "MPLBACKEND": "Agg"}
-    command = [sys.executable, __file__, "--worker", "--only", *keys, "--seeds", str(len(seeds)),
-               "--first-seed", str(seeds[0]), "--threads", str(threads)] + (["--holdout", holdout] if holdout else [])
+    """한 (oneDNN, 스레드) 설정에서 실험 × 시드를 차례로 실행하고 결과 행을 모읍니다."""
     rows = []
-    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, text=True)
-    for line in process.stdout:
-        if not line.startswith(RESULT_PREFIX):
-            continue
-        row = {**json.loads(line[len(RESULT_PREFIX):]), "onednn": flag, "threads": threads}
+    for key, seed in itertools.product(keys, seeds):
+        experiment = next(e for e in EXPERIMENTS if e.key == key)
+        row = {**run_once(experiment, seed, flag, threads, holdout), "onednn": flag, "threads": threads}
         rows.append(row)
         shown = ", ".join(f"{v:.4g}" if v is not None else "-" for v in row["values"].values())
         print(f"  oneDNN={flag} 스레드 {threads} | {row['key']} 시드 {row['seed']}: {shown}  ({row['seconds']:.0f}초)",
               flush=True)
-    if process.wait() != 0:
-        raise SystemExit(f"oneDNN={flag}, 스레드 {threads} 실행이 실패했습니다 (종료 코드 {process.returncode})")
     return rows
 
 
 def sweep(keys, seeds, onednn, threads, holdout, jobs: int) -> list[dict]:
-    """설정마다 작업 프로세스 하나. jobs개를 함께 돌립니다 (결과는 설정으로 정해지고, 걸린 시간만 달라짐)."""
+    """설정마다 한 줄기(스레드)로 차례로 실행하고 jobs개를 함께 돌립니다 (결과는 설정으로 정해지고, 걸린 시간만 달라짐)."""
     configs = list(itertools.product(onednn, threads))
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         done = pool.map(lambda c: run_config(keys, seeds, c[0], c[1], holdout), configs)
@@ -279,12 +287,8 @@ def main() -> None:
     parser.add_argument("--holdout", help="공식 t10k 파일이 있는 폴더 (부분집합 밖 1,000장)")
     parser.add_argument("--jobs", type=int, default=2, help="함께 돌릴 설정 수 (기본 2: CPU 2코어)")
     parser.add_argument("--report", action="store_true", help="다시 실행하지 않고 저장된 결과의 표만 출력")
-    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     seeds = list(range(args.first_seed, args.first_seed + args.seeds))
-    if args.worker:
-        run_worker(args.only, seeds, args.threads[0], args.holdout)
-        return
     if args.report:
         sys.exit(0 if report(json.loads(RESULTS.read_text(encoding="utf-8"))) else 1)
     start = time.perf_counter()

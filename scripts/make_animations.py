@@ -1,7 +1,7 @@
 """assets/의 슬라이딩 창 애니메이션(GIF)을 만듭니다. 커널 없이도, GitHub에서도 재생됩니다.
 
-    python scripts/make_animations.py           # assets/*.gif 다시 만들기
-    python scripts/make_animations.py --check   # 지금 파일이 이 스크립트의 결과와 같은지만 확인
+    python -m scripts.make_animations           # assets/*.gif 다시 만들기
+    python -m scripts.make_animations --check   # 지금 파일이 이 스크립트의 결과와 같은지만 확인
 
 다시 만든 뒤에는 scripts/embed_assets.py로 노트북의 셀 첨부도 새 GIF로 바꿉니다(이 스크립트가 자동으로 부름).
 노트북은 그림을 상대 경로가 아닌 셀 첨부로 보여 줍니다(Colab에는 옆에 assets/가 없음).
@@ -18,11 +18,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from cnn_helpers.animation import save_gif  # noqa: E402
-from cnn_helpers.sliding import default_input, kernel_preset  # noqa: E402
+from cnn_helpers.animation import save_gif
+from cnn_helpers.sliding import default_input, kernel_preset
+from scripts import embed_assets
+from tools import ROOT
 
 ASSETS = ROOT / "assets"
 LIMIT = 300 * 1024
@@ -55,7 +54,7 @@ def main(argv=None) -> int:
             fresh = build(Path(tmp))
             stale = [n for n, p in fresh.items() if not (ASSETS / n).exists() or (ASSETS / n).read_bytes() != p.read_bytes()]
         for name in stale:
-            print(f"다름: assets/{name} — python scripts/make_animations.py 로 다시 만드세요.")
+            print(f"다름: assets/{name} — python -m scripts.make_animations 로 다시 만드세요.")
         return 1 if stale else 0
     too_big = []
     for name, path in build(ASSETS).items():
@@ -66,9 +65,6 @@ def main(argv=None) -> int:
     if too_big:
         print(f"300 KB를 넘는 파일: {too_big}")
         return 1
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import embed_assets
-
     return embed_assets.main(check=False)
 
 

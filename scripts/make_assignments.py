@@ -1,7 +1,7 @@
 """수업용 과제: 각 강의의 연습 문제를 nbgrader 과제로 만듭니다.
 
-    python scripts/make_assignments.py                 # classroom/ (nbgrader 강좌 폴더)
-    python scripts/make_assignments.py --out DIR
+    python -m scripts.make_assignments                 # classroom/ (nbgrader 강좌 폴더)
+    python -m scripts.make_assignments --out DIR
 
 만드는 것: `classroom/nbgrader_config.py`와 `classroom/source/lessonNN/NN_….ipynb` (강의마다 과제 하나).
 과제 노트북은 강의 노트북의 연습 문제 부분(문제 글, 답 셀)과 그 준비 셀로 만듭니다. 모델을 학습하지 않으므로
@@ -22,8 +22,8 @@ import json
 import re
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = ROOT / "notebooks"
+from tools import NOTEBOOKS, ROOT
+
 COURSE_ID = "cnn-course-ko"
 CODE_STUB = "# 여기에 답을 쓰세요"
 POINTS = {"value": 1, "function": 2, "build": 3}

@@ -1,7 +1,7 @@
 """강의 모드: 각 노트북을 네트워크 없이 열리는 reveal.js 슬라이드(HTML 파일 하나)로 바꿉니다.
 
-    python scripts/make_slides.py                      # slides/01_convolution.slides.html …
-    python scripts/make_slides.py notebooks/01_convolution.ipynb --out DIR
+    python -m scripts.make_slides                      # slides/01_convolution.slides.html …
+    python -m scripts.make_slides notebooks/01_convolution.ipynb --out DIR
 
 노트북 셀의 metadata.slideshow.slide_type(## 제목 셀은 'slide', ### 제목 셀은 'subslide')이 슬라이드를 나눕니다.
 만든 HTML 파일은 그것 하나로 완결됩니다: reveal.js(npm 패키지 `reveal.js@4`)와 수식을 그리는 MathJax
@@ -26,7 +26,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from tools import NOTEBOOKS, ROOT
+
 NODE_MODULES = ROOT / "node_modules"
 NPM_PACKAGES = ("reveal.js@4", "mathjax@3")
 REVEAL_JS = "reveal.js/dist/reveal.js"
@@ -185,7 +186,7 @@ def main() -> None:
     parser.add_argument("notebooks", nargs="*", type=Path)
     parser.add_argument("--out", type=Path, default=ROOT / "slides")
     args = parser.parse_args()
-    for nb in args.notebooks or sorted((ROOT / "notebooks").glob("*.ipynb")):
+    for nb in args.notebooks or sorted(NOTEBOOKS.glob("*.ipynb")):
         path = make_slides(nb, args.out)
         print(f"{path}  ({path.stat().st_size / 1e6:.1f} MB, {json.dumps(nb.name)})")
 

@@ -2,8 +2,8 @@
 
 저장된 출력이 학생이 실제로 볼 출력과 같도록, 노트북을 고친 뒤에는 반드시 이 스크립트를 실행하세요.
 
-    python scripts/run_notebooks.py                  # notebooks/*.ipynb 전부
-    python scripts/run_notebooks.py notebooks/01_convolution.ipynb
+    python -m scripts.run_notebooks                  # notebooks/*.ipynb 전부
+    python -m scripts.run_notebooks notebooks/01_convolution.ipynb
 
 "skip-execution" 태그가 붙은 셀(예: %tensorboard)은 실행하지 않습니다(시험에서도 nbval-skip으로 건너뜀).
 시험(pytest --nbval)과 같은 환경을 쓰도록 TensorFlow 로그 변수를 설정하고, GitHub이 렌더링하지 못하는
@@ -12,14 +12,13 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import time
 from pathlib import Path
 
 from cnn_helpers._lazy import TF_ENV
+from tools import NOTEBOOKS
+from tools.execute import execute_file
 
-ROOT = Path(__file__).resolve().parents[1]
 ENV = {**TF_ENV, "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
 
 
@@ -36,20 +35,15 @@ def clean(nb) -> None:
 
 def run(path: Path) -> float:
     import nbformat
-    from nbconvert.preprocessors import ExecutePreprocessor
 
-    nb = nbformat.read(path, as_version=4)
-    start = time.perf_counter()
-    ExecutePreprocessor(timeout=900, kernel_name="python3").preprocess(nb, {"metadata": {"path": str(path.parent)}})
-    seconds = time.perf_counter() - start
+    nb, seconds = execute_file(path, env=ENV)
     clean(nb)
     nbformat.write(nb, path)
     return seconds
 
 
 def main(argv: list[str]) -> None:
-    os.environ.update(ENV)
-    paths = [Path(a).resolve() for a in argv] or sorted((ROOT / "notebooks").glob("*.ipynb"))
+    paths = [Path(a).resolve() for a in argv] or sorted(NOTEBOOKS.glob("*.ipynb"))
     for path in paths:
         print(f"{path.name}: 실행 중…", flush=True)
         print(f"{path.name}: {run(path):.1f}초", flush=True)

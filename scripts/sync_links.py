@@ -4,18 +4,20 @@
 - notebooks/*.ipynb: 첫 셀의 Colab 링크 줄과, 준비 셀(첫 코드 셀) 전체 — 아래 SETUP_CELL에 저장소 주소를 넣은 것.
   준비 셀은 Colab에서만 설치하므로 다른 곳에서는 출력이 바뀌지 않습니다(다시 실행할 필요 없음).
 
-    python scripts/sync_links.py           # 고쳐 씀
-    python scripts/sync_links.py --check   # 다르면 0이 아닌 값으로 끝남 (시험에서 사용)
+    python -m scripts.sync_links           # 고쳐 씀
+    python -m scripts.sync_links --check   # 다르면 0이 아닌 값으로 끝남 (시험에서 사용)
 """
 
 from __future__ import annotations
 
 import re
 import sys
+from functools import partial
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = ROOT / "notebooks"
+from tools import NOTEBOOKS, ROOT
+from tools.rewrite import edit_notebook, rewrite
+
 COLAB_LINE = re.compile(r"^\[▶ Colab에서 열기\]\(.*\)$|^<!-- colab-badge -->$", re.M)
 INSTALL = re.compile(r"cnn_helpers @ git\+[^\"']*")
 # 강의 끝의 교사용 안내서 링크: Colab에서는 노트북 옆에 파일이 없으므로 저장소 주소로 씁니다.
@@ -85,39 +87,26 @@ def lessons_block(repo: str) -> str:
     return "<!-- lessons:start -->\n" + "\n".join(rows) + "\n<!-- lessons:end -->"
 
 
-def synced_notebook(text: str, repo: str, path: Path) -> str:
-    import nbformat
-
-    nb = nbformat.reads(text, as_version=4)
+def sync_notebook(nb, repo: str, path: Path) -> None:
+    """준비 셀 전체와 Colab 링크·설치 주소·안내서 링크를 저장소 주소에 맞춥니다."""
     setup = next(c for c in nb.cells if c.cell_type == "code")
     setup.source = setup_cell(repo)
     for cell in nb.cells:
         cell.source = COLAB_LINE.sub(f"[▶ Colab에서 열기]({colab_url(repo, path)})", cell.source)
         cell.source = INSTALL.sub(f"cnn_helpers @ git+{repo}", cell.source)
         cell.source = GUIDE_LINK.sub(lambda m: f"]({repo}/blob/main/{m.group(1)})", cell.source)
-    return nbformat.writes(nb) + "\n"
+
+
+def sync_readme(text: str, repo: str) -> str:
+    return re.sub(r"<!-- lessons:start -->.*?<!-- lessons:end -->", lambda _: lessons_block(repo), text, flags=re.S)
 
 
 def main(check: bool) -> int:
     repo = repository()
-    changed = []
-    for path in sorted(NOTEBOOKS.glob("*.ipynb")):
-        old = path.read_text(encoding="utf-8")
-        new = synced_notebook(old, repo, path)
-        if new != old:
-            changed.append(path)
-            if not check:
-                path.write_text(new, encoding="utf-8")
-    readme = ROOT / "README.md"
-    old = readme.read_text(encoding="utf-8")
-    new = re.sub(r"<!-- lessons:start -->.*?<!-- lessons:end -->", lambda _: lessons_block(repo), old, flags=re.S)
-    if new != old:
-        changed.append(readme)
-        if not check:
-            readme.write_text(new, encoding="utf-8")
-    for path in changed:
-        print(("다름: " if check else "고침: ") + str(path.relative_to(ROOT)))
-    return 1 if (check and changed) else 0
+    files = {path: partial(edit_notebook, edit=partial(sync_notebook, repo=repo, path=path))
+             for path in sorted(NOTEBOOKS.glob("*.ipynb"))}
+    files[ROOT / "README.md"] = partial(sync_readme, repo=repo)
+    return rewrite(files, check)
 
 
 if __name__ == "__main__":

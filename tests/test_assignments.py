@@ -20,12 +20,10 @@ import pytest
 
 from cnn_helpers._lazy import quiet_tf_env
 from cnn_helpers.exercises import lesson
+from scripts import make_assignments
+from tools import NOTEBOOKS as NOTEBOOK_DIR
 
-ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-spec = importlib.util.spec_from_file_location("make_assignments", ROOT / "scripts" / "make_assignments.py")
-make_assignments = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(make_assignments)
+NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))
 
 
 def _nbgrader(*args, cwd: Path) -> str:

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tools import ROOT
+
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 KEPT = ("tensorflow", "keras", "numpy", "ipywidgets")
 
@@ -45,7 +46,7 @@ def run_as_colab(monkeypatch, source: str, returncode: int):
 
 
 def test_every_lesson_has_the_same_setup_cell():
-    assert len({setup_source(p) for p in NOTEBOOKS}) == 1, "python scripts/sync_links.py"
+    assert len({setup_source(p) for p in NOTEBOOKS}) == 1, "python -m scripts.sync_links"
 
 
 def test_colab_install_keeps_colab_versions(monkeypatch, capsys):

@@ -11,14 +11,13 @@ from __future__ import annotations
 import json
 import math
 import re
-from pathlib import Path
 
 import numpy as np
 import pytest
 
 from cnn_helpers.exercises import LESSONS, WRONG
+from tools import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = {p.name[:2]: p for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")}
 
 MISTAKES = [

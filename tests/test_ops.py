@@ -182,6 +182,13 @@ X = np.zeros((1, 5, 5, 2))
 W = np.zeros((3, 3, 2, 4))
 
 
+def test_conv2d_keeps_float32_and_promotes_integers():
+    """float32 입력은 float32로 계산하고(메모리·속도), 정수 입력은 실수로 올립니다."""
+    x, w = np.ones((1, 4, 4, 1), np.float32), np.ones((3, 3, 1, 1), np.float32)
+    assert conv2d(x, w).dtype == np.float32
+    assert conv2d(x.astype(np.int64), w.astype(np.int64)).dtype == np.float64
+
+
 @pytest.mark.parametrize(
     "call, error, text",
     [
@@ -200,6 +207,9 @@ W = np.zeros((3, 3, 2, 4))
         (lambda: conv2d(np.zeros((0, 5, 5, 2)), W), ValueError, "원소가 없습니다"),
         (lambda: correlate2d(np.zeros((2, 2)), np.zeros((3, 3))), ValueError, "커널이 덮는 길이"),
         (lambda: convolve2d(np.zeros((4, 4, 1)), np.zeros((3, 3))), ValueError, "2차원"),
+        # 어느 인자가 틀렸는지와 기대하는 모양을 말함
+        pytest.param(lambda: convolve2d(np.zeros((4, 4)), np.zeros((3, 3, 1))), ValueError,
+                     r"k은\(는\) 2차원 \(커널 높이, 커널 너비\)", id="convolve2d-names-k"),
         (lambda: pool2d(X, mode="min"), ValueError, "'max' 또는 'avg'"),
         (lambda: pool2d(X, size=0), ValueError, "size"),
         (lambda: pool2d(X, size=6), ValueError, "커널이 덮는 길이"),

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 import cnn_helpers as ch
+from tools import ROOT
 
 PACKAGE = Path(ch.__file__).parent
-ROOT = PACKAGE.parent
 MODULES = sorted(PACKAGE.rglob("*.py"))
 
 

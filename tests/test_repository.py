@@ -4,11 +4,11 @@ import json
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tools import ROOT
+
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -27,7 +27,7 @@ def test_readme_has_exactly_two_commands_and_ci_runs_the_test_one():
 
 
 def test_links_follow_the_single_repository_url():
-    result = subprocess.run([sys.executable, "scripts/sync_links.py", "--check"], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "scripts.sync_links", "--check"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
     for nb in NOTEBOOKS:
         assert f"blob/main/notebooks/{nb.name})" in README
@@ -65,11 +65,11 @@ def test_pictures_live_inside_the_notebook(path):
         sources = re.findall(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)", source)
         sources += re.findall(r"<img\b[^>]*\bsrc=[\"']([^\"']+)", source)
         outside = [s for s in sources if not s.startswith(("attachment:", "data:"))]
-        assert not outside, f"노트북 밖의 파일을 가리키는 그림: {outside} (python scripts/embed_assets.py)"
+        assert not outside, f"노트북 밖의 파일을 가리키는 그림: {outside} (python -m scripts.embed_assets)"
         attached = cell.get("attachments", {})
         for name in (s.removeprefix("attachment:") for s in sources if s.startswith("attachment:")):
             assert name in attached, f"첨부가 없는 그림: {name}"
-    result = subprocess.run([sys.executable, "scripts/embed_assets.py", "--check"], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "scripts.embed_assets", "--check"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
 
 

@@ -4,18 +4,15 @@
 """
 
 import html as html_lib
-import importlib.util
 import json
 import re
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-spec = importlib.util.spec_from_file_location("make_slides", ROOT / "scripts" / "make_slides.py")
-make_slides = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(make_slides)
+from scripts import make_slides
+from tools import NOTEBOOKS as NOTEBOOK_DIR
+
+NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

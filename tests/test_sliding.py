@@ -277,6 +277,9 @@ def test_step_structure_row_major_and_dilation():
     assert not lay.padded.flags.writeable
     xp, out = padded_input(x, np.ones((3, 3)), padding=1, stride=2, dilation=2)
     assert xp.shape == (9, 9) and out == (3, 3)
+    # 최대 풀링: 커널은 크기(정수)이고 SAME 패딩 칸은 -inf (어떤 값보다 작음)
+    xp, out = padded_input(np.ones((3, 3)), 2, padding="same", stride=2, mode="max")
+    assert out == (2, 2) and xp.shape == (4, 4) and np.isneginf(xp[3]).all() and (xp[:3, :3] == 1).all()
     with pytest.raises(dataclasses_frozen_error()):
         first.value = 3.0
 

@@ -438,6 +438,8 @@ def test_channels_first_reads_spatial_axes_2_and_3():
     assert (row(df, "cf")["rf"], row(df, "cf")["jump"]) == ((3, 5), (1, 2))
     assert row(df, "cfp")["out_size"] == tuple(model.get_layer("cfp").output.shape[2:]) == (7, 2)
     assert (row(df, "cfp")["rf"], row(df, "cfp")["jump"]) == ((4, 7), (2, 4))
+    # 배치를 뺀 입력 모양 전체로 크기를 바꿀 때도 공간 축은 2·3번 (채널, 높이, 너비)
+    assert row(an.receptive_field(model, input_shape=(3, 20, 24)), "cf")["out_size"] == (18, 10)
     # 채널 축으로 이어 붙이기(axis=1)는 channels_first에서 합치기입니다
     inp = keras.Input((3, 8, 8))
     a = layers.Conv2D(2, 3, padding="same", data_format="channels_first")(inp)
@@ -535,17 +537,28 @@ def test_merge_alignment_edge_cases():
 
     r = row(an.receptive_field(functional((None, None, 1), squeeze_excite)), "se")
     assert r["aligned"] == True and math.isnan(r["padding"]) and r["rf"] == 3  # noqa: E712
-    # 1-D에서 정렬 안 됨: 축 이름은 '길이'. 경고는 receptive_field를 부른 줄(이 파일)을 가리킴
-    def one_d(x):
-        a = layers.Conv1D(1, 3, strides=2, padding="same")(x)
-        b = layers.Conv1D(1, 1, strides=2)(x)
-        return layers.Add(name="add1d")([a, b])
-
+    # 1-D에서 정렬 안 됨: 축 이름은 '길이'
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        df = an.receptive_field(functional((32, 1), one_d))
-    assert len(caught) == 1 and caught[0].filename == __file__
+        df = an.receptive_field(functional((32, 1), _unaligned_1d))
+    assert len(caught) == 1
     assert "길이 축" in str(caught[0].message) and "길이 축" in row(df, "add1d")["note"]
+
+
+def _unaligned_1d(x):
+    a = layers.Conv1D(1, 3, strides=2, padding="same")(x)
+    b = layers.Conv1D(1, 1, strides=2)(x)
+    return layers.Add(name="add1d")([a, b])
+
+
+def test_unaligned_warning_points_at_caller():
+    """경고는 receptive_field를 부른 줄(이 파일)을 가리킴 (stacklevel).
+
+    mutmut는 함수마다 한 겹(trampoline)을 더하므로 돌연변이 시험에서는 뺍니다 (pyproject의 [tool.mutmut])."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        an.receptive_field(functional((32, 1), _unaligned_1d))
+    assert len(caught) == 1 and caught[0].filename == __file__
 
 
 def test_input_shape_of_one_is_accepted():
@@ -554,14 +567,21 @@ def test_input_shape_of_one_is_accepted():
     assert (r["rf"], r["out_size"]) == (1, 1)
     with pytest.raises(ValueError, match="input_shape"):
         an.receptive_field(model, input_shape=(0, 1))
+    # None은 '모름'으로 받습니다 (입력 크기가 None인 모델에서 한 축만 정하기)
+    free = keras.Sequential([keras.Input((None, None, 1)), layers.Conv2D(1, 3, name="c")])
+    r = row(an.receptive_field(free, input_shape=(None, 10)), "c")
+    assert r["rf"] == 3 and r["out_size"] is None
 
 
 def test_unsupported_layers():
     model = keras.Sequential(
-        [keras.Input((8, 8, 1)), layers.Conv2D(1, 3), layers.UpSampling2D(), layers.Conv2D(1, 3)]
+        [keras.Input((8, 8, 1)), layers.Conv2D(1, 3), layers.UpSampling2D(name="up"), layers.Conv2D(1, 3)]
     )
-    with pytest.raises(ValueError, match="업샘플링"):
+    with pytest.raises(ValueError, match="업샘플링") as error:
         an.receptive_field(model)
+    # 어느 층(이름과 종류)인지, 무엇을 지원하는지, 멈추지 않고 계속하는 방법을 말함
+    assert "'up' 층(UpSampling2D)은 수용 영역 계산을 지원하지 않습니다" in str(error.value)
+    assert "지원하는 층: 합성곱(Conv" in str(error.value) and "on_unknown='mark'" in str(error.value)
     df = an.receptive_field(model, on_unknown="mark")
     assert list(df["type"]) == ["Conv2D", "UpSampling2D"]
     assert math.isnan(df.iloc[1]["rf"]) and "지원하지 않는" in df.iloc[1]["note"]

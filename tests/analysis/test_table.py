@@ -82,3 +82,11 @@ def test_layer_table_is_notebook03s_table():
                              for layer in model.layers])
     expected["비율(%)"] = (100 * expected["매개변수"] / model.count_params()).round(1)
     pd.testing.assert_frame_equal(layer_table(model), expected)
+
+
+def test_model_table_sums_the_macs_of_a_shared_layer():
+    """두 번 호출한 층의 행은 두 호출의 MAC 합 (8·8 위치 × 3·3 × 입력 2 × 출력 2, 두 번)."""
+    conv = layers.Conv2D(2, 3, padding="same", name="shared")
+    inp = keras.Input((8, 8, 2))
+    model = keras.Model(inp, conv(conv(inp)))
+    assert row(an.model_table(model), "shared")["macs"] == an.count_macs(model) == 2 * 8 * 8 * 3 * 3 * 2 * 2
