@@ -1,7 +1,7 @@
 """강의 책: 여덟 강의와 용어집, 교사용 안내서를 인터넷 없이 읽히는 정적 웹사이트 하나로 만듭니다.
 
-    python scripts/make_book.py                 # build/book/index.html
-    python scripts/make_book.py --out DIR
+    python -m scripts.make_book                 # build/book/index.html
+    python -m scripts.make_book --out DIR
 
 Sphinx와 MyST-NB(sphinx-book-theme)로 빌드합니다. 노트북은 다시 실행하지 않고 저장된 출력을 씁니다.
 빌드할 것을 `build/book-src/`에 모으면서 책에 맞게 조금 고칩니다:
@@ -23,10 +23,10 @@ import shutil
 import time
 from pathlib import Path
 
-from make_slides import MATHJAX_JS, ensure_assets
-from sync_links import repository
+from scripts.make_slides import MATHJAX_JS, ensure_assets
+from scripts.sync_links import repository
+from tools import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 BOOK = ROOT / "book"
 OUT = ROOT / "build" / "book"
 SOURCE = ROOT / "build" / "book-src"

@@ -8,15 +8,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
 
-from tools import NOTEBOOKS, ROOT
+from tools import NOTEBOOKS
 
 from .harness import Console, record_outside
 
@@ -47,23 +45,13 @@ PAGE_INFO = r"""() => {
 }"""
 
 
-def _load_make_book():
-    scripts = str(ROOT / "scripts")
-    spec = importlib.util.spec_from_file_location("make_book", ROOT / "scripts" / "make_book.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.path.insert(0, scripts)  # make_book은 옆의 make_slides·sync_links를 씁니다
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(scripts)
-    return module
-
-
 @pytest.fixture(scope="module")
 def book(tmp_path_factory):
     pytest.importorskip("myst_nb", reason="책 빌드 도구(myst-nb)가 없습니다: pip install -e '.[book]'")
     out = tmp_path_factory.mktemp("book")
-    return _load_make_book().build(out / "html", out / "src")
+    from scripts import make_book
+
+    return make_book.build(out / "html", out / "src")
 
 
 @pytest.fixture(scope="module")
