@@ -1,4 +1,4 @@
-"""강의 책(정적 웹사이트)의 Sphinx 설정. `python scripts/make_book.py`가 이 폴더를 원본 노트북과 함께 모아 빌드합니다.
+"""강의 책(정적 웹사이트)의 Sphinx 설정. `python -m scripts.make_book`가 이 폴더를 원본 노트북과 함께 모아 빌드합니다.
 
 노트북은 다시 실행하지 않고 저장된 출력을 그대로 씁니다. 바깥 주소에서 아무것도 읽지 않도록
 MathJax는 `_static/mathjax/`(npm 패키지 mathjax@3에서 복사), 글꼴은 테마에 들어 있는 것과 시스템 글꼴만 씁니다.
