@@ -422,3 +422,10 @@ def test_lesson05_notebook_numbers_are_the_graded_numbers():
     q4 = lesson("05")[3]
     assert q4.verdict(lesson05._largest_off_diagonal())[0] == WRONG
     assert q4.verdict(lesson05.weakest_digits())[0] == CORRECT
+    # 문제 6: 모든 점수 +5에서 확률은 그대로, 정답 점수만 +1이면 손실은 줄지만 1보다 덜 줄어듭니다 ("정확히 1"은 오답)
+    q6 = lesson("05")[5]
+    p, loss = lesson05.softmax_loss()
+    shifted_p, raised_loss = lesson05.shift_and_raise()
+    assert abs(shifted_p - p) < 1e-12 and loss - 1 < raised_loss < loss
+    assert q6.verdict((shifted_p, raised_loss))[0] == CORRECT
+    assert q6.verdict((p, loss - 1))[0] == WRONG
