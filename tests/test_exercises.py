@@ -17,11 +17,17 @@ from cnn_helpers.exercises.lesson03 import POOL_MATRIX, SAME_MATRIX
 
 ALL = [(number, q) for number in sorted(LESSONS) for q in lesson(number)]
 IDS = [f"{number}-q{q.number}" for number, q in ALL]
+LESSON05_QUESTIONS = [q for number, q in ALL if number == "05"]
 
 
 def solved_answer(q):
     """풀이 코드를 실제로 실행해 학생이 쓸 변수를 얻습니다 (풀이도 함께 검증)."""
     namespace = {"np": np}
+    if any(q is other for other in LESSON05_QUESTIONS):  # 5강 문제 4·6의 답 셀은 문제의 값(cm, digits, scores, label)을 답 줄 위에 둡니다.
+        from cnn_helpers.exercises import lesson05
+
+        namespace.update(cm=lesson05.CONFUSION, digits=lesson05.CONFUSION_DIGITS,
+                         scores=lesson05.SCORES, label=lesson05.SCORE_LABEL)
     if q.kind == "build":  # 강의 노트북처럼 keras와 layers를 미리 불러 둡니다.
         keras = _lazy.keras()
         namespace.update(keras=keras, layers=keras.layers)
@@ -422,3 +428,10 @@ def test_lesson05_notebook_numbers_are_the_graded_numbers():
     q4 = lesson("05")[3]
     assert q4.verdict(lesson05._largest_off_diagonal())[0] == WRONG
     assert q4.verdict(lesson05.weakest_digits())[0] == CORRECT
+    # 문제 6: 모든 점수 +5에서 확률은 그대로, 정답 점수만 +1이면 손실은 줄지만 1보다 덜 줄어듭니다 ("정확히 1"은 오답)
+    q6 = lesson("05")[5]
+    p, loss = lesson05.softmax_loss()
+    shifted_p, raised_loss = lesson05.shift_and_raise()
+    assert abs(shifted_p - p) < 1e-12 and loss - 1 < raised_loss < loss
+    assert q6.verdict((shifted_p, raised_loss))[0] == CORRECT
+    assert q6.verdict((p, loss - 1))[0] == WRONG

@@ -1,5 +1,5 @@
 """5강 연습 문제: LeNet-5 (모양 예측, 매개변수 예산, 조기 종료, 혼동 행렬의 재현율·정밀도, 수용 영역 상자,
-소프트맥스와 교차 엔트로피)."""
+점수가 바뀔 때의 소프트맥스 확률과 교차 엔트로피)."""
 
 from __future__ import annotations
 
@@ -22,9 +22,10 @@ CONFUSION = np.array([[190, 2, 6],
                       [18, 300, 1],
                       [14, 3, 140]])
 
-# 문제 6: 부류 3개(숫자 0, 1, 2)의 점수와 정답
+# 문제 6: 부류 3개(숫자 0, 1, 2)의 점수와 정답. (가) 모든 점수에 SHIFT를 더할 때의 확률, (나) 정답 점수만 RAISE 올릴 때의 손실
 SCORES = (1.0, 3.0, 0.5)
 SCORE_LABEL = 0
+SHIFT, RAISE = 5.0, 1.0
 
 # 문제 5: pool2의 이 칸이 보는 입력 상자
 RF_CELL = (1, 3)
@@ -73,6 +74,14 @@ def softmax_loss(scores=SCORES, label=SCORE_LABEL) -> tuple[float, float]:
     z = np.asarray(scores, dtype=float)
     p = np.exp(z) / np.exp(z).sum()
     return float(p[label]), float(-np.log(p[label]))
+
+
+def shift_and_raise(scores=SCORES, label=SCORE_LABEL, shift=SHIFT, raise_by=RAISE) -> tuple[float, float]:
+    """(모든 점수에 shift를 더한 뒤 정답 부류의 확률, 정답 점수만 raise_by 올린 뒤의 손실)."""
+    z = np.asarray(scores, dtype=float)
+    shifted_p, _ = softmax_loss(z + shift, label)
+    _, raised_loss = softmax_loss(z + raise_by * np.eye(len(z))[label], label)
+    return shifted_p, raised_loss
 
 
 def _close(answer, target) -> bool:
@@ -315,32 +324,48 @@ def q5_pool2_cell_box() -> Exercise:
 
 def q6_softmax_loss() -> Exercise:
     p, loss = softmax_loss()
+    shifted_p, raised_loss = shift_and_raise()
     z = np.asarray(SCORES)
-    top = float(np.exp(z).max() / np.exp(z).sum())
-    plain = float(z[SCORE_LABEL] / z.sum())
+    plain_shift = float((z[SCORE_LABEL] + SHIFT) / (z + SHIFT).sum())  # exp 없이 점수를 합으로 나눈 확률
+    raised = z + RAISE * np.eye(len(z))[SCORE_LABEL]
+    raised_p = float(np.exp(raised[SCORE_LABEL]) / np.exp(raised).sum())
     return Exercise(
-        6, "점수 3개의 소프트맥스 확률과 교차 엔트로피", "p_and_loss",
-        expected=softmax_loss,
+        6, "점수가 바뀔 때의 소프트맥스 확률과 교차 엔트로피", "p_and_loss",
+        expected=shift_and_raise,
         hint_text=(
-            "3절에서 이미지 한 장의 점수 z로 확률 p와 손실을 구한 두 줄을 이 점수에 그대로 쓰세요. "
-            "확률은 가장 큰 것이 아니라 정답 부류(인덱스 label)의 것을 고릅니다."
+            "(가) e^(z+5) = e^5 × e^z입니다. 분자와 분모의 항에 무엇이 곱해지는지 보세요. "
+            "(나) 정답 부류의 점수만 1 올린 새 점수로 3절의 두 줄(확률, 손실)을 다시 계산하세요. "
+            "분모의 합에도 정답 부류의 항이 들어 있다는 것을 잊지 마세요."
         ),
         solution_text=(
             "z = np.array(scores)\n"
-            "p = np.exp(z) / np.exp(z).sum()            # [0.111, 0.821, 0.067]\n"
-            "p_and_loss = (p[label], -np.log(p[label]))  # (0.111, 2.197): 정답 0에 확률을 조금만 주어 손실이 큽니다"
+            "p_shift = np.exp(z + 5) / np.exp(z + 5).sum()  # 분자·분모의 항이 모두 e⁵배: 확률 [0.111, 0.821, 0.067] 그대로\n"
+            "z_up = z + np.eye(len(z))[label]               # 정답 점수만 1 올림: (2.0, 3.0, 0.5)\n"
+            "p_up = np.exp(z_up) / np.exp(z_up).sum()       # 정답 확률 0.111 → 0.254 (e배인 0.302보다 작음)\n"
+            "p_and_loss = (p_shift[label], -np.log(p_up[label]))  # (0.111, 1.372): 손실은 2.197에서 1보다 덜 줄어듭니다"
         ),
         mistakes=[
-            (lambda a: _close(a, (p, -np.log10(p))), "손실은 자연로그(np.log)로 구합니다. np.log10을 썼습니다.",
-             (p, float(-np.log10(p)))),
-            (lambda a: _close(a, (p, np.log(p))), "손실은 −log p입니다. 음수가 나오면 빼기를 잊은 것입니다.",
-             (p, float(np.log(p)))),
-            (lambda a: _close(a, (top, -np.log(top))),
-             "가장 큰 확률이 아니라 정답 부류(label)의 확률로 손실을 구합니다.", (top, float(-np.log(top)))),
-            (lambda a: _close(a, (plain, -np.log(plain))),
+            (lambda a: _close(a[1], loss - RAISE),
+             "손실이 정확히 1 줄지는 않습니다. 정답 점수를 1 올리면 분자 e^z₀는 e배가 되지만 분모의 합에도 그 항이 들어 있어, "
+             "확률은 e배보다 덜 커지고 손실은 1보다 덜 줄어듭니다. 새 점수로 확률을 다시 구해 보세요.",
+             (shifted_p, loss - RAISE)),
+            (lambda a: _close(a[1], loss),
+             "(나)에서 정답 부류의 점수가 오르면 그 확률이 커지므로 손실(−log p)은 줄어듭니다. 새 점수로 다시 계산하세요.",
+             (shifted_p, loss)),
+            (lambda a: _close(a[0], plain_shift),
              "소프트맥스는 점수를 그대로 합으로 나누지 않고, 먼저 np.exp를 한 뒤 그 합으로 나눕니다.",
-             (plain, float(-np.log(plain)))),
-            (lambda a: _close(a[0], p), "확률은 맞았습니다. 손실은 그 확률의 −log(자연로그)입니다.", (p, 1.0)),
+             (plain_shift, raised_loss)),
+            (lambda a: not _close(a[0], shifted_p) and float(a[0]) > shifted_p,
+             "모든 점수에 같은 수를 더하면 e^(z+5) = e^5 × e^z라서 분자와 분모의 항이 모두 e^5배가 되어 약분됩니다. "
+             "점수가 모두 커져도 확률은 그대로입니다.",
+             (0.5, raised_loss)),
+            (lambda a: _close(a[1], -np.log10(raised_p)), "손실은 자연로그(np.log)로 구합니다. np.log10을 썼습니다.",
+             (shifted_p, float(-np.log10(raised_p)))),
+            (lambda a: _close(a[1], np.log(raised_p)), "손실은 −log p입니다. 음수가 나오면 빼기를 잊은 것입니다.",
+             (shifted_p, float(np.log(raised_p)))),
+            (lambda a: _close(a[0], shifted_p),
+             "(가)는 맞았습니다. (나)는 정답 부류의 점수만 1 올린 점수로 정답 부류의 확률을 구한 뒤 −log를 합니다.",
+             (shifted_p, 1.0)),
         ],
     )
 
