@@ -218,7 +218,9 @@ def q2_budget_block() -> Exercise:
             "convs = 1\n"
             "while first + later * convs <= 1_000_000:  # 하나 더 쌓아도 예산 안이면\n"
             "    convs += 1\n"
-            "budget_block = (convs, first + later * (convs - 1))  # 3개, 830,016개 (수용 영역 7×7)"
+            "budget_block = (convs, first + later * (convs - 1))  # 3개, 830,016개 (수용 영역 7×7)\n"
+            "# 견주기: 같은 영역의 7×7 하나(96 → 192)는 49 * 96 * 192 + 192 = 903,360개에 ReLU 하나입니다.\n"
+            "# 채널이 모두 같을 때의 27C² 대 49C²보다 덜 줄어드는 것은 3×3 셋 중 뒤의 둘이 192채널을 받기 때문입니다."
         ),
         mistakes=[
             (lambda a: _a_pair(a) and a[1] == first - f + (later - f) * (a[0] - 1),
