@@ -160,7 +160,7 @@ def q1_transfer() -> Exercise:
         measure=transfer_facts,
         cases=lambda: [(name, classes) for name, classes in zip(TRANSFER_BASES, (5, 10, 3))],
         hint_text=(
-            "세 가지를 하면 됩니다. (1) 특징 추출기의 가중치를 학습하지 않게 하는 속성이 있습니다(7절의 전이 학습 셀). "
+            "세 가지를 하면 됩니다. (1) 특징 추출기의 가중치를 학습하지 않게 하는 속성이 있습니다(9절의 전이 학습 셀). "
             "(2) 함수형 API의 세 단계(입력 자리 → 적용 → 모델로 묶기)에서, 모델도 계층처럼 텐서에 적용할 수 있습니다. "
             "입력 자리의 모양은 특징 추출기의 입력 모양에서 배치 축을 뺀 것입니다. "
             "(3) 특징 맵을 채널마다 값 하나로 줄인 다음 부류 수만큼의 유닛에 잇고, 출력이 확률이 되게 합니다."
@@ -218,7 +218,9 @@ def q2_budget_block() -> Exercise:
             "convs = 1\n"
             "while first + later * convs <= 1_000_000:  # 하나 더 쌓아도 예산 안이면\n"
             "    convs += 1\n"
-            "budget_block = (convs, first + later * (convs - 1))  # 3개, 830,016개 (수용 영역 7×7)"
+            "budget_block = (convs, first + later * (convs - 1))  # 3개, 830,016개 (수용 영역 7×7)\n"
+            "# 견주기: 같은 영역의 7×7 하나(96 → 192)는 49 * 96 * 192 + 192 = 903,360개에 ReLU 하나입니다.\n"
+            "# 채널이 모두 같을 때의 27C² 대 49C²보다 덜 줄어드는 것은 3×3 셋 중 뒤의 둘이 192채널을 받기 때문입니다."
         ),
         mistakes=[
             (lambda a: _a_pair(a) and a[1] == first - f + (later - f) * (a[0] - 1),
