@@ -13,6 +13,7 @@ from models_helpers import batch, korean_error, one_step
 from cnn_helpers.models import vgg, vgg16, vgg19, vgg_block
 
 
+@pytest.mark.slow
 def test_vgg16_matches_keras_applications_layer_by_layer():
     mine = vgg16()
     assert mine.count_params() == 138_357_544  # keras.applications.VGG16(weights=None).count_params()
@@ -68,6 +69,7 @@ def test_vgg_include_top_false_and_block():
     ],
     ids=["vgg16-small-32x32x3", "vgg19-small-32x32x3"],
 )
+@pytest.mark.slow
 def test_vgg_small_train_step(build):
     x, y = batch((32, 32, 3))
     loss, changed = one_step(build(), x, y)
