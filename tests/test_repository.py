@@ -22,7 +22,7 @@ def test_readme_has_exactly_two_commands_and_ci_runs_the_test_one():
     commands = readme_commands()
     assert len(commands) == 2
     setup_and_open, test = commands
-    assert "jupyterlab" in setup_and_open and "pytest" in test
+    assert "jupyterlab" in setup_and_open and "nox -s full" in test
     ci_lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert test in ci_lines, ".ci/run은 README의 시험 명령을 그대로 실행해야 합니다"
 

@@ -31,6 +31,7 @@ def test_vgg16_matches_keras_applications_layer_by_layer():
     keras.backend.clear_session()
 
 
+@pytest.mark.slow
 def test_vgg19_params_and_blocks():
     model = vgg19()
     assert model.count_params() == 143_667_240  # keras.applications.VGG19(weights=None).count_params()
