@@ -104,7 +104,7 @@ def course(tmp_path_factory):
         for student, answer_of in {
             "full": lambda ex: ex.solution_text,
             "empty": None,
-            "one_wrong": lambda ex, wrong=wrong: _wrong_answer(ex) if ex is wrong else ex.solution_text,
+            "one_wrong": lambda ex, wrong=wrong: _wrong_answer(ex) if ex.number == wrong.number else ex.solution_text,
         }.items():
             nb = json.loads(json.dumps(released))
             if answer_of is not None:
