@@ -18,8 +18,8 @@ for name, value in TF_ENV.items():
     os.environ.setdefault(name, value)
 
 
+@pytest.hookimpl(tryfirst=True)  # pytest-xdist가 묶음 이름을 읽기 전에
 def pytest_collection_modifyitems(config, items):
-    grouped = config.pluginmanager.hasplugin("xdist")
     for item in items:
         if item.path.suffix == ".ipynb":
             item.add_marker(pytest.mark.notebooks)
@@ -28,5 +28,4 @@ def pytest_collection_modifyitems(config, items):
             group = "browser"
         else:
             group = item.nodeid.split("::")[0]
-        if grouped:
-            item.add_marker(pytest.mark.xdist_group(group))
+        item.add_marker(pytest.mark.xdist_group(group))
