@@ -4,8 +4,6 @@ TensorFlow가 import 때 stderr에 쓰는 로그를 끕니다. nbval이 띄우�
 노트북 실행에도 적용됩니다 (커널 안에서 설정하면 이미 늦습니다).
 
 층(표시): nbval이 모은 노트북 셀에는 여기서 `notebooks`를 붙입니다. `browser`와 `slow`는 시험 파일이 붙입니다.
-pytest-xdist(`-n 2 --dist loadgroup`, noxfile.py)로 나눠 돌릴 때의 묶음도 여기서 정합니다: 노트북 하나의 셀은
-한 작업자(한 커널)에서 차례로, 브라우저 시험은 모두 한 작업자에서 하나씩, 나머지는 시험 파일 하나가 한 묶음.
 """
 
 import os
@@ -18,14 +16,7 @@ for name, value in TF_ENV.items():
     os.environ.setdefault(name, value)
 
 
-@pytest.hookimpl(tryfirst=True)  # pytest-xdist가 묶음 이름을 읽기 전에
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.path.suffix == ".ipynb":
             item.add_marker(pytest.mark.notebooks)
-            group = item.path.name
-        elif item.get_closest_marker("browser"):
-            group = "browser"
-        else:
-            group = item.nodeid.split("::")[0]
-        item.add_marker(pytest.mark.xdist_group(group))

@@ -26,8 +26,9 @@ nox.options.error_on_missing_interpreters = True
 nox.options.download_python = "never"
 nox.options.reuse_venv = "yes"
 
-# 두 작업자: 노트북 하나의 셀은 한 작업자(한 커널)에서, 브라우저 시험은 한 줄로 (conftest.py의 xdist_group)
-PARALLEL = ("-n", "2", "--dist", "loadgroup")
+# 두 작업자, 시험 파일(노트북) 하나는 한 작업자에서: nbval은 한 노트북의 셀을 한 커널에서 차례로 돌려야 합니다
+# (nbval README의 "Parallel execution"). loadgroup은 pytest 9.2와 함께 묶음을 잃어 쓰지 않습니다 (pytest-xdist 3.8).
+PARALLEL = ("-n", "2", "--dist", "loadscope")
 QUICK = "not slow and not browser"
 
 # Colab과 같은 CPython 3.13.5: .ci/python313.sh가 한 번 빌드해 저장소 밖 캐시에 둡니다.
