@@ -24,7 +24,7 @@ INSTALL = re.compile(r"cnn_helpers @ git\+[^\"']*")
 GUIDE_LINK = re.compile(r"\]\((?:\.\./|https://github\.com/[^)\s]+?/blob/main/)(docs/teaching/[\w.]+\.md)\)")
 # 모든 강의의 첫 코드 셀. Colab에서만 cnn_helpers를 설치하고, Colab에 깔린 TensorFlow·Keras·numpy·ipywidgets는
 # 지금 버전 그대로 요구해(==) pip가 올리지 못하게 합니다(ipywidgets 8이면 Colab에서 위젯이 보이지 않음).
-# 시험: tests/test_colab.py (이 셀의 Colab 분기), ci/colab_dry_run.py (Colab 버전으로 pip 해석을 미리 해 봄).
+# 시험: tests/test_colab.py (이 셀의 Colab 분기), .ci/colab_dry_run.py (Colab 버전으로 pip 해석을 미리 해 봄).
 SETUP_CELL = """\
 import subprocess
 import sys

@@ -2,7 +2,7 @@
 
 - pip 명령에 Colab에 깔린 TensorFlow·Keras·numpy·ipywidgets의 지금 판이 `==`로 들어가 pip가 올리지 못합니다.
 - 성공하면 한국어 한 줄을 찍고, 실패하면 pip 메시지와 함께 무엇을 하면 되는지 한국어로 알립니다.
-실제 pip 해석(Colab 판으로 --dry-run)은 ci/colab_dry_run.py가 합니다 (.ci/run의 판 행렬에서 실행).
+실제 pip 해석(Colab 판으로 --dry-run)은 .ci/colab_dry_run.py가 합니다 (.ci/run의 판 행렬에서 실행).
 """
 
 from __future__ import annotations

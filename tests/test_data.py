@@ -253,6 +253,7 @@ VARIANTS = {
 
 
 @pytest.mark.parametrize("variant", list(VARIANTS))
+@pytest.mark.slow
 def test_load_image_photo_classified_like_original(tmp_path, tiny_lenet, variant):
     from PIL import Image
 

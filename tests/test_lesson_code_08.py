@@ -61,6 +61,7 @@ def test_lesson_stage_table_is_the_paper_table(lesson):
     assert lesson["RESNET_STAGES"] == models.RESNET_STAGES
 
 
+@pytest.mark.slow
 def test_full_size_resnet50_matches(lesson):
     """노트북이 224×224에서 세는 ResNet-50 (표 1과 비교하는 모델)도 패키지와 같습니다."""
     assert lesson["resnet"](50).count_params() == models.resnet(50).count_params() == 25_610_152

@@ -102,7 +102,7 @@ def test_import_stays_light():
 
 def test_tf_environment_is_set_in_one_place():
     """TensorFlow의 환경 변수(TF_CPP_MIN_LOG_LEVEL, TF_ENABLE_ONEDNN_OPTS)를 정하는 곳은 _lazy.TF_ENV 하나입니다."""
-    places = [str(p.relative_to(ROOT)) for folder in ("cnn_helpers", "tests", "scripts", "benchmarks", "ci")
+    places = [str(p.relative_to(ROOT)) for folder in ("cnn_helpers", "tests", "scripts", "benchmarks", ".ci")
               for p in sorted((ROOT / folder).rglob("*.py"))
               if re.search(r"[\"']TF_CPP_MIN_LOG_LEVEL[\"']\s*[:,=]", p.read_text(encoding="utf-8"))]
     assert places == ["cnn_helpers/_lazy.py"]

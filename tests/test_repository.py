@@ -7,9 +7,10 @@ import sys
 
 import pytest
 
+from tools import NOTEBOOKS as NOTEBOOK_DIR
 from tools import ROOT
 
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
@@ -21,9 +22,28 @@ def test_readme_has_exactly_two_commands_and_ci_runs_the_test_one():
     commands = readme_commands()
     assert len(commands) == 2
     setup_and_open, test = commands
-    assert "jupyterlab" in setup_and_open and "pytest" in test
+    assert "jupyterlab" in setup_and_open and "nox -s full" in test
     ci_lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert test in ci_lines, ".ci/run은 README의 시험 명령을 그대로 실행해야 합니다"
+
+
+TIERS = ("quick", "notebooks", "browser", "full", "colab", "min")
+
+
+def test_tiers_have_one_entry_point():
+    """시험의 층은 noxfile.py의 세션입니다: README의 시험 명령은 full, .ci/run은 그다음 판 행렬(colab, min)을 부릅니다.
+
+    `--nbval`은 addopts에 두지 않습니다 (그냥 `pytest`가 노트북까지 돌리지 않도록; notebooks·full 세션이 줌).
+    """
+    pytest.importorskip("nox")
+    listed = subprocess.run([sys.executable, "-m", "nox", "-l", "--json", "-s", *TIERS], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert listed.returncode == 0, listed.stdout + listed.stderr
+    assert set(TIERS) <= {s["session"] for s in json.loads(listed.stdout)}
+    assert readme_commands()[1].endswith("python -m nox -s full")
+    assert "python -m nox -s colab min" in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    addopts = re.search(r"^addopts = (.*)$", (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.M).group(1)
+    assert "--nbval " not in addopts + " " and "--nbval-current-env" in addopts
 
 
 def test_links_follow_the_single_repository_url():
@@ -69,6 +89,10 @@ def test_pictures_live_inside_the_notebook(path):
         attached = cell.get("attachments", {})
         for name in (s.removeprefix("attachment:") for s in sources if s.startswith("attachment:")):
             assert name in attached, f"첨부가 없는 그림: {name}"
+
+
+def test_embedded_pictures_are_current():
+    """assets/의 그림과 노트북의 셀 첨부가 같습니다 (모든 노트북을 한 번에 확인)."""
     result = subprocess.run([sys.executable, "-m", "scripts.embed_assets", "--check"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
 

@@ -31,7 +31,8 @@ def test_config_is_read_like_nbval():
     assert len(patterns()) == 2
 
 
-@pytest.mark.parametrize("text", [repr(object()), "<function f at 0x7f3a2b1c4d90>", "at 0x55d0c0ffee00>"])
+@pytest.mark.parametrize("text", [repr(object()), "<function f at 0x7f3a2b1c4d90>", "at 0x55d0c0ffee00>"],
+                         ids=["object", "function", "bare"])  # 고정 이름: pytest-xdist 작업자마다 주소가 다름
 def test_address_rule_rewrites_addresses(text):
     regex, _ = rule("0xADDRESS")
     assert re.search(regex, text), text

@@ -16,6 +16,7 @@ NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.slow
 def test_lesson_becomes_slides(path, tmp_path):
     nb = json.loads(path.read_text(encoding="utf-8"))
     headings = sum(1 for c in nb["cells"] if c["cell_type"] == "markdown" and re.match(r"#{1,2} ", "".join(c["source"])))

@@ -148,6 +148,7 @@ def test_explorer_with_given_input_and_kernel():
     assert pool.steps == S.sliding_steps(x, 2, 0, 1, mode="avg")
 
 
+@pytest.mark.slow
 def test_conv_explorer_sweep_never_raises():
     """n∈3..8, f∈{1,2,3,5}, p∈0..2, s∈1..3, d∈{1,2}: 모든 조합(432개)에서 예외 0, 결과는 conv2d와 같음."""
     ex = W.conv_explorer()
@@ -173,6 +174,7 @@ def test_conv_explorer_sweep_never_raises():
     assert len(combos) == 432 and errors == 0
 
 
+@pytest.mark.slow
 def test_pool_explorer_sweep_never_raises():
     ex = W.pool_explorer()
     errors = 0

@@ -154,6 +154,7 @@ def test_erf_spread_validation():
     )
 
 
+@pytest.mark.slow
 def test_many_erf_calls_write_no_retracing_warning():
     """층마다 ERF 를 재도 TensorFlow 의 재추적 경고가 stderr 에 나오지 않아야 합니다(노트북 시험이 깨짐)."""
     code = (

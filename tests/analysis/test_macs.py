@@ -27,6 +27,7 @@ def test_macs_vgg16_and_resnet50_match_he_et_al(vgg16, resnet50):
     assert rel_err(res, 3.8e9) < 0.03  # 실제 3.858e9 (+1.5 %)
 
 
+@pytest.mark.slow
 def test_macs_vgg19_with_classifier():
     # He et al. 2015: VGG-19 19.6e9 (분류기 포함 19.632e9, -0.2 %)
     model = keras.applications.VGG19(weights=None)
@@ -38,12 +39,14 @@ def test_macs_vgg19_with_classifier():
     assert table["macs"].sum() == macs
 
 
+@pytest.mark.slow
 def test_macs_resnet101_matches_he_et_al():
     # He et al. 2015 표 1: ResNet-101 7.6e9 (ResNet-152 11.3e9 도 0.2 % 안으로 맞지만 만드는 데 4초 걸려 생략)
     model = keras.applications.ResNet101(weights=None, input_shape=(224, 224, 3))
     assert rel_err(an.count_macs(model), 7.6e9) < 0.01
 
 
+@pytest.mark.slow
 def test_macs_resnet50v2_matches_tf_profiler_table():
     # [RF] 표 resnet_v2_50/block4, 224: 6.969 GFLOPs. Keras ResNet50V2 도 Slim 처럼 단계의 마지막 블록에서
     # 보폭을 주므로 합성곱 구조가 같습니다.

@@ -101,6 +101,7 @@ INCEPTION_V3_TABLE = {
 }
 
 
+@pytest.mark.slow
 def test_inception_v3_matches_published_table(inception_v3):
     df = an.receptive_field(inception_v3)
     for name, expected in INCEPTION_V3_TABLE.items():

@@ -1,7 +1,7 @@
 """실제 브라우저 시험: classic Notebook 6.5 + ipywidgets 7 (Colab과 가장 가까운 화면)에서 1강의 합성곱 탐색기를 움직입니다.
 
-Colab의 판(ci/constraints-colab.txt: notebook 6.5.7, ipywidgets 7.7.1)으로 만든 환경에서만 뜻이 있으므로, 그런 환경이
-아니면(notebook 6이나 ipywidgets 7이 아니면) 이유를 밝히고 건너뜁니다. ci/version_matrix.py의 colab 환경이 실행합니다.
+Colab의 판(.ci/constraints-colab.txt: notebook 6.5.7, ipywidgets 7.7.1)으로 만든 환경에서만 뜻이 있으므로, 그런 환경이
+아니면(notebook 6이나 ipywidgets 7이 아니면) 이유를 밝히고 건너뜁니다. noxfile.py의 colab 세션이 실행합니다.
 
 - classic Notebook 서버에서 1강의 임시 복사본(출력 지움)을 엽니다.
 - 모든 셀을 실행하고, 단계 슬라이더(ipywidgets 7: jQuery UI `.ui-slider-handle`)를 키보드로 한 칸, '다음 ▶' 단추,
@@ -37,7 +37,7 @@ def _harmless(message) -> bool:
 
 def test_lesson01_explorer_in_classic_notebook_with_ipywidgets7(jupyter, page, artifacts, tmp_path):
     if _major("notebook") != 6 or _major("ipywidgets") != 7:
-        pytest.skip("classic Notebook 6 + ipywidgets 7 환경이 아닙니다 (ci/version_matrix.py의 colab 환경에서 실행)")
+        pytest.skip("classic Notebook 6 + ipywidgets 7 환경이 아닙니다 (noxfile.py의 colab 세션에서 실행)")
     notebook, _ = lesson_copy(tmp_path / "work")
     server = jupyter("classic")
     start = time.monotonic()

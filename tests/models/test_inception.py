@@ -92,6 +92,7 @@ def test_googlenet_aux_heads():
     assert model.count_params() == 6_998_552 + aux_params
 
 
+@pytest.mark.slow
 def test_googlenet_small_train_step_with_aux():
     model = googlenet(input_shape=(32, 32, 3), classes=10, aux_heads=True, small_input=True, width_multiplier=0.125)
     assert tuple(model.get_layer("inception_5b_output").output.shape) == (None, 8, 8, 128)
@@ -100,6 +101,7 @@ def test_googlenet_small_train_step_with_aux():
     assert np.isfinite(loss) and changed
 
 
+@pytest.mark.slow
 def test_googlenet_small_mnist_batch_norm():
     model = googlenet(input_shape=(28, 28, 1), classes=10, small_input=True, width_multiplier=0.125, batch_norm=True)
     assert any(isinstance(layer, keras.layers.BatchNormalization) for layer in model.layers)

@@ -36,6 +36,7 @@ PAPER_MACS = {18: 1.8e9, 34: 3.6e9, 50: 3.8e9, 101: 7.6e9, 152: 11.3e9}
 
 
 @pytest.mark.parametrize("depth", [18, 34, 50, 101, 152])
+@pytest.mark.slow
 def test_resnet_params_and_macs(depth):
     model = imagenet_resnet(depth)
     assert n_trainable(model) == TORCHVISION_PARAMS[depth]
@@ -48,6 +49,7 @@ def test_resnet_params_and_macs(depth):
     assert tuple(model.get_layer("conv5_block1_out").output.shape)[1:3] == (7, 7)
 
 
+@pytest.mark.slow
 def test_resnet50_vs_keras_applications():
     mine = imagenet_resnet(50)
     ref = keras.applications.ResNet50(weights=None)
@@ -99,6 +101,7 @@ def test_resnet_plain_has_no_shortcuts():
     [(18, (32, 32, 3), 16, False), (18, (28, 28, 1), 16, True), (50, (32, 32, 3), 8, False)],
     ids=["resnet18-w16-32x32x3", "plain18-w16-28x28x1", "resnet50-w8-32x32x3"],
 )
+@pytest.mark.slow
 def test_resnet_small_train_step(depth, shape, width, plain):
     model = resnet(depth, input_shape=shape, classes=10, small_input=True, width=width, plain=plain)
     assert tuple(model.get_layer("conv5_block1_out").output.shape)[1:3] == (math.ceil(shape[0] / 8),) * 2

@@ -14,6 +14,7 @@ from cnn_helpers.models import vgg, vgg16, vgg19, vgg_block
 from .models_helpers import batch, korean_error, one_step
 
 
+@pytest.mark.slow
 def test_vgg16_matches_keras_applications_layer_by_layer():
     mine = vgg16()
     assert mine.count_params() == 138_357_544  # keras.applications.VGG16(weights=None).count_params()
@@ -31,6 +32,7 @@ def test_vgg16_matches_keras_applications_layer_by_layer():
     keras.backend.clear_session()
 
 
+@pytest.mark.slow
 def test_vgg19_params_and_blocks():
     model = vgg19()
     assert model.count_params() == 143_667_240  # keras.applications.VGG19(weights=None).count_params()
@@ -69,6 +71,7 @@ def test_vgg_include_top_false_and_block():
     ],
     ids=["vgg16-small-32x32x3", "vgg19-small-32x32x3"],
 )
+@pytest.mark.slow
 def test_vgg_small_train_step(build):
     x, y = batch((32, 32, 3))
     loss, changed = one_step(build(), x, y)

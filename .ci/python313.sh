@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Colab의 파이썬(CPython 3.13.5)을 한 번 빌드해 저장소 밖의 캐시 폴더에 두고, 그 인터프리터 경로를 출력합니다.
 #
-#   ci/python313.sh          # → /var/cache/cnn-course/python-3.13.5/bin/python3.13 (있으면 빌드하지 않음)
-#   CNN_PYTHON_CACHE=/곳 ci/python313.sh
+#   .ci/python313.sh         # → /var/cache/cnn-course/python-3.13.5/bin/python3.13 (있으면 빌드하지 않음)
+#   CNN_PYTHON_CACHE=/곳 .ci/python313.sh   (noxfile.py의 colab 세션이 먼저 부름)
 #
 # 원본: Debian 소스 패키지 python3.13(trixie)에 들어 있는 upstream tarball python3.13_3.13.5.orig.tar.xz
 # (= CPython 3.13.5). apt-get source가 Debian 저장소의 서명된 목록으로 파일의 체크섬을 확인합니다.

@@ -1,12 +1,12 @@
 """Colab 준비 셀의 설치가 Colab의 판을 바꾸지 않는지 pip 해석기로 미리 해 봅니다 (--dry-run, 아무것도 설치하지 않음).
 
-1. 새로 해석: 이 저장소(cnn_helpers)를 ci/constraints-colab.txt와 함께 해석합니다(--ignore-installed).
+1. 새로 해석: 이 저장소(cnn_helpers)를 .ci/constraints-colab.txt와 함께 해석합니다(--ignore-installed).
    고정된 모든 패키지가 고정된 판 그대로 해석되어야 합니다 — 강의의 요구 범위가 Colab의 판을 받아들인다는 뜻.
 2. Colab 흉내 (지금 환경에 Colab 판이 깔려 있을 때만): 준비 셀과 똑같은 명령
    (`pip install "cnn_helpers @ …" tensorflow==… keras==… numpy==… ipywidgets==…`, 주소 대신 이 폴더)을
    --dry-run으로 해석해, 설치(바꿀) 목록에 고정된 패키지가 하나도 없는지 봅니다.
 
-    python ci/colab_dry_run.py        # 문제가 있으면 1로 끝남; 네트워크(패키지 저장소) 필요
+    python .ci/colab_dry_run.py       # 문제가 있으면 1로 끝남; 네트워크(패키지 저장소) 필요
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from importlib import metadata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CONSTRAINTS = ROOT / "ci" / "constraints-colab.txt"
+CONSTRAINTS = ROOT / ".ci" / "constraints-colab.txt"
 KEPT = ("tensorflow", "keras", "numpy", "ipywidgets")  # scripts/sync_links.py의 SETUP_CELL과 같은 목록
 
 
@@ -79,7 +79,7 @@ def main() -> int:
         if touched:
             problems.append(f"준비 셀이 Colab 판을 바꿈: {touched}")
     else:
-        print("[2] 건너뜀: 이 환경에는 Colab 판이 깔려 있지 않습니다 (ci/version_matrix.py의 colab 환경에서 실행됨)")
+        print("[2] 건너뜀: 이 환경에는 Colab 판이 깔려 있지 않습니다 (noxfile.py의 colab 세션에서 실행됨)")
 
     for p in problems:
         print("문제:", p)
