@@ -210,7 +210,7 @@ def _item_text(item) -> str:
     if item["kind"] == "pool":
         return f"풀링\n{item['kernel']}×{item['kernel']}/{item['stride']}"
     if item["kind"] == "gap":
-        return "평균\n풀링"
+        return "전역\n평균\n풀링"
     return f"완전\n연결\n{item['filters']}"
 
 
