@@ -121,7 +121,7 @@ def _draw_block(ax, layout, x0: float, top: float) -> None:
     _draw.arrow(ax, (cx, y), (cx, y - 0.3))
     y -= 0.3
     _draw.box(ax, cx - 0.9, y - 0.42, 1.8, 0.42, f"출력 {shape_text(layout['output'])}", kind="input")
-    ax.text(x0 + 2.1, y - 0.65, f"블록 전체 매개변수 {layout['total']:,}", ha="center", va="top", fontsize=9)
+    ax.text(x0 + 2.1, y - 0.65, f"블록 전체 매개변수 {layout['total']:,}\n(배치 정규화의 평균·분산 포함)", ha="center", va="top", fontsize=9)
 
 
 def _lazy_circle(center, radius):
@@ -210,7 +210,7 @@ def _item_text(item) -> str:
     if item["kind"] == "pool":
         return f"풀링\n{item['kernel']}×{item['kernel']}/{item['stride']}"
     if item["kind"] == "gap":
-        return "평균\n풀링"
+        return "전역\n평균\n풀링"
     return f"완전\n연결\n{item['filters']}"
 
 
