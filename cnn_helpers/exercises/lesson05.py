@@ -390,7 +390,7 @@ def training_facts(train_fn, data=f"MNIST {TRAIN_IMAGES}장") -> dict | None:
     keras = _lazy.keras()
     from ..data import load_mnist
 
-    (x, y), _ = load_mnist()
+    (x, y), _ = load_mnist(verbose=False)
     x, y = x[:TRAIN_IMAGES, :, :, None] / 255.0, y[:TRAIN_IMAGES]
     model = _tiny_model(keras)
     calls = []
