@@ -1,5 +1,5 @@
 """5강 연습 문제: LeNet-5 (모양 예측, 매개변수 예산, 조기 종료, 혼동 행렬의 재현율·정밀도, 수용 영역 상자,
-점수가 바뀔 때의 소프트맥스 확률과 교차 엔트로피)."""
+점수가 바뀔 때의 소프트맥스 확률과 교차 엔트로피, 검증 데이터와 조기 종료로 직접 학습하기)."""
 
 from __future__ import annotations
 
@@ -196,8 +196,8 @@ def q2_small_lenet() -> Exercise:
         expected=lenet_budget_facts,
         cases=lambda: [((28, 28, 1),)],
         hint_text=(
-            "합성곱 두 계층과 풀링은 그대로 둡니다. 2절의 표에서 매개변수가 가장 많은 계층을 찾고, 그 계층의 "
-            "매개변수가 (입력 길이 × 유닛 수 + 유닛 수)라는 것을 떠올려 유닛 수를 정하세요. "
+            "합성곱 두 계층과 풀링은 그대로 둡니다. 2절의 표에서 매개변수가 어느 부분에 몰려 있는지 보고, "
+            "예산을 넘지 않으려면 그 부분의 무엇을 바꿀 수 있는지 생각하세요. "
             "lenet5_sequential의 계층 목록을 복사해 고치면 빠릅니다."
         ),
         solution_text=(
@@ -370,6 +370,122 @@ def q6_softmax_loss() -> Exercise:
     )
 
 
+# 문제 7: 학생 함수가 학습할 데이터(강의의 MNIST 부분집합 앞쪽)와 지켜야 할 최대 에포크
+TRAIN_IMAGES = 600
+MAX_EPOCHS = 5
+
+
+def _tiny_model(keras):
+    """채점용 아주 작은 합성곱 신경망 (학습 몇 초)."""
+    layers = keras.layers
+    return keras.Sequential([keras.Input((28, 28, 1)), layers.Conv2D(4, 5, activation="relu"), layers.MaxPooling2D(4),
+                             layers.Flatten(), layers.Dense(10, activation="softmax")])
+
+
+def training_facts(train_fn, data=f"MNIST {TRAIN_IMAGES}장") -> dict | None:
+    """학생 함수 train_fn(model, x, y)를 작은 모델과 MNIST 600장으로 실행하고, fit에 준 설정과 돌려준 값을 읽습니다.
+
+    모델의 fit을 감싸 학생이 준 인자(검증 데이터, 콜백, 에포크 수)를 기록합니다. 판정은 학습 결과의 숫자가 아니라
+    설정과 History의 기록으로 하므로 시드·스레드·CPU가 바뀌어도 같습니다."""
+    keras = _lazy.keras()
+    from ..data import load_mnist
+
+    (x, y), _ = load_mnist(verbose=False)
+    x, y = x[:TRAIN_IMAGES, :, :, None] / 255.0, y[:TRAIN_IMAGES]
+    model = _tiny_model(keras)
+    calls = []
+    original_fit = model.fit
+
+    def recording_fit(*args, **kwargs):
+        calls.append(kwargs)
+        return original_fit(*args, **kwargs)
+
+    model.fit = recording_fit
+    result = train_fn(model, x, y)
+    if result is None:
+        return None
+    kwargs = calls[-1] if calls else {}
+    stoppers = [c for c in kwargs.get("callbacks") or [] if isinstance(c, keras.callbacks.EarlyStopping)]
+    stopper = stoppers[0] if stoppers else None
+    history = getattr(result, "history", None)
+    validated = bool(kwargs.get("validation_split")) or kwargs.get("validation_data") is not None
+    return {
+        "돌려준 것": "fit의 History" if isinstance(result, keras.callbacks.History) else type(result).__name__,
+        "검증 데이터": "씀" if validated and isinstance(history, dict) and "val_loss" in history else "쓰지 않음",
+        "조기 종료": ("없음" if stopper is None else
+                    f"monitor={stopper.monitor}, restore_best_weights={stopper.restore_best_weights}"),
+        "최대 에포크": (f"{MAX_EPOCHS} 이하" if calls and int(kwargs.get("epochs", 1)) <= MAX_EPOCHS
+                    else f"{kwargs.get('epochs', 'fit을 부르지 않음')}"),
+    }
+
+
+def training_expected(data=f"MNIST {TRAIN_IMAGES}장") -> dict:
+    return {
+        "돌려준 것": "fit의 History",
+        "검증 데이터": "씀",
+        "조기 종료": "monitor=val_loss, restore_best_weights=True",
+        "최대 에포크": f"{MAX_EPOCHS} 이하",
+    }
+
+
+def _trainer(split=0.2, stopper="best", epochs=3, give_back="history"):
+    """실수한 답의 예(학생 함수처럼 model, x, y를 받아 학습하는 함수)."""
+    def train(model, x, y):
+        keras = _lazy.keras()
+        model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+        callbacks = {
+            "best": [keras.callbacks.EarlyStopping(monitor="val_loss", patience=1, restore_best_weights=True)],
+            "last": [keras.callbacks.EarlyStopping(monitor="val_loss", patience=1)],
+            "train_loss": [keras.callbacks.EarlyStopping(monitor="loss", patience=1, restore_best_weights=True)],
+            None: [],
+        }[stopper]
+        history = model.fit(x, y, epochs=epochs, batch_size=50, validation_split=split, callbacks=callbacks, verbose=0)
+        return history if give_back == "history" else model
+    return train
+
+
+def q7_train_with_early_stopping() -> Exercise:
+    return Exercise(
+        7, "검증 데이터와 조기 종료로 직접 학습하기", "train_briefly",
+        kind="build",
+        measure=training_facts,
+        expected=training_expected,
+        cases=lambda: [(f"MNIST {TRAIN_IMAGES}장",)],
+        hint_text=(
+            "3절의 학습 셀과 같은 세 단계입니다: compile(옵티마이저, 손실) → 조기 종료 콜백 만들기 → fit. "
+            "검증 데이터는 따로 떼지 말고 fit의 validation_split 인자로 주세요. fit이 돌려주는 값을 그대로 return 합니다."
+        ),
+        solution_text=(
+            "def train_briefly(model, x, y):\n"
+            "    model.compile(optimizer=\"adam\", loss=\"sparse_categorical_crossentropy\", metrics=[\"accuracy\"])\n"
+            "    stopper = keras.callbacks.EarlyStopping(monitor=\"val_loss\", patience=1, restore_best_weights=True)\n"
+            "    return model.fit(x, y, epochs=5, batch_size=50, validation_split=0.2, callbacks=[stopper], verbose=0)"
+        ),
+        mistakes=[
+            (lambda got, want: got["돌려준 것"] != want["돌려준 것"],
+             "model.fit(...)이 돌려주는 History를 return 하세요. 에포크마다의 손실 기록이 그 안(history.history)에 있습니다.",
+             _trainer(give_back="model")),
+            (lambda got, want: got["검증 데이터"] != want["검증 데이터"],
+             "검증 데이터가 없습니다. fit에 validation_split=0.2처럼 주면 x, y의 뒤쪽 20%를 떼어 에포크마다 검증 손실을 잽니다. "
+             "검증 손실이 없으면 조기 종료도 멈출 때를 알 수 없습니다.",
+             _trainer(split=0.0, stopper=None)),
+            (lambda got, want: got["조기 종료"] == "없음",
+             "조기 종료 콜백이 없습니다. keras.callbacks.EarlyStopping(...)을 만들어 fit의 callbacks=[...]에 넣으세요.",
+             _trainer(stopper=None)),
+            (lambda got, want: "monitor=loss" in got["조기 종료"],
+             "학습 손실(loss)이 아니라 검증 손실(val_loss)을 지켜봐야 과적합이 시작될 때 멈춥니다.",
+             _trainer(stopper="train_loss")),
+            (lambda got, want: got["조기 종료"].endswith("False"),
+             "restore_best_weights=True를 주지 않으면 마지막 에포크의 가중치가 남습니다. 검증 손실이 가장 낮았던 "
+             "에포크의 가중치로 되돌리게 하세요.",
+             _trainer(stopper="last")),
+            (lambda got, want: got["최대 에포크"] != want["최대 에포크"],
+             f"몇 초 안에 끝나도록 최대 에포크(epochs)는 {MAX_EPOCHS} 이하로 주세요.",
+             _trainer(epochs=8)),
+        ],
+    )
+
+
 def exercises() -> list[Exercise]:
     return [q1_pool2_shape(), q2_small_lenet(), q3_early_stop(), q4_weakest_digits(), q5_pool2_cell_box(),
-            q6_softmax_loss()]
+            q6_softmax_loss(), q7_train_with_early_stopping()]
