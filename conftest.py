@@ -15,8 +15,15 @@ from cnn_helpers._lazy import TF_ENV
 for name, value in TF_ENV.items():
     os.environ.setdefault(name, value)
 
+# 노트북 커널은 이 프로세스의 환경 변수를 물려받습니다. 시험 모듈이 모을 때 그림 백엔드를 환경 변수로 바꾸면
+# (MPLBACKEND=Agg) 커널에서 그림 출력이 사라져 nbval이 실패하므로, 모은 뒤에 그런 변경이 없는지 봅니다.
+_MPLBACKEND_AT_START = os.environ.get("MPLBACKEND")
+
 
 def pytest_collection_modifyitems(config, items):
+    if os.environ.get("MPLBACKEND") != _MPLBACKEND_AT_START:
+        raise pytest.UsageError("시험 모듈이 환경 변수 MPLBACKEND를 바꿨습니다: 노트북 커널의 그림이 사라집니다. "
+                                "matplotlib.use('Agg')처럼 이 프로세스에만 정하세요.")
     for item in items:
         if item.path.suffix == ".ipynb":
             item.add_marker(pytest.mark.notebooks)

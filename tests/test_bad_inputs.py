@@ -15,10 +15,13 @@ import re
 import tempfile
 from dataclasses import dataclass
 
+import matplotlib
 import numpy as np
 import pytest
 
-os.environ.setdefault("MPLBACKEND", "Agg")
+# 그림은 화면 없이 그립니다. 환경 변수(MPLBACKEND)로 정하면 같은 프로세스에서 뜨는 노트북 커널까지 물려받아
+# 그림 출력이 사라지므로(nbval이 실패), 이 프로세스의 matplotlib에만 정합니다.
+matplotlib.use("Agg")
 
 NAN, INF = float("nan"), float("inf")
 HANGUL = re.compile("[가-힣]")
