@@ -6,6 +6,8 @@ import time
 
 import numpy as np
 
+from . import _lazy
+
 __all__ = ["train_and_record"]
 
 
@@ -25,9 +27,7 @@ def train_and_record(model, x, y, epochs, batch_size, learning_rate=3e-3, shuffl
         "step_loss": 모양 (epochs × 에포크당 걸음 수,)의 numpy 배열, 걸음마다 그 미니배치의 학습 손실.
         "seconds": 학습에 걸린 시간(초).
     """
-    import keras
-    import tensorflow as tf
-
+    keras, tf = _lazy.keras(), _lazy.tensorflow()
     n = len(x)
     dataset = tf.data.Dataset.from_tensor_slices((x, y)).shuffle(n, seed=shuffle_seed).batch(batch_size)
     steps = len(dataset)
