@@ -24,5 +24,6 @@ __getattr__, __dir__, __all__ = attach(
                      "count_macs", "model_table"],
         "activation": ["activation_explorer"],
         "pretrained": ["imagenet_model"],
+        "training": ["train_and_record"],
     },
 )

@@ -29,7 +29,7 @@ def q1_resnet18_rank() -> Exercise:
         expected=lambda: RESNET18_RANK,
         hint_text=(
             "두 가지를 따로 생각해 보세요. 계층이 같은 평범한 신경망과 비교해 지름길이 무엇을 바꾸었는지(6절의 plain-34와 "
-            "ResNet-34), 그리고 몇백 걸음뿐인 짧은 학습에서 계층이 절반인 신경망이 더 빨리 배울지 더 늦게 배울지."
+            "ResNet-34), 그리고 백여 걸음뿐인 짧은 학습에서 계층이 절반인 신경망이 더 빨리 배울지 더 늦게 배울지."
         ),
         solution_text=(
             "resnet18_rank = 1  # 지름길 덕분에 plain-18보다 훨씬 낫고, 짧은 학습에서는 더 얕은 ResNet-18이 ResNet-34보다도 빨리 배웁니다.\n"
