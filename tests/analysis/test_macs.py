@@ -75,6 +75,18 @@ def test_macs_small_layers_by_hand():
     assert an.count_macs(model) == sum(expected.values())
 
 
+def test_macs_channels_first_separable_and_transposed():
+    """channels_first에서도 채널 축을 바르게 읽습니다 (돌연변이 시험 mutmut이 찾은 빈틈: 분리 합성곱의 출력 채널을
+    channels_last로 읽어도 시험이 통과했습니다). 값은 channels_last일 때와 같습니다."""
+    inp = keras.Input((4, 10, 10))
+    sep = layers.SeparableConv2D(16, 3, data_format="channels_first", name="sep_cf")(inp)  # 8·8·4·(9 + 16) = 6400
+    up = layers.Conv2DTranspose(5, 3, strides=2, data_format="channels_first", name="up_cf")(inp)  # 10·10·9·4·5
+    model = keras.Model(inp, [sep, up])
+    assert layer_macs(model.get_layer("sep_cf")) == 6400
+    assert layer_macs(model.get_layer("up_cf")) == 18000
+    assert an.count_macs(model) == 6400 + 18000
+
+
 def test_macs_more_layer_kinds_by_hand():
     """손으로 센 MAC: 깊이 배수가 있는 SeparableConv, 1-D·3-D 합성곱, 스트라이드 전치 합성곱, groups, 3-D Dense."""
     inp = keras.Input((10, 10, 4))
