@@ -240,6 +240,23 @@ def wait_text(frame, element, text: str, prop: str = "innerText") -> None:
     frame.wait_for_function(f"([el, t]) => el.{prop}.includes(t)", arg=[element.element_handle(), text])
 
 
+def step_explorer(frame, explorer, slider_handle: str, prop: str = "innerText") -> tuple[object, list[str]]:
+    """합성곱 탐색기를 단계 1 → 2(슬라이더 손잡이 slider_handle을 키보드로 한 칸) → 3('다음 ▶' 단추)으로 넘기며
+    단계마다 그림(img) src가 바뀌는지 기다립니다. (그림 요소, [src1단계, src2단계, src3단계])를 줍니다."""
+    explorer.scroll_into_view_if_needed()
+    image = explorer.locator("img").first
+    srcs = [next_src(frame, image)]
+    wait_text(frame, explorer, "단계 1 / ", prop=prop)
+    explorer.locator(slider_handle).first.focus()
+    frame.keyboard.press("ArrowRight")
+    srcs.append(next_src(frame, image, srcs[-1]))
+    wait_text(frame, explorer, "단계 2 / ", prop=prop)
+    explorer.locator(".cnn-next").first.click()
+    srcs.append(next_src(frame, image, srcs[-1]))
+    wait_text(frame, explorer, "단계 3 / ", prop=prop)
+    return image, srcs
+
+
 def record_outside(context, allowed: tuple[str, ...]) -> list[str]:
     """context의 요청 가운데 주소가 allowed의 어느 것으로도 시작하지 않는 것을 막고(abort) 그 목록을 줍니다."""
     outside: list[str] = []

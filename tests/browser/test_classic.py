@@ -16,7 +16,7 @@ from importlib import metadata
 
 import pytest
 
-from .harness import CLASSIC, Console, lesson_copy, next_src, output_problems, run_all, wait_text
+from .harness import CLASSIC, Console, lesson_copy, next_src, output_problems, run_all, step_explorer
 
 pytestmark = pytest.mark.browser
 
@@ -49,21 +49,8 @@ def test_lesson01_explorer_in_classic_notebook_with_ipywidgets7(jupyter, page, a
     page.screenshot(path=str(artifacts / "classic_lesson01_page.png"), full_page=True)
     # 예전에 가끔 여기서 탐색기가 사라졌습니다: 원인과 막는 법은 harness.CLASSIC의 주석.
     assert page.locator(".cnn-explorer").count() == 1 and explorer.is_visible(), "모든 셀을 실행한 뒤 탐색기가 사라졌습니다"
-    explorer.scroll_into_view_if_needed()
-    image = explorer.locator("img").first
-    src0 = next_src(page, image)
-    assert "단계 1 / " in explorer.inner_text()
-
-    # 단계 슬라이더 (ipywidgets 7: jQuery UI 손잡이)를 키보드로 한 칸
-    explorer.locator(".cnn-step-slider .ui-slider-handle").first.focus()
-    page.keyboard.press("ArrowRight")
-    src1 = next_src(page, image, src0)
-    wait_text(page, explorer, "단계 2 / ")
-
-    # '다음 ▶' 단추
-    explorer.locator(".cnn-next").first.click()
-    src2 = next_src(page, image, src1)
-    wait_text(page, explorer, "단계 3 / ")
+    # 단계 슬라이더(ipywidgets 7: jQuery UI 손잡이)를 키보드로 한 칸, 그다음 '다음 ▶'
+    image, (src0, src1, src2) = step_explorer(page, explorer, ".cnn-step-slider .ui-slider-handle")
 
     # 재생 (Play → jslink → 슬라이더 → 커널이 그림을 다시 그림)
     explorer.locator(".widget-play button").first.click()

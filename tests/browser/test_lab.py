@@ -15,7 +15,7 @@ import pytest
 
 from tools import ROOT
 
-from .harness import LAB, LESSON, lesson_copy, next_src, output_problems, run_all, wait_text
+from .harness import LAB, LESSON, lesson_copy, output_problems, run_all, step_explorer
 
 pytestmark = pytest.mark.browser
 
@@ -29,23 +29,10 @@ def test_lesson01_explorer_in_jupyterlab(jupyter, page, artifacts, tmp_path):
     page.set_default_timeout(45_000)
     page.goto(server.url(notebook))
     explorer = run_all(page, LAB, ".cnn-explorer")
-    explorer.scroll_into_view_if_needed()
-    image = explorer.locator("img").first
-    src0 = next_src(page, image)
-    # textContent: JupyterLab이 화면 밖 셀을 숨겨 둘 때(창 모드)도 읽힙니다 (innerText는 빈 글자가 됨).
-    wait_text(page, explorer, "단계 1 / ", prop="textContent")
-
-    # 단계 슬라이더를 키보드로 한 칸 (재생 위젯과 jslink로 묶인 슬라이더)
-    explorer.locator(".cnn-step-slider .noUi-handle").first.focus()
-    page.keyboard.press("ArrowRight")
-    src1 = next_src(page, image, src0)
-    wait_text(page, explorer, "단계 2 / ")
-
-    # '다음 ▶' 버튼
-    explorer.locator(".cnn-next").first.click()
-    src2 = next_src(page, image, src1)
-    wait_text(page, explorer, "단계 3 / ")
-    assert len({src0, src1, src2}) == 3
+    # 단계 슬라이더(ipywidgets 8: noUi 손잡이)를 키보드로 한 칸, 그다음 '다음 ▶'. textContent: JupyterLab이 화면 밖 셀을
+    # 숨겨 둘 때(창 모드)도 읽힙니다 (innerText는 빈 글자가 됨).
+    _, srcs = step_explorer(page, explorer, ".cnn-step-slider .noUi-handle", prop="textContent")
+    assert len(set(srcs)) == 3
 
     problems = output_problems(page, LAB)
     explorer.screenshot(path=str(shot))
