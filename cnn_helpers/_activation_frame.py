@@ -97,8 +97,8 @@ class Painter:
             n = m3.shape[-1]
             width = _WIDTH - 2 * _MARGIN
             t = int(np.clip(np.sqrt(width * 150 / n) - 1, 2, 48))
-            cols = max(1, width // (t + 1))
-            rows = -(-n // cols)
+            rows = -(-n // max(1, width // (t + 1)))
+            cols = -(-n // rows)  # 줄마다 고르게 (16개면 15 + 1이 아니라 8 + 8)
             h, w = m3.shape[:2]
             ri = (np.arange(t) * h // t)
             ci = (np.arange(t) * w // t)
@@ -151,7 +151,7 @@ class Painter:
             rect(frame, x1 + j // st - 1, y0 + i // st - 1, 3, 3, _RED, 1)
         title = f"{info.name} 채널 {channel} · 칸 ({i}, {j})" if info.spatial else f"{info.name} 유닛 {channel}"
         paste_mask(frame, fit_mask(title, _PANEL + 16, 14), x1, _MARGIN, (25, 25, 25))
-        put_text(frame, f"값 {acts.value(image, layer, channel, position):.3f} (층 범위 {lo:.2f}…{hi:.2f})",
+        put_text(frame, f"값 {acts.value(image, layer, channel, position):.3f} (이 계층 값의 범위 {lo:.2f}…{hi:.2f})",
                   x1, y0 + _PANEL + 4, (90, 90, 90), 12)
         # 3) 커널 (합성곱 층) 과 예측
         x2 = x1 + _PANEL + 24

@@ -295,7 +295,7 @@ class ActivationExplorer:
         self._image = W.Dropdown(options=opts, value=0, description="이미지", style=style,
                                  layout=W.Layout(width="180px"))
         self._layer = W.Dropdown(options=[(info.label, k) for k, info in enumerate(acts.layers)], value=0,
-                                 description="층", style=style, layout=W.Layout(width="340px"))
+                                 description="계층", style=style, layout=W.Layout(width="340px"))
         self._channel = W.IntSlider(min=0, max=0, value=0, description="채널", style=style)
         self._row = W.IntSlider(min=0, max=0, value=0, description="행 i", style=style)
         self._col = W.IntSlider(min=0, max=0, value=0, description="열 j", style=style)

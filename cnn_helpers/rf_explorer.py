@@ -108,7 +108,7 @@ class RFExplorer:
             raise ValueError(f"layer={layer!r}: 이 모델의 공간 층 이름 가운데 하나를 주세요(예: {names[0]!r}).")
         self.scale = max(1, -(-_MIN_SIDE // max(hw)))
 
-        self.layer_box = widgets.Dropdown(options=names, value=layer, description="층")
+        self.layer_box = widgets.Dropdown(options=names, value=layer, description="계층")
         self.row_slider = widgets.IntSlider(min=0, value=0, description="행 i", continuous_update=True)
         self.col_slider = widgets.IntSlider(min=0, value=0, description="열 j", continuous_update=True)
         self.picture = widgets.Image(format="png")
