@@ -238,7 +238,8 @@ def _draw_line(ax, layout, indices, y, x_start):
             ax.plot([x - _GAP - (_STAGE_GAP if item["stage"] != previous_stage else 0), x], [y + _BOX_H / 2] * 2,
                     color=_draw.EDGE, lw=0.8, zorder=0.5)
         previous_stage = item["stage"]
-        _draw.box(ax, x, y, _BOX_W, _BOX_H, _item_text(item), kind=_ITEM_KIND[item["kind"]], fontsize=10)
+        _draw.box(ax, x, y, _BOX_W, _BOX_H, _item_text(item), kind=_ITEM_KIND[item["kind"]],
+                  fontsize=8.5 if item["kind"] in ("gap", "dense") else 10)  # 세 줄짜리 글은 조금 작게
         xs[i] = x
         x += _BOX_W + _GAP
     for block in layout["blocks"]:
