@@ -9,12 +9,48 @@ import pytest
 from cnn_helpers import models
 from cnn_helpers.diagrams import layer_specs
 
-from .lesson_code import lesson_namespace
+from .lesson_code import PRELUDE, lesson_cells
+
+
+class _Unchecked:
+    """답 셀의 q1.check() 자리: 이 시험은 채점하지 않고 블록 코드만 봅니다."""
+
+    def check(self):
+        pass
 
 
 @pytest.fixture(scope="module")
 def lesson():
-    return lesson_namespace("08_resnet.ipynb")
+    """노트북의 lesson-code 셀들 (문제 1의 답 셀은 빈칸 그대로: 다음 셀이 풀이의 add_shortcut으로 바꿉니다)."""
+    namespace = {"q1": _Unchecked()}
+    exec(PRELUDE, namespace)
+    for source in lesson_cells("08_resnet.ipynb"):
+        exec(compile(source, "08_resnet.ipynb[lesson-code]", "exec"), namespace)
+    return namespace
+
+
+def test_add_shortcut_is_left_for_the_student(lesson):
+    """문제 1: 답 셀의 add_shortcut은 빈칸이고, 블록 셀이 그것을 풀이로 바꿔 강의가 계속됩니다."""
+    cell = next(source for source in lesson_cells("08_resnet.ipynb") if "def add_shortcut(" in source)
+    assert "...  # 여기를 채우세요" in cell and "layers.Add" not in cell
+    from cnn_helpers.exercises import lesson08
+
+    assert lesson["add_shortcut"] is lesson08.reference_add_shortcut
+
+
+def test_the_solution_of_q1_in_the_lesson_equals_the_package(lesson):
+    """문제 1의 풀이를 노트북의 conv_bn과 함께 쓰면 블록이 패키지와 같습니다."""
+    from cnn_helpers.exercises import lesson as exercises_of
+
+    namespace = dict(lesson)
+    exec(exercises_of("08")[0].solution_text, namespace)
+    exec(compile(next(s for s in lesson_cells("08_resnet.ipynb") if "def residual_block(" in s)
+                 .replace("add_shortcut = yours_if_correct(add_shortcut)", ""), "blocks", "exec"), namespace)
+    for input_shape, filters, stride in BLOCK_CASES:
+        for plain in (False, True):
+            ours = block_model(namespace["residual_block"], input_shape, filters, stride, plain)
+            package = block_model(models.residual_block, input_shape, filters, stride, plain)
+            assert specs(ours) == specs(package)
 
 
 def specs(model):

@@ -78,7 +78,7 @@ def _bn_text(c) -> str:
 def _draw_block(ax, layout, x0: float, top: float) -> None:
     """왼쪽 위가 (x0, top)인 칸에 블록 하나를 위에서 아래로 그립니다."""
     cx, bw = x0 + 1.35, 2.5  # 잔차 쪽 상자의 가운데와 너비
-    sx = x0 + 3.55  # 지름길이 지나는 x
+    sx = x0 + 3.63  # 지름길이 지나는 x
     ax.text(x0 + 2.1, top, _title(layout), ha="center", va="top", fontsize=10.5)
     y = top - 0.75
     _draw.box(ax, cx - 0.9, y - 0.42, 1.8, 0.42, f"입력 {shape_text(layout['input'])}", kind="input")
@@ -87,11 +87,11 @@ def _draw_block(ax, layout, x0: float, top: float) -> None:
     for c in layout["main"]:
         _draw.arrow(ax, (cx, y), (cx, y - 0.3))
         y -= 0.3
-        _draw.box(ax, cx - bw / 2, y - 0.62, bw, 0.62, _conv_text(c), kind="conv", fontsize=8.5)
+        _draw.box(ax, cx - bw / 2, y - 0.62, bw, 0.62, _conv_text(c), kind="conv", fontsize=10)
         y -= 0.62
-        _draw.box(ax, cx - bw / 2, y - 0.34, bw, 0.34, _bn_text(c), kind="norm", fontsize=8)
+        _draw.box(ax, cx - bw / 2, y - 0.34, bw, 0.34, _bn_text(c), kind="norm", fontsize=9.5)
         y -= 0.34
-        ax.text(cx - 0.08, y - 0.15, shape_text(c["shape"]), ha="right", va="center", fontsize=7.5, color="#555555")
+        ax.text(cx - 0.08, y - 0.15, shape_text(c["shape"]), ha="right", va="center", fontsize=9.5, color="#444444")
     # 더하기: 잔차 쪽과 지름길이 만나는 곳
     _draw.arrow(ax, (cx, y), (cx, y - 0.38))
     add_y = y - 0.56
@@ -103,20 +103,19 @@ def _draw_block(ax, layout, x0: float, top: float) -> None:
     short = layout["shortcut"]
     mid = (branch_y + add_y) / 2
     if short is None:
-        ax.text(sx + 0.1, mid, "항등 지름길 (매개변수 0)", ha="left", va="center", rotation=90, fontsize=10,
-                color="#b91c1c")
+        ax.text(sx + 0.1, mid, "항등 지름길\n(매개변수 0)", ha="left", va="center", fontsize=10, color="#b91c1c")
     else:
-        sw = 1.5
+        sw = 1.75
         text = _conv_text(short).replace(", 스트라이드", "\n스트라이드")
-        _draw.box(ax, sx - sw / 2, mid, sw, 0.78, text, kind="conv", fontsize=7.5)
-        _draw.box(ax, sx - sw / 2, mid - 0.34, sw, 0.34, _bn_text(short), kind="norm", fontsize=7.5)
-        ax.text(sx, mid + 0.86, "투영 지름길", ha="center", va="bottom", fontsize=8.5, color="#b91c1c",
+        _draw.box(ax, sx - sw / 2, mid, sw, 0.86, text, kind="conv", fontsize=9.5)
+        _draw.box(ax, sx - sw / 2, mid - 0.5, sw, 0.5, _bn_text(short).replace(" (", "\n("), kind="norm", fontsize=9.5)
+        ax.text(sx, mid + 0.94, "투영 지름길", ha="center", va="bottom", fontsize=10.5, color="#b91c1c",
                 bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
-        ax.text(sx + 0.08, mid - 0.5, shape_text(short["shape"]), ha="left", va="center", fontsize=7.5, color="#555555")
+        ax.text(sx + 0.08, mid - 0.66, shape_text(short["shape"]), ha="left", va="center", fontsize=9.5, color="#444444")
     # 더한 뒤 ReLU, 출력
     _draw.arrow(ax, (cx, add_y - 0.18), (cx, add_y - 0.45))
     y = add_y - 0.45
-    _draw.box(ax, cx - 0.6, y - 0.32, 1.2, 0.32, "ReLU", kind="act", fontsize=8.5)
+    _draw.box(ax, cx - 0.6, y - 0.32, 1.2, 0.32, "ReLU", kind="act", fontsize=10)
     y -= 0.32
     _draw.arrow(ax, (cx, y), (cx, y - 0.3))
     y -= 0.3
@@ -151,6 +150,7 @@ def draw_residual_blocks(cases=DEFAULT_CASES):
 # 평범한 신경망(plain-34)과 ResNet-34를 나란히: 계층 하나하나와 지름길, 모양이 바뀌는 곳의 1×1 투영
 
 _STAGE_NAMES = {"conv1": "줄기", "conv2": "conv2_x", "conv3": "conv3_x", "conv4": "conv4_x", "conv5": "conv5_x"}
+_STAGE_NAMES.update({f"block{i}": f"block{i}" for i in range(1, 6)})  # VGG-19의 블록 (6강)
 
 
 def network_layout(model) -> dict:
@@ -180,8 +180,9 @@ def network_layout(model) -> dict:
             items.append({"kind": "conv", "name": name, "stage": stage, "block": block,
                           "kernel": int(layer.kernel_size[0]), "stride": int(layer.strides[0]),
                           "filters": int(layer.filters), "shape": tuple(layer.output.shape[1:])})
-        elif isinstance(layer, keras.layers.MaxPooling2D):
-            items.append({"kind": "pool", "name": name, "stage": "conv1", "block": None,
+        elif isinstance(layer, keras.layers.MaxPooling2D):  # ResNet 줄기의 풀링은 줄기에, VGG의 풀링은 그 블록에
+            items.append({"kind": "pool", "name": name, "stage": "conv1" if name.startswith("pool1") else stage,
+                          "block": None,
                           "kernel": int(layer.pool_size[0]), "stride": int(layer.strides[0]), "filters": None,
                           "shape": tuple(layer.output.shape[1:])})
         elif isinstance(layer, keras.layers.GlobalAveragePooling2D):
@@ -210,7 +211,7 @@ def _item_text(item) -> str:
     if item["kind"] == "pool":
         return f"풀링\n{item['kernel']}×{item['kernel']}/{item['stride']}"
     if item["kind"] == "gap":
-        return "전역\n평균\n풀링"
+        return "평균\n풀링"
     return f"완전\n연결\n{item['filters']}"
 
 
@@ -237,7 +238,8 @@ def _draw_line(ax, layout, indices, y, x_start):
             ax.plot([x - _GAP - (_STAGE_GAP if item["stage"] != previous_stage else 0), x], [y + _BOX_H / 2] * 2,
                     color=_draw.EDGE, lw=0.8, zorder=0.5)
         previous_stage = item["stage"]
-        _draw.box(ax, x, y, _BOX_W, _BOX_H, _item_text(item), kind=_ITEM_KIND[item["kind"]], fontsize=10)
+        _draw.box(ax, x, y, _BOX_W, _BOX_H, _item_text(item), kind=_ITEM_KIND[item["kind"]],
+                  fontsize=8.5 if item["kind"] in ("gap", "dense") else 10)  # 세 줄짜리 글은 조금 작게
         xs[i] = x
         x += _BOX_W + _GAP
     for block in layout["blocks"]:
@@ -256,45 +258,67 @@ def _draw_line(ax, layout, indices, y, x_start):
     return x
 
 
-def draw_plain_vs_resnet(depth: int = 34, *, input_shape=(224, 224, 3)):
+def _line_width(items, indices) -> float:
+    """items[indices]를 한 줄로 그릴 때의 너비 (상자, 간격, 단계 사이 간격)."""
+    stages = [items[i]["stage"] for i in indices]
+    changes = sum(a != b for a, b in zip(stages, stages[1:]))
+    return len(stages) * (_BOX_W + _GAP) + changes * _STAGE_GAP
+
+
+def draw_plain_vs_resnet(depth: int = 34, *, input_shape=(224, 224, 3), vgg: bool = False):
     """지름길 없는 평범한 신경망(plain-depth)과 ResNet-depth를 계층 하나하나 나란히 그립니다.
 
     두 모델을 `models.resnet(depth, plain=True)`와 `models.resnet(depth)`로 실제로 만들어 계층의 커널·스트라이드·필터
     수, 단계마다의 출력 크기, 지름길과 그 1×1 투영(빨간 점선)을 읽습니다. depth는 18 또는 34(기본 블록)입니다.
-    그림(matplotlib Figure)을 돌려줍니다.
+    vgg=True면 논문 그림 3처럼 맨 위에 VGG-19(`models.vgg19`, 6강)를 같은 출력 크기끼리 줄을 맞추어 더하고,
+    세 모델의 곱셈-누산 수(`analysis.count_macs`)를 제목에 적습니다. 그림(matplotlib Figure)을 돌려줍니다.
     """
     from .. import models
+    from ..analysis import count_macs
 
     if depth not in (18, 34):
         raise ValueError(f"depth는 기본 블록을 쓰는 18 또는 34여야 합니다(병목 블록은 한 계층씩 그리기에 너무 깁니다). 받은 값: {depth!r}")
-    layouts = [network_layout(models.resnet(depth, input_shape=input_shape, plain=True)),
-               network_layout(models.resnet(depth, input_shape=input_shape))]
+    built = [models.resnet(depth, input_shape=input_shape, plain=True), models.resnet(depth, input_shape=input_shape)]
+    layouts = [network_layout(model) for model in built]
     items = layouts[0]["items"]
     # 한 줄이 너무 길지 않게(글씨를 키울 수 있게) conv4_x와 conv5_x 앞에서 줄을 바꿉니다.
     conv4, conv5 = (next(i for i, item in enumerate(items) if item["stage"] == stage) for stage in ("conv4", "conv5"))
-    lines = [range(0, conv4), range(conv4, conv5), range(conv5, len(items))]
-    longest = max(len(line) for line in lines)
-    width = 0.2 + longest * (_BOX_W + _GAP) + 2 * _STAGE_GAP + 0.1
+    line_sets = [[range(0, conv4), range(conv4, conv5), range(conv5, len(items))]] * 2
     pitch = [1.2, 1.65]  # 줄 간격: 평범한 신경망, ResNet (지름길 곡선 자리)
-    height = 0.45 + sum(0.55 + len(lines) * p for p in pitch) + 0.55
+    projections = sum(b["projection"] is not None for b in layouts[1]["blocks"])
+    macs = [f", 곱셈-누산 {count_macs(model) / 1e9:.2f}G" if vgg else "" for model in built]
+    titles = [f"평범한 신경망 plain-{depth}: 가중치 계층 {layouts[0]['weighted']}개, 지름길 없음{macs[0]}",
+              f"ResNet-{depth}: 같은 계층 {layouts[1]['weighted']}개 + 지름길 {len(layouts[1]['blocks'])}개 "
+              f"(그중 1×1 투영 {projections}개){macs[1]}"]
+    if vgg:
+        model = models.vgg19(input_shape=input_shape)
+        layout = network_layout(model)
+        stages = [item["stage"] for item in layout["items"]]
+        # 출력 크기가 같은 줄끼리: block1~4 (ResNet의 줄기~conv3_x), block5 (conv4_x), 완전 연결 (conv5_x와 머리)
+        block5, head = stages.index("block5"), stages.index("head")
+        layouts.insert(0, layout)
+        line_sets.insert(0, [range(0, block5), range(block5, head), range(head, len(stages))])
+        pitch.insert(0, 1.2)
+        titles.insert(0, f"VGG-19 (6강): 가중치 계층 {layout['weighted']}개, 지름길 없음, "
+                         f"곱셈-누산 {count_macs(model) / 1e9:.2f}G")
+    longest = max(_line_width(layout["items"], list(line)) for layout, lines in zip(layouts, line_sets) for line in lines)
+    width = 0.2 + longest + 0.1
+    height = 0.45 + sum(0.55 + len(lines) * p for lines, p in zip(line_sets, pitch)) + 0.55 + (0.3 if vgg else 0)
     fig, ax = _draw.canvas(width, height)
     fig.subplots_adjust(left=0, right=1, bottom=0, top=1)
-    projections = sum(b["projection"] is not None for b in layouts[1]["blocks"])
-    titles = [f"평범한 신경망 plain-{depth}: 가중치 계층 {layouts[0]['weighted']}개, 지름길 없음",
-              f"ResNet-{depth}: 같은 계층 {layouts[1]['weighted']}개 + 지름길 {len(layouts[1]['blocks'])}개 "
-              f"(그중 1×1 투영 {projections}개)"]
     top = height - 0.1
-    for layout, title, p in zip(layouts, titles, pitch):
+    for layout, lines, title, p in zip(layouts, line_sets, titles, pitch):
         ax.text(0.2, top, title, ha="left", va="top", fontsize=13)
         y = top - 0.4
         for line in lines:
             y -= p
             _draw_line(ax, layout, list(line), y + 0.3, 0.2)
         top = y - 0.15
-    ax.text(0.2, 0.02,
-            "상자: 계층 (합성곱은 '커널×커널/스트라이드'와 필터 수, 주황은 풀링)\n"
-            "회색 곡선: 항등 지름길 (블록의 입력을 두 합성곱의 출력에 더함)\n"
-            "빨간 점선: 크기가 절반이 되고 채널이 두 배가 되는 블록의 1×1 투영 지름길 (옵션 B)\n"
-            f"단계 이름 옆의 수: 그 단계의 출력 크기 ({input_shape[0]}×{input_shape[1]} 입력일 때)",
-            ha="left", va="bottom", fontsize=10.5, color="#374151", linespacing=1.45)
+    legend = ("상자: 계층 (합성곱은 '커널×커널/스트라이드'와 필터 수, 주황은 풀링)\n"
+              "회색 곡선: 항등 지름길 (블록의 입력을 두 합성곱의 출력에 더함)\n"
+              "빨간 점선: 크기가 절반이 되고 채널이 두 배가 되는 블록의 1×1 투영 지름길 (옵션 B)\n"
+              f"단계 이름 옆의 수: 그 단계의 출력 크기 ({input_shape[0]}×{input_shape[1]} 입력일 때)")
+    if vgg:
+        legend += "\n세 모델의 줄은 합성곱이 같은 크기에서 계산하는 부분끼리 맞추었습니다 (논문 그림 3처럼: 첫 줄 28×28 이상, 둘째 줄 14×14, 셋째 줄 7×7)"
+    ax.text(0.2, 0.02, legend, ha="left", va="bottom", fontsize=10.5, color="#374151", linespacing=1.45)
     return fig

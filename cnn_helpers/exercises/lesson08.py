@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 
 from .. import _lazy
-from ._core import Exercise
+from ._core import CORRECT, Exercise
 from ._oracles import build_model, built_block_structure, resnet_block, resnet_conv_count
 
 
@@ -17,7 +17,151 @@ def block_macs(block, input_shape, filters, stride) -> int:
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# 문제 1 (먼저 예측하고, 실행해서 확인): 짧은 학습에서 ResNet-18의 학습 손실 순위.
+# 문제 1 (만들기, 본문 4절): 기본 블록의 마무리 add_shortcut — 투영 조건, 1×1 투영, 더하기, 더한 뒤의 ReLU.
+# 잔차 쪽 두 합성곱은 채점기가 패키지와 같은 이름으로 만들고, 학생의 add_shortcut으로 블록을 마무리해
+# 패키지의 residual_block과 계층 표(이름, 종류, 출력 모양, 매개변수)를 비교합니다(본문 4절의 표와 같은 항목).
+_LAYERS = "계층 (이름, 종류, 출력 모양, 매개변수)"
+_PROJ = "투영 합성곱 (커널, 스트라이드, 필터 수)"
+_CHANGED = "바뀐 것"
+
+
+def reference_add_shortcut(x, y, stride, name, plain=False):
+    """문제 1의 정답: 패키지(시험된 models.resnet)의 지름길 + ReLU와 같은 계층을 만듭니다."""
+    from ..models.resnet import _shortcut_and_out
+
+    return _shortcut_and_out(x, y, y.shape[-1], stride, name, plain)
+
+
+def shortcut_structure(add_shortcut, input_shape, filters, stride, plain) -> dict | None:
+    """잔차 쪽(3×3 → 3×3, 이름 block_1_…, block_2_…)을 만든 뒤 add_shortcut(x, y, stride, "block", plain)으로
+    마무리한 블록의 특징. 두 값의 모양이 달라 더하지 못하면 {'오류': …, '바뀐 것': …}을 돌려줍니다."""
+    keras = _lazy.keras()
+    from ..analysis._graph import producer
+    from ..diagrams import layer_specs
+    from ..models._common import conv_bn
+    from ._oracles import _is_relu
+
+    inputs = keras.Input(tuple(input_shape))
+    y = conv_bn(inputs, filters, 3, stride, "block", 1, relu=True)
+    y = conv_bn(y, filters, 3, 1, "block", 2, relu=False)
+    try:
+        out = add_shortcut(inputs, y, stride, "block", plain)
+    except ValueError as exc:
+        if "incompatible shapes" not in str(exc) and "same shape" not in str(exc):
+            raise
+        size, channels = stride != 1, input_shape[-1] != filters
+        return {"오류": "모양이 달라 더할 수 없음",
+                _CHANGED: "크기와 채널 수" if size and channels else "크기" if size else "채널 수"}
+    if out is None:
+        return None
+    model = keras.Model(inputs, out)
+    ops = model.operations
+    own = {"block_1_conv", "block_2_conv"}
+    return {
+        "출력 모양": tuple(out.shape[1:]),
+        "매개변수 수": int(model.count_params()),
+        _PROJ: sorted((op.kernel_size[0], op.strides[0], op.filters) for op in ops
+                      if isinstance(op, keras.layers.Conv2D) and op.name not in own),
+        "더하기": "있음" if any(type(op).__name__ == "Add" for op in ops) else "없음",
+        "ReLU 수": sum(_is_relu(op) for op in ops),
+        "출력 바로 앞의 ReLU": "있음" if _is_relu(producer(out)) else "없음",
+        _LAYERS: [(s["name"], s["kind"], s["shape"], s["params"]) for s in layer_specs(model)[1:]],
+    }
+
+
+def shortcut_variant(*, condition="both", project=True, relu_on_projection=False, bn_on_projection=True,
+                     relu_after_add=True, honour_plain=True, names=True):
+    """add_shortcut(x, y, stride, name, plain). 인자 없이 부르면 정답, 인자 하나로 흔한 실수를 넣습니다."""
+
+    def add_shortcut(x, y, stride, name, plain=False):
+        layers = _lazy.keras().layers
+        if plain and honour_plain:
+            return layers.Activation("relu", name=f"{name}_out")(y)
+        changed = {"both": stride != 1 or x.shape[-1] != y.shape[-1], "stride": stride != 1,
+                   "channels": x.shape[-1] != y.shape[-1], "always": True}[condition]
+        if project and changed:
+            x = layers.Conv2D(y.shape[-1], 1, strides=stride, padding="same", use_bias=False,
+                              name=f"{name}_0_conv")(x)
+            if bn_on_projection:
+                x = layers.BatchNormalization(momentum=0.9, epsilon=1e-5, name=f"{name}_0_bn")(x)
+            if relu_on_projection:
+                x = layers.Activation("relu", name=f"{name}_0_relu")(x)
+        y = layers.Add(name=f"{name}_add" if names else None)([x, y])
+        return layers.Activation("relu", name=f"{name}_out")(y) if relu_after_add else y
+
+    return add_shortcut
+
+
+def yours_if_correct(add_shortcut):
+    """문제 1의 add_shortcut이 맞으면 그대로, 아니면 (한 줄로 알리고) 정답 판을 돌려줍니다: 강의가 계속 돌아가게."""
+    status, _ = q1_add_shortcut().verdict(add_shortcut)
+    if status == CORRECT:
+        return add_shortcut
+    print("문제 1의 add_shortcut이 아직 맞지 않아, 아래에서는 풀이의 add_shortcut을 씁니다"
+          "(고친 뒤 그 셀과 이 셀을 다시 실행하면 여러분의 것을 씁니다).")
+    return reference_add_shortcut
+
+
+def q1_add_shortcut() -> Exercise:
+    return Exercise(
+        1, "기본 블록의 지름길 완성하기", "add_shortcut", kind="build",
+        measure=shortcut_structure,
+        expected=lambda *args: shortcut_structure(reference_add_shortcut, *args),
+        cases=lambda: [
+            ((8, 8, 16), 16, 1, False),  # 모양이 그대로: 항등 지름길
+            ((8, 8, 16), 32, 2, False),  # 크기 절반, 채널 두 배 (단계의 첫 블록)
+            ((8, 8, 16), 32, 1, False),  # 채널만 바뀜
+            ((8, 8, 16), 16, 2, False),  # 크기만 바뀜
+            ((8, 8, 16), 16, 1, True),  # 평범한 블록 (지름길 없음)
+            ((8, 8, 16), 32, 2, True),
+        ],
+        mistakes=[
+            (lambda got, want: got.get(_CHANGED) == "채널 수",
+             "스트라이드가 1이어도 채널 수가 바뀌면(16 → 32) x와 y의 모양이 달라 더할 수 없습니다. 투영 조건에 채널 수 "
+             "비교(x.shape[-1]과 y.shape[-1])도 넣으세요(규칙 2).", shortcut_variant(condition="stride")),
+            (lambda got, want: got.get(_CHANGED) == "크기",
+             "채널 수가 같아도 stride가 2면 y는 크기가 절반이라 x와 더할 수 없습니다. 투영 조건에 stride도 넣으세요(규칙 2).",
+             shortcut_variant(condition="channels")),
+            (lambda got, want: "오류" in got,
+             "x와 y의 모양이 달라 더할 수 없습니다. 모양이 바뀌는 블록에서는 x를 1×1 합성곱(스트라이드는 블록의 stride, "
+             "필터 수는 y의 채널 수) + 배치 정규화로 투영하세요(규칙 2).", shortcut_variant(project=False)),
+            (lambda got, want: want["더하기"] == "없음" and got["더하기"] == "있음",
+             "plain=True면 지름길 없이(더하지 않고) y에 ReLU만 적용합니다. 지름길 없는 평범한 블록을 만들 때 쓰는 인자입니다.",
+             shortcut_variant(honour_plain=False)),
+            (lambda got, want: len(got[_PROJ]) > len(want[_PROJ]),
+             "모양이 같으면 지름길은 x 그대로(항등, 매개변수 0)입니다. 투영은 모양이 바뀌는 곳에만 둡니다(옵션 B).",
+             shortcut_variant(condition="always")),
+            (lambda got, want: got[_PROJ] == want[_PROJ] and got["ReLU 수"] > want["ReLU 수"],
+             "투영 뒤에는 ReLU가 없습니다(규칙 4): conv_bn(…, relu=False). 더한 뒤의 ReLU 하나면 됩니다.",
+             shortcut_variant(relu_on_projection=True)),
+            (lambda got, want: got[_PROJ] == want[_PROJ] and got["매개변수 수"] < want["매개변수 수"],
+             "투영 지름길에도 1×1 합성곱 바로 뒤에 배치 정규화를 둡니다(규칙 2, 3). conv_bn이 둘을 함께 만듭니다.",
+             shortcut_variant(bn_on_projection=False)),
+            (lambda got, want: got["출력 바로 앞의 ReLU"] == "없음",
+             "이 블록(v1)은 더한 뒤에 ReLU를 한 번 적용합니다: layers.Activation(\"relu\", name=f\"{name}_out\").",
+             shortcut_variant(relu_after_add=False)),
+            (lambda got, want: [r[1:] for r in got[_LAYERS]] == [r[1:] for r in want[_LAYERS]],
+             "블록은 맞지만 계층 이름이 다릅니다. 투영은 conv_bn(…, f\"{name}_0\", …), 더하기는 f\"{name}_add\", 마지막 "
+             "ReLU는 f\"{name}_out\"로 지으세요. 표와 탐색기가 이 이름으로 계층을 찾습니다.", shortcut_variant(names=False)),
+        ],
+        hint_text=(
+            "셋으로 나누어 쓰세요. (1) plain이면 지름길 없이 끝의 ReLU만. (2) 모양이 바뀌는지: 크기(stride)와 채널 수"
+            "(x.shape[-1]과 y.shape[-1]) 가운데 하나라도 바뀌면 x를 투영합니다. 투영의 스트라이드와 필터 수는 y의 모양에 "
+            "맞아야 합니다. (3) 더하고, 더한 뒤에 ReLU. 위 그림의 가운데 블록이 이 모양입니다."
+        ),
+        solution_text=(
+            "def add_shortcut(x, y, stride, name, plain=False):\n"
+            "    if not plain:  # plain=True: 지름길 없는 평범한 블록 (비교용)\n"
+            "        if stride != 1 or x.shape[-1] != y.shape[-1]:  # 모양이 바뀌면 (규칙 2)\n"
+            "            x = conv_bn(x, y.shape[-1], 1, stride, f\"{name}_0\", relu=False)  # 1×1 투영 + BN, ReLU 없음\n"
+            "        y = layers.Add(name=f\"{name}_add\")([x, y])\n"
+            "    return layers.Activation(\"relu\", name=f\"{name}_out\")(y)  # 더한 뒤에 ReLU 한 번 (v1)"
+        ),
+    )
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 문제 2 (먼저 예측하고, 실행해서 확인): 짧은 학습에서 ResNet-18의 학습 손실 순위.
 # 정답은 강의의 실험(plain-18, plain-34, ResNet-34, ResNet-18을 같은 조건으로 141걸음 학습)에서 나온 순위입니다.
 # benchmarks/robustness.py가 여러 시드·설정에서 이 순위가 유지되는지 재고, 강의 끝의 검사 셀이 매번 확인합니다.
 RESNET18_RANK = 1
@@ -25,7 +169,7 @@ RESNET18_RANK = 1
 
 def q1_resnet18_rank() -> Exercise:
     return Exercise(
-        1, "ResNet-18의 학습 손실 순위 예측", "resnet18_rank",
+        2, "ResNet-18의 학습 손실 순위 예측", "resnet18_rank",
         expected=lambda: RESNET18_RANK,
         hint_text=(
             "두 가지를 따로 생각해 보세요. 계층이 같은 평범한 신경망과 비교해 지름길이 무엇을 바꾸었는지(6절의 plain-34와 "
@@ -33,7 +177,8 @@ def q1_resnet18_rank() -> Exercise:
         ),
         solution_text=(
             "resnet18_rank = 1  # 지름길 덕분에 plain-18보다 훨씬 낫고, 짧은 학습에서는 더 얕은 ResNet-18이 ResNet-34보다도 빨리 배웁니다.\n"
-            "# 논문 그림 4(오른쪽)의 'ResNet-34가 ResNet-18보다 낫다'는 끝까지(60만 걸음) 학습한 결과입니다."
+            "# 논문 그림 4(오른쪽)의 'ResNet-34가 ResNet-18보다 낫다'는 60만 걸음 학습의 결과이고, 141걸음은 그 가로축에서\n"
+            "# 보이지도 않는 첫머리입니다. 논문 4.1절도 18층에서는 지름길이 '초반 수렴을 빠르게 한다'고 적었습니다."
         ),
         mistakes=[
             (lambda a: a not in (1, 2, 3, 4), "네 모델 가운데의 순위이므로 1, 2, 3, 4 중 하나를 쓰세요.", 5),
@@ -50,7 +195,7 @@ def q1_resnet18_rank() -> Exercise:
 # ---------------------------------------------------------------------------------------------------------------
 def q2_resnet50_convs() -> Exercise:
     return Exercise(
-        2, "ResNet-50의 합성곱 계층 수", "resnet50_convs",
+        3, "ResNet-50의 합성곱 계층 수", "resnet50_convs",
         expected=lambda: resnet_conv_count(50),
         hint_text=(
             "줄기의 합성곱, 병목 블록마다의 합성곱(블록 수는 단계별로 3, 4, 6, 3), 그리고 지름길의 1×1 투영이 있습니다. "
@@ -79,7 +224,7 @@ _Q3_PER_POSITION = 256 * 128 + 9 * 128 * 128 + 128 * 512 + 256 * 512
 
 def q3_conv3_block1_macs() -> Exercise:
     return Exercise(
-        3, "conv3_x 첫 병목 블록의 곱셈-누산", "conv3_block1_macs",
+        4, "conv3_x 첫 병목 블록의 곱셈-누산", "conv3_block1_macs",
         expected=lambda: block_macs("bottleneck_block", (56, 56, 256), 128, 2),
         hint_text=(
             "합성곱 하나의 곱셈-누산은 (출력 높이 × 너비) × (커널 높이 × 너비 × 입력 채널) × 출력 채널입니다. "
@@ -111,7 +256,7 @@ def q3_conv3_block1_macs() -> Exercise:
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# 문제 4 (설계): 곱셈-누산 예산 안에서 병목 블록의 가운데 폭을 가장 넓게.
+# 문제 5 (설계): 곱셈-누산 예산 안에서 병목 블록의 가운데 폭을 가장 넓게.
 Q4_INPUT, Q4_BUDGET = (56, 56, 256), 300_000_000
 
 
@@ -156,7 +301,7 @@ _ONLY_3X3 = _largest(lambda m: _POSITIONS * 9 * m * m)  # 1×1 둘 다 빠뜨림
 
 def q4_widest_middle() -> Exercise:
     return Exercise(
-        4, "예산 안에서 병목 블록 설계하기", "widest_middle",
+        5, "예산 안에서 병목 블록 설계하기", "widest_middle",
         expected=widest_middle,
         hint_text=(
             "블록 전체의 곱셈-누산을 m의 식으로 쓰세요: 출력 위치 수(세 합성곱 모두 56×56) × (세 합성곱의 위치당 곱셈-누산의 "
@@ -182,7 +327,7 @@ def q4_widest_middle() -> Exercise:
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# 문제 5 (만들기, 전이): 본문에 없는 사전 활성화 블록(He et al. 2016, "Identity Mappings in Deep Residual Networks").
+# 문제 6 (만들기, 전이): 본문에 없는 사전 활성화 블록(He et al. 2016, "Identity Mappings in Deep Residual Networks").
 def preact_variant(*, relu_after_add=False, shortcut_from_preact=False, bn_after_last=False, first_bn=True,
                    stride_on_second=False):
     """사전 활성화 기본 블록 `f(x, filters, stride)`. 인자 없이 부르면 정답, 인자 하나로 흔한 실수를 넣습니다.
@@ -235,7 +380,7 @@ def preact_structure(builder, input_shape, *args) -> dict | None:
 
 def q5_my_preact_block() -> Exercise:
     return Exercise(
-        5, "사전 활성화 잔차 블록 만들기", "my_preact_block", kind="build",
+        6, "사전 활성화 잔차 블록 만들기", "my_preact_block", kind="build",
         measure=preact_structure,
         expected=lambda input_shape, *args: preact_structure(preact_variant(), input_shape, *args),
         cases=lambda: [
@@ -283,4 +428,4 @@ def q5_my_preact_block() -> Exercise:
 
 
 def exercises() -> list[Exercise]:
-    return [q1_resnet18_rank(), q2_resnet50_convs(), q3_conv3_block1_macs(), q4_widest_middle(), q5_my_preact_block()]
+    return [q1_add_shortcut(), q1_resnet18_rank(), q2_resnet50_convs(), q3_conv3_block1_macs(), q4_widest_middle(), q5_my_preact_block()]

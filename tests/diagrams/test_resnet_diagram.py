@@ -142,3 +142,28 @@ def test_plain_vs_resnet_figure_draws_what_the_models_hold():
 def test_plain_vs_resnet_refuses_bottleneck_depths():
     with pytest.raises(ValueError, match="18 또는 34"):
         draw_plain_vs_resnet(50)
+
+
+def test_vgg19_row_is_read_from_the_model_like_the_papers_figure_3():
+    """vgg=True: 논문 그림 3처럼 VGG-19를 맨 위에 더합니다. 합성곱·풀링·완전 연결 상자와 곱셈-누산 수는 models.vgg19에서 읽습니다."""
+    from cnn_helpers.analysis import count_macs
+
+    fig = draw_plain_vs_resnet(34, vgg=True)
+    drawn = _draw.texts(fig)
+    plt.close(fig)
+    vgg = models.vgg19()
+    layout = network_layout(vgg)
+    assert layout["weighted"] == 19 and layout["blocks"] == []
+    convs = [layer for layer in vgg.layers if isinstance(layer, keras.layers.Conv2D)]
+    assert [item["name"] for item in layout["items"] if item["kind"] == "conv"] == [layer.name for layer in convs]
+    pools = [item for item in layout["items"] if item["kind"] == "pool"]
+    assert [p["stage"] for p in pools] == [f"block{i}" for i in range(1, 6)]  # 풀링은 제 블록에 (줄기가 아니라)
+    title = next(t for t in drawn if t.startswith("VGG-19"))
+    assert title.endswith(f"곱셈-누산 {count_macs(vgg) / 1e9:.2f}G") and "가중치 계층 19개" in title
+    assert sum(t == "완전\n연결\n4096" for t in drawn) == 2
+    for i in range(1, 6):  # 블록마다 출력 크기 (풀링 뒤)
+        shape = vgg.get_layer(f"block{i}_pool").output.shape
+        assert f"block{i}  {shape[1]}×{shape[2]}" in drawn
+    # 평범한 신경망과 ResNet 부분은 vgg=False일 때와 같습니다 (투영 세 개, 제목의 계층·지름길 수).
+    assert sum(t.endswith("투영") for t in drawn) == 3
+    assert any(t.startswith("ResNet-34: 같은 계층 34개 + 지름길 16개 (그중 1×1 투영 3개), 곱셈-누산") for t in drawn)
