@@ -246,7 +246,7 @@ SUBCLASS_INIT = (
     "        self.conv2 = layers.Conv2D(16, 5, activation=\"relu\")\n"
     "        self.pool = layers.MaxPooling2D(2)  # 매개변수가 없어 두 번 써도 됩니다\n"
     "        self.flatten = layers.Flatten()\n"
-    "        self.hidden = layers.Dense(32, activation=\"relu\")\n"
+    "        self.hidden = layers.Dense(64, activation=\"relu\")\n"
     "        self.classifier = layers.Dense(10, activation=\"softmax\")\n"
 )
 SUBCLASS_CALL = (
@@ -297,7 +297,7 @@ class _ModelExercise(Exercise):
             return WRONG, f"아직 아닙니다. {mistake}"
         keras = _lazy.keras()
         if not isinstance(answer, keras.Model):
-            return WRONG, f"`{self.variable}`에는 {SUBCLASS_NAME}()로 만든 모델을 쓰세요 (받은 것: {type(answer).__name__})."
+            return WRONG, f"아직 아닙니다. `{self.variable}`에는 {SUBCLASS_NAME}()으로 만든 모델을 쓰세요 (받은 것: {type(answer).__name__})."
         try:
             facts = subclass_facts(answer)
         except Exception as exc:  # noqa: BLE001
