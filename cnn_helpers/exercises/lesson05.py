@@ -20,19 +20,13 @@ PATIENCE = 3
 # 문제 7: 숫자 4, 7, 9만 모은 혼동 행렬 (행 = 정답, 열 = 예측). 행마다 이미지 수가 달라서,
 # 가장 큰 칸·가장 많이 틀린 행·열(7 → 4)과 비율로 본 답(재현율이 가장 낮은 9, 정밀도가 가장 낮은 4)이 다릅니다.
 CONFUSION_DIGITS = (4, 7, 9)
-CONFUSION = np.array([[190, 2, 6],
-                      [18, 300, 1],
-                      [14, 3, 140]])
+CONFUSION = np.array([[190, 2, 6], [18, 300, 1], [14, 3, 140]])
 
 # 문제 4: 부류 3개(숫자 0, 1, 2)의 점수와 정답. (가) 모든 점수에 SHIFT를 더할 때의 확률, (나) 정답 점수만 RAISE 올릴 때의 손실
-SCORES = (1.0, 3.0, 0.5)
-SCORE_LABEL = 0
+SCORES, SCORE_LABEL = (1.0, 3.0, 0.5), 0
 SHIFT, RAISE = 5.0, 1.0
-
-# 문제 8: pool2의 이 칸이 보는 입력 상자
-RF_CELL = (1, 3)
-
-BUDGET = 20_000
+RF_CELL = (1, 3)  # 문제 8: pool2의 이 칸이 보는 입력 상자
+BUDGET = 20_000  # 문제 2: 매개변수 예산
 
 
 @functools.cache
@@ -152,13 +146,8 @@ def budget_model_facts(builder, input_shape) -> dict | None:
 
 def lenet_budget_facts(input_shape) -> dict:
     """정답 모델의 특징: LeNet-5와 같은 합성곱 두 계층, 숨은 완전 연결 계층, 부류 10개 출력, 예산 안의 매개변수."""
-    return {
-        "출력 모양": (10,),
-        "합성곱 계층 (커널, 필터 수, 패딩)": [(5, 6, "same"), (5, 16, "valid")],
-        "숨은 완전 연결 계층": "있음",
-        "매개변수 수": f"{BUDGET:,}개 이하",
-    }
-
+    return {"출력 모양": (10,), "합성곱 계층 (커널, 필터 수, 패딩)": [(5, 6, "same"), (5, 16, "valid")],
+            "숨은 완전 연결 계층": "있음", "매개변수 수": f"{BUDGET:,}개 이하"}
 
 
 def _lenet_like(keras, filters=(6, 16), dense=(120, 84), classes=10):
@@ -239,51 +228,55 @@ def q2_small_lenet() -> Exercise:
 
 # 문제 3: 서브클래싱. 노트북의 답 셀이 __init__을 주고, 원래 강의처럼 클래스 밖에 놓인 call을 학생이 고쳐 완성합니다.
 SUBCLASS_NAME = "TinyLeNet"
-SUBCLASS_INIT = (
-    "    def __init__(self, **kwargs):\n"
-    "        super().__init__(**kwargs)\n"
-    "        self.conv1 = layers.Conv2D(6, 5, padding=\"same\", activation=\"relu\")\n"
-    "        self.conv2 = layers.Conv2D(16, 5, activation=\"relu\")\n"
-    "        self.pool = layers.MaxPooling2D(2)  # 매개변수가 없어 두 번 써도 됩니다\n"
-    "        self.flatten = layers.Flatten()\n"
-    "        self.hidden = layers.Dense(64, activation=\"relu\")\n"
-    "        self.classifier = layers.Dense(10, activation=\"softmax\")\n"
-)
-SUBCLASS_CALL = (
-    "    def call(self, inputs):  # __init__과 같은 깊이: 클래스의 메서드\n"
-    "        x = self.pool(self.conv1(inputs))\n"
-    "        x = self.pool(self.conv2(x))  # 같은 풀링을 한 번 더\n"
-    "        return self.classifier(self.hidden(self.flatten(x)))\n"
-)
-SUBCLASS_SOLUTION = (f"class {SUBCLASS_NAME}(keras.Model):\n" + SUBCLASS_INIT + "\n" + SUBCLASS_CALL
-                     + f"\n\nsubclassed = {SUBCLASS_NAME}()  # 위 셀의 call을 한 칸(4칸) 들여써서 클래스 안에 넣은 것과 같습니다")
+SUBCLASS_INIT = """\
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.conv1 = layers.Conv2D(6, 5, padding="same", activation="relu")
+        self.conv2 = layers.Conv2D(16, 5, activation="relu")
+        self.pool = layers.MaxPooling2D(2)  # 매개변수가 없어 두 번 써도 됩니다
+        self.flatten = layers.Flatten()
+        self.hidden = layers.Dense(64, activation="relu")
+        self.classifier = layers.Dense(10, activation="softmax")
+"""
+SUBCLASS_BODY = """\
+        x = self.pool(self.conv1(inputs))
+        x = self.pool(self.conv2(x))  # 같은 풀링을 한 번 더
+        return self.classifier(self.hidden(self.flatten(x)))
+"""
+SUBCLASS_SOLUTION = (f"class {SUBCLASS_NAME}(keras.Model):\n{SUBCLASS_INIT}\n"
+                     "    def call(self, inputs):  # __init__과 같은 깊이: 클래스의 메서드\n" + SUBCLASS_BODY
+                     + f"\n\nsubclassed = {SUBCLASS_NAME}()  # 위 셀의 call을 4칸 들여써 클래스 안에 넣은 것과 같습니다")
 
 
-def _subclass(forward: str | None):
-    """TinyLeNet과 같은 __init__에 forward(call의 몸통, None이면 call 없음)를 붙인 클래스 (정답과 실수의 예)."""
+def _subclass(body: str | None):
+    """TinyLeNet의 __init__에 call의 몸통 body(None이면 call 없음)를 붙인 클래스 (정답과 실수의 예)."""
     keras = _lazy.keras()
     namespace = {"keras": keras, "layers": keras.layers}
-    body = "" if forward is None else "\n    def call(self, inputs):\n" + forward
-    exec(f"class {SUBCLASS_NAME}(keras.Model):\n" + SUBCLASS_INIT + body, namespace)  # noqa: S102
+    call = "" if body is None else "\n    def call(self, inputs):\n" + body
+    exec(f"class {SUBCLASS_NAME}(keras.Model):\n" + SUBCLASS_INIT + call, namespace)  # noqa: S102
     return namespace[SUBCLASS_NAME]
+
+
+def subclass_facts(model) -> tuple[int, int]:
+    """모델을 28×28×1 이미지 두 장에 불러 (출력 수, 부른 계층의 매개변수 수)를 돌려줍니다."""
+    with warnings.catch_warnings():  # 부르지 않은 계층이 있으면 Keras가 build 경고를 냅니다: 그 실수는 채점기가 알려 줍니다
+        warnings.simplefilter("ignore", UserWarning)
+        out = model(np.zeros((2, 28, 28, 1), "float32"))
+    return int(out.shape[-1]), sum(int(np.prod(w.shape)) for w in model.weights)
 
 
 @functools.cache
 def subclass_expected() -> tuple[int, int]:
     """정답 모델의 (출력 수, 매개변수 수): 28×28×1 입력에서."""
-    return subclass_facts(_subclass(SUBCLASS_CALL.split("\n", 1)[1])())
+    return subclass_facts(_subclass(SUBCLASS_BODY)())
 
 
-def subclass_facts(model) -> tuple[int, int]:
-    """모델을 28×28×1 이미지 두 장에 불러 (출력 수, 매개변수 수)를 돌려줍니다."""
-    with warnings.catch_warnings():  # 부르지 않은 계층이 있으면 Keras가 build 경고를 냅니다: 그 실수는 채점기가 알려 줍니다
-        warnings.simplefilter("ignore", UserWarning)
-        out = model(np.zeros((2, 28, 28, 1), "float32"))
-    return int(out.shape[-1]), sum(int(np.prod(w.shape)) for w in model.weights)  # 부른 계층의 가중치만 (부르지 않은 계층은 0)
-
-
-def _has_own_call(answer) -> bool:
-    return "call" in vars(type(answer))
+def _called_facts(answer):
+    """call이 클래스 안에 있는 모델이면 subclass_facts, 아니면(또는 부르다 오류) None."""
+    try:
+        return subclass_facts(answer) if "call" in vars(type(answer)) else None
+    except Exception:  # noqa: BLE001
+        return None
 
 
 class _ModelExercise(Exercise):
@@ -295,9 +288,9 @@ class _ModelExercise(Exercise):
         mistake = self._matching_mistake(answer)
         if mistake:
             return WRONG, f"아직 아닙니다. {mistake}"
-        keras = _lazy.keras()
-        if not isinstance(answer, keras.Model):
-            return WRONG, f"아직 아닙니다. `{self.variable}`에는 {SUBCLASS_NAME}()으로 만든 모델을 쓰세요 (받은 것: {type(answer).__name__})."
+        if not isinstance(answer, _lazy.keras().Model):
+            return WRONG, (f"아직 아닙니다. `{self.variable}`에는 {SUBCLASS_NAME}()으로 만든 모델을 쓰세요 "
+                           f"(받은 것: {type(answer).__name__}).")
         try:
             facts = subclass_facts(answer)
         except Exception as exc:  # noqa: BLE001
@@ -305,16 +298,6 @@ class _ModelExercise(Exercise):
         if facts == self.expected():
             return CORRECT, "정답입니다! call이 클래스 안에 있고, 출력과 매개변수 수가 정답 모델과 같습니다."
         return WRONG, f"아직 아닙니다. 출력 수와 매개변수 수가 {facts}로 정답 모델과 다릅니다. q{self.number}.hint()를 보세요."
-
-
-def _subclass_mistake(answer, check) -> bool:
-    keras = _lazy.keras()
-    if not isinstance(answer, keras.Model) or not _has_own_call(answer):
-        return False
-    try:
-        return check(*subclass_facts(answer))
-    except Exception:  # noqa: BLE001
-        return False
 
 
 def q3_subclass_call() -> Exercise:
@@ -331,19 +314,17 @@ def q3_subclass_call() -> Exercise:
         mistakes=[
             (lambda a: isinstance(a, type),
              f"클래스 자체가 아니라 그 클래스로 만든 모델을 씁니다: subclassed = {SUBCLASS_NAME}()", _subclass(None)),
-            (lambda a: isinstance(a, keras.Model) and not _has_own_call(a),
+            (lambda a: isinstance(a, keras.Model) and "call" not in vars(type(a)),
              "모델에 call이 없습니다(부르면 NotImplementedError). def call이 클래스 밖(맨 앞 칸)에 있으면 클래스의 메서드가 "
              "아니라 보통 함수가 됩니다. def __init__과 같은 깊이로 4칸 들여쓰세요.",
              _subclass(None)()),
-            (lambda a: _subclass_mistake(a, lambda n, p: n != classes),
+            (lambda a: (f := _called_facts(a)) is not None and f[0] != classes,
              "마지막에 self.classifier를 지나야 부류 10개의 확률이 나옵니다.",
-             _subclass("        x = self.pool(self.conv2(self.pool(self.conv1(inputs))))\n"
-                       "        return self.hidden(self.flatten(x))\n")()),
-            (lambda a: _subclass_mistake(a, lambda n, p: n == classes and p > params),
+             _subclass("        return self.hidden(self.flatten(self.pool(self.conv2(self.pool(self.conv1(inputs))))))\n")()),
+            (lambda a: (f := _called_facts(a)) is not None and f[0] == classes and f[1] > params,
              "매개변수가 너무 많습니다. conv2 뒤에도 self.pool을 한 번 더 불러 5×5로 줄인 뒤 펼쳐야 합니다"
              "(풀링은 매개변수가 없어 같은 계층을 두 번 불러도 됩니다).",
-             _subclass("        x = self.conv2(self.pool(self.conv1(inputs)))\n"
-                       "        return self.classifier(self.hidden(self.flatten(x)))\n")()),
+             _subclass("        return self.classifier(self.hidden(self.flatten(self.conv2(self.pool(self.conv1(inputs))))))\n")()),
         ],
     )
 
@@ -497,24 +478,17 @@ TRAIN_IMAGES = 600
 MAX_EPOCHS = 5
 
 
-def _tiny_model(keras):
-    """채점용 아주 작은 합성곱 신경망 (학습 몇 초)."""
-    layers = keras.layers
-    return keras.Sequential([keras.Input((28, 28, 1)), layers.Conv2D(4, 5, activation="relu"), layers.MaxPooling2D(4),
-                             layers.Flatten(), layers.Dense(10, activation="softmax")])
-
-
 def training_facts(train_fn, data=f"MNIST {TRAIN_IMAGES}장") -> dict | None:
-    """학생 함수 train_fn(model, x, y)를 작은 모델과 MNIST 600장으로 실행하고, fit에 준 설정과 돌려준 값을 읽습니다.
-
-    모델의 fit을 감싸 학생이 준 인자(검증 데이터, 콜백, 에포크 수)를 기록합니다. 판정은 학습 결과의 숫자가 아니라
-    설정과 History의 기록으로 하므로 시드·스레드·CPU가 바뀌어도 같습니다."""
+    """학생 함수 train_fn(model, x, y)를 아주 작은 모델과 MNIST 600장으로 실행하고, fit에 준 인자(fit을 감싸 기록),
+    compile한 옵티마이저, 돌려준 값을 읽습니다. 학습 결과의 숫자는 보지 않으므로 시드·스레드·CPU가 바뀌어도 판정이 같습니다."""
     keras = _lazy.keras()
     from ..data import load_mnist
 
     (x, y), _ = load_mnist(verbose=False)
     x, y = x[:TRAIN_IMAGES, :, :, None] / 255.0, y[:TRAIN_IMAGES]
-    model = _tiny_model(keras)
+    layers = keras.layers
+    model = keras.Sequential([keras.Input((28, 28, 1)), layers.Conv2D(4, 5, activation="relu"), layers.MaxPooling2D(4),
+                              layers.Flatten(), layers.Dense(10, activation="softmax")])
     calls = []
     original_fit = model.fit
 
@@ -549,13 +523,8 @@ def training_facts(train_fn, data=f"MNIST {TRAIN_IMAGES}장") -> dict | None:
 
 
 def training_expected(data=f"MNIST {TRAIN_IMAGES}장") -> dict:
-    return {
-        "돌려준 것": "fit의 History",
-        "검증 데이터": "씀",
-        "옵티마이저": "Adam, 학습률 0.003",
-        "조기 종료": "monitor=val_loss, patience=1, restore_best_weights=True",
-        "최대 에포크": f"{MAX_EPOCHS} 이하",
-    }
+    return {"돌려준 것": "fit의 History", "검증 데이터": "씀", "옵티마이저": "Adam, 학습률 0.003",
+            "조기 종료": "monitor=val_loss, patience=1, restore_best_weights=True", "최대 에포크": f"{MAX_EPOCHS} 이하"}
 
 
 def _trainer(split=0.2, stopper="best", epochs=3, give_back="history", rate=0.003):
@@ -564,13 +533,9 @@ def _trainer(split=0.2, stopper="best", epochs=3, give_back="history", rate=0.00
         keras = _lazy.keras()
         model.compile(optimizer=keras.optimizers.Adam(learning_rate=rate), loss="sparse_categorical_crossentropy",
                       metrics=["accuracy"])
-        callbacks = {
-            "best": [keras.callbacks.EarlyStopping(monitor="val_loss", patience=1, restore_best_weights=True)],
-            "patience3": [keras.callbacks.EarlyStopping(monitor="val_loss", patience=3, restore_best_weights=True)],
-            "last": [keras.callbacks.EarlyStopping(monitor="val_loss", patience=1)],
-            "train_loss": [keras.callbacks.EarlyStopping(monitor="loss", patience=1, restore_best_weights=True)],
-            None: [],
-        }[stopper]
+        monitor, patience, best = {"best": ("val_loss", 1, True), "patience3": ("val_loss", 3, True),
+                                   "last": ("val_loss", 1, False), "train_loss": ("loss", 1, True)}.get(stopper, (0, 0, 0))
+        callbacks = [keras.callbacks.EarlyStopping(monitor=monitor, patience=patience, restore_best_weights=best)] if stopper else []
         history = model.fit(x, y, epochs=epochs, batch_size=50, validation_split=split, callbacks=callbacks, verbose=0)
         return history if give_back == "history" else model
     return train
@@ -616,13 +581,10 @@ def q6_train_with_early_stopping() -> Exercise:
             (lambda got, want: "patience=1," not in got["조기 종료"],
              "조기 종료를 patience=1로 주세요: 최대 5 에포크의 짧은 학습이라, 검증 손실이 한 번만 나아지지 않아도 멈춥니다.",
              _trainer(stopper="patience3")),
-            (lambda got, want: got["옵티마이저"] == "Adam, 학습률 0.001",
-             "optimizer=\"adam\"(문자열)은 Keras의 기본 학습률 0.001입니다. 3절처럼 "
-             "keras.optimizers.Adam(learning_rate=0.003)을 주세요.",
-             _trainer(rate=0.001)),
             (lambda got, want: got["옵티마이저"] != want["옵티마이저"],
-             "옵티마이저는 3절과 같은 Adam(학습률 0.003)입니다: keras.optimizers.Adam(learning_rate=0.003).",
-             _trainer(rate=0.01)),
+             "옵티마이저는 3절과 같은 keras.optimizers.Adam(learning_rate=0.003)입니다. "
+             "문자열 optimizer=\"adam\"은 Keras의 기본 학습률 0.001입니다.",
+             _trainer(rate=0.001)),
             (lambda got, want: got["최대 에포크"] != want["최대 에포크"],
              f"몇 초 안에 끝나도록 최대 에포크(epochs)는 {MAX_EPOCHS} 이하로 주세요.",
              _trainer(epochs=8)),
