@@ -445,7 +445,8 @@ def q4_softmax_loss() -> Exercise:
             "p_shift = np.exp(z + 5) / np.exp(z + 5).sum()  # 분자·분모의 항이 모두 e⁵배: 확률 [0.111, 0.821, 0.067] 그대로\n"
             "z_up = z + np.eye(len(z))[label]               # 정답 점수만 1 올림: (2.0, 3.0, 0.5)\n"
             "p_up = np.exp(z_up) / np.exp(z_up).sum()       # 정답 확률 0.111 → 0.254 (e배인 0.302보다 작음)\n"
-            "p_and_loss = (p_shift[label], -np.log(p_up[label]))  # (0.111, 1.372): 손실은 2.197에서 1보다 덜 줄어듭니다"
+            "p_and_loss = (p_shift[label], -np.log(p_up[label]))  # (0.111, 1.372): 손실은 2.197에서 1보다 덜 줄어듭니다\n"
+            "# (가)가 소프트맥스를 np.exp(z - z.max())로 계산해도 되는 까닭입니다: 확률은 같고 e^z가 넘치지 않습니다."
         ),
         mistakes=[
             (lambda a: _close(a[1], loss - RAISE),
