@@ -23,12 +23,12 @@ LESSON05_QUESTIONS = [q for number, q in ALL if number == "05"]
 def solved_answer(q):
     """풀이 코드를 실제로 실행해 학생이 쓸 변수를 얻습니다 (풀이도 함께 검증)."""
     namespace = {"np": np}
-    if any(q is other for other in LESSON05_QUESTIONS):  # 5강 문제 4·6의 답 셀은 문제의 값(cm, digits, scores, label)을 답 줄 위에 둡니다.
+    if any(q is other for other in LESSON05_QUESTIONS):  # 5강 문제 7·4의 답 셀은 문제의 값(cm, digits, scores, label)을 답 줄 위에 둡니다.
         from cnn_helpers.exercises import lesson05
 
         namespace.update(cm=lesson05.CONFUSION, digits=lesson05.CONFUSION_DIGITS,
                          scores=lesson05.SCORES, label=lesson05.SCORE_LABEL)
-    if q.kind == "build":  # 강의 노트북처럼 keras와 layers를 미리 불러 둡니다.
+    if q.kind == "build" or q.variable == "subclassed":  # 강의 노트북처럼 keras와 layers를 미리 불러 둡니다 (5강 문제 3은 클래스를 정의).
         keras = _lazy.keras()
         namespace.update(keras=keras, layers=keras.layers)
     exec(q.solution_text, namespace)
@@ -203,11 +203,11 @@ def test_lesson03_q4_budget_is_keras_count():
 
 
 def test_new_exercises_teach_without_revealing():
-    q3 = lesson("05")[2]
-    assert q3.variable == "early_stop"
-    status, message = q3.verdict((8, 8))
+    q5 = lesson("05")[4]
+    assert q5.variable == "early_stop"
+    status, message = q5.verdict((8, 8))
     assert status == WRONG and "restore_best_weights" in message and "5" not in message
-    status, message = q3.verdict((4, 3))
+    status, message = q5.verdict((4, 3))
     assert status == WRONG and "연속" in message
     q3 = lesson("06")[2]
     assert q3.variable == "head_params_150"
@@ -394,6 +394,8 @@ def test_lesson05_build_exercise_checks_the_budget_and_keeps_the_convolutions():
 
     assert q.verdict(lenet([32]))[0] == CORRECT
     assert q.verdict(lenet([24, 16]))[0] == CORRECT
+    status, message = q.verdict(lenet([]))  # 숨은 Dense 없이 Flatten → Dense(10): 6,582개로 예산 안이지만 설계가 아님
+    assert status == WRONG and "숨은 Dense" in message
     status, message = q.verdict(lenet([120, 84]))  # LeNet-5 그대로: 61,706개
     assert status == WRONG and "예산" in message
     status, message = q.verdict(lenet([32], filters=(4, 16)))
@@ -407,7 +409,7 @@ def test_lesson05_build_exercise_checks_the_budget_and_keeps_the_convolutions():
 
 
 def test_lesson05_notebook_numbers_are_the_graded_numbers():
-    """5강 문제 3·4·6의 노트북 표·행렬·점수가 채점에 쓰는 lesson05의 값과 같고, 문제 4는 가장 큰 칸으로 짐작하면 틀립니다."""
+    """5강 문제 5·7·4의 노트북 표·행렬·점수가 채점에 쓰는 lesson05의 값과 같고, 문제 7은 가장 큰 칸으로 짐작하면 틀립니다."""
     import json
     import re
     from pathlib import Path
@@ -420,20 +422,51 @@ def test_lesson05_notebook_numbers_are_the_graded_numbers():
     row = re.search(r"\| 검증 손실 \|(.*)\|", table).group(1)
     assert tuple(float(v) for v in row.split("|")) == lesson05.VAL_LOSSES
     namespace = {"np": np}
-    q4_cell = next(s for s in text if "q4.check()" in s)
-    exec(q4_cell.split("weakest =")[0], namespace)
+    q7_cell = next(s for s in text if "q7.check()" in s)
+    exec(q7_cell.split("weakest =")[0], namespace)
     assert tuple(namespace["digits"]) == lesson05.CONFUSION_DIGITS
     assert np.array_equal(namespace["cm"], lesson05.CONFUSION)
-    q6_cell = next(s for s in text if "q6.check()" in s)
-    exec(q6_cell.split("p_and_loss =")[0], namespace)
+    q4_cell = next(s for s in text if "q4.check()" in s)
+    exec(q4_cell.split("p_and_loss =")[0], namespace)
     assert tuple(namespace["scores"]) == lesson05.SCORES and namespace["label"] == lesson05.SCORE_LABEL
-    q4 = lesson("05")[3]
-    assert q4.verdict(lesson05._largest_off_diagonal())[0] == WRONG
-    assert q4.verdict(lesson05.weakest_digits())[0] == CORRECT
-    # 문제 6: 모든 점수 +5에서 확률은 그대로, 정답 점수만 +1이면 손실은 줄지만 1보다 덜 줄어듭니다 ("정확히 1"은 오답)
-    q6 = lesson("05")[5]
+    q7 = lesson("05")[6]
+    assert q7.verdict(lesson05._largest_off_diagonal())[0] == WRONG
+    assert q7.verdict(lesson05.weakest_digits())[0] == CORRECT
+    # 문제 4: 모든 점수 +5에서 확률은 그대로, 정답 점수만 +1이면 손실은 줄지만 1보다 덜 줄어듭니다 ("정확히 1"은 오답)
+    q6 = lesson("05")[3]
     p, loss = lesson05.softmax_loss()
     shifted_p, raised_loss = lesson05.shift_and_raise()
     assert abs(shifted_p - p) < 1e-12 and loss - 1 < raised_loss < loss
     assert q6.verdict((shifted_p, raised_loss))[0] == CORRECT
     assert q6.verdict((p, loss - 1))[0] == WRONG
+
+
+def test_lesson05_subclass_exercise_needs_call_inside_the_class():
+    """5강 문제 3: 원래 강의처럼 call이 클래스 밖이면(모델에 call이 없음) 그 까닭을, 풀링을 한 번만 부르면 매개변수를 알려 줍니다."""
+    keras = _lazy.keras()
+    from cnn_helpers.exercises import lesson05
+
+    q = lesson("05")[2]
+    assert q.variable == "subclassed"
+    namespace = {"keras": keras, "layers": keras.layers}
+    exec("class TinyLeNet(keras.Model):\n" + lesson05.SUBCLASS_INIT  # 노트북의 답 셀 그대로: call이 클래스 밖
+         + "\ndef call(self, inputs):\n    x = self.pool(self.conv1(inputs))\n    return x\n", namespace)
+    status, message = q.verdict(namespace["TinyLeNet"]())
+    assert status == WRONG and "클래스 밖" in message
+    status, message = q.verdict(namespace["TinyLeNet"])
+    assert status == WRONG and "클래스 자체" in message
+    assert q.verdict(...)[0] == UNATTEMPTED
+    assert q.verdict(solved_answer(q))[0] == CORRECT
+
+
+def test_lesson05_training_exercise_checks_patience_and_the_lessons_optimizer():
+    """5강 문제 6: patience=1과 3절의 Adam(학습률 0.003)을 검사합니다 (문자열 "adam"은 학습률 0.001)."""
+    from cnn_helpers.exercises import lesson05
+
+    q = lesson("05")[5]
+    assert q.variable == "train_briefly"
+    status, message = q.verdict(lesson05._trainer(rate=0.001))
+    assert status == WRONG and "0.001" in message
+    status, message = q.verdict(lesson05._trainer(stopper="patience3"))
+    assert status == WRONG and "patience=1" in message
+    assert q.verdict(lesson05._trainer())[0] == CORRECT

@@ -1,36 +1,32 @@
-"""5강 연습 문제: LeNet-5 (모양 예측, 매개변수 예산, 조기 종료, 혼동 행렬의 재현율·정밀도, 수용 영역 상자,
-점수가 바뀔 때의 소프트맥스 확률과 교차 엔트로피, 검증 데이터와 조기 종료로 직접 학습하기)."""
+"""5강 연습 문제: LeNet-5. 강의의 절 차례대로: 모양 예측, 매개변수 예산, 서브클래싱의 call(2절) → 점수가 바뀔 때의
+소프트맥스 확률과 교차 엔트로피, 조기 종료, 검증 데이터와 조기 종료로 직접 학습하기(3절) → 혼동 행렬의 재현율·정밀도(4절)
+→ 수용 영역 상자(5절)."""
 
 from __future__ import annotations
 
 import functools
+import warnings
 
 import numpy as np
 
 from .. import _lazy
-from ._core import Exercise
+from ._core import CORRECT, UNATTEMPTED, WRONG, Exercise
 from ._oracles import lenet_layer
 
-# 문제 3: 검증 손실 기록 (에포크 1부터). patience와 함께 문제 글과 풀이가 이 값을 씁니다.
+# 문제 5: 검증 손실 기록 (에포크 1부터). patience와 함께 문제 글과 풀이가 이 값을 씁니다.
 VAL_LOSSES = (0.42, 0.27, 0.21, 0.23, 0.19, 0.20, 0.22, 0.20, 0.21, 0.24)
 PATIENCE = 3
 
-# 문제 4: 숫자 4, 7, 9만 모은 혼동 행렬 (행 = 정답, 열 = 예측). 행마다 이미지 수가 달라서,
+# 문제 7: 숫자 4, 7, 9만 모은 혼동 행렬 (행 = 정답, 열 = 예측). 행마다 이미지 수가 달라서,
 # 가장 큰 칸·가장 많이 틀린 행·열(7 → 4)과 비율로 본 답(재현율이 가장 낮은 9, 정밀도가 가장 낮은 4)이 다릅니다.
 CONFUSION_DIGITS = (4, 7, 9)
-CONFUSION = np.array([[190, 2, 6],
-                      [18, 300, 1],
-                      [14, 3, 140]])
+CONFUSION = np.array([[190, 2, 6], [18, 300, 1], [14, 3, 140]])
 
-# 문제 6: 부류 3개(숫자 0, 1, 2)의 점수와 정답. (가) 모든 점수에 SHIFT를 더할 때의 확률, (나) 정답 점수만 RAISE 올릴 때의 손실
-SCORES = (1.0, 3.0, 0.5)
-SCORE_LABEL = 0
+# 문제 4: 부류 3개(숫자 0, 1, 2)의 점수와 정답. (가) 모든 점수에 SHIFT를 더할 때의 확률, (나) 정답 점수만 RAISE 올릴 때의 손실
+SCORES, SCORE_LABEL = (1.0, 3.0, 0.5), 0
 SHIFT, RAISE = 5.0, 1.0
-
-# 문제 5: pool2의 이 칸이 보는 입력 상자
-RF_CELL = (1, 3)
-
-BUDGET = 20_000
+RF_CELL = (1, 3)  # 문제 8: pool2의 이 칸이 보는 입력 상자
+BUDGET = 20_000  # 문제 2: 매개변수 예산
 
 
 @functools.cache
@@ -139,20 +135,19 @@ def budget_model_facts(builder, input_shape) -> dict | None:
     convs = [(layer.kernel_size[0], layer.filters, layer.padding)
              for layer in model.layers if isinstance(layer, keras.layers.Conv2D)]
     n = int(model.count_params())
+    dense = [layer for layer in model.layers if isinstance(layer, keras.layers.Dense)]
     return {
         "출력 모양": tuple(model.outputs[0].shape[1:]),
         "합성곱 계층 (커널, 필터 수, 패딩)": convs,
+        "숨은 완전 연결 계층": "있음" if len(dense) > 1 else "없음",  # 출력 계층 말고 Dense가 하나 이상
         "매개변수 수": f"{BUDGET:,}개 이하" if n <= BUDGET else f"{n:,}개 ({BUDGET:,}개 초과)",
     }
 
 
 def lenet_budget_facts(input_shape) -> dict:
-    """정답 모델의 특징: LeNet-5와 같은 합성곱 두 계층, 부류 10개 출력, 예산 안의 매개변수."""
-    return {
-        "출력 모양": (10,),
-        "합성곱 계층 (커널, 필터 수, 패딩)": [(5, 6, "same"), (5, 16, "valid")],
-        "매개변수 수": f"{BUDGET:,}개 이하",
-    }
+    """정답 모델의 특징: LeNet-5와 같은 합성곱 두 계층, 숨은 완전 연결 계층, 부류 10개 출력, 예산 안의 매개변수."""
+    return {"출력 모양": (10,), "합성곱 계층 (커널, 필터 수, 패딩)": [(5, 6, "same"), (5, 16, "valid")],
+            "숨은 완전 연결 계층": "있음", "매개변수 수": f"{BUDGET:,}개 이하"}
 
 
 def _lenet_like(keras, filters=(6, 16), dense=(120, 84), classes=10):
@@ -197,7 +192,7 @@ def q2_small_lenet() -> Exercise:
         cases=lambda: [((28, 28, 1),)],
         hint_text=(
             "합성곱 두 계층과 풀링은 그대로 둡니다. 2절의 표에서 매개변수가 어느 부분에 몰려 있는지 보고, "
-            "예산을 넘지 않으려면 그 부분의 무엇을 바꿀 수 있는지 생각하세요. "
+            "예산을 넘지 않으려면 그 부분의 무엇을 바꿀 수 있는지 생각하세요. 숨은 계층을 없애는 것이 아니라 줄입니다. "
             "lenet5_sequential의 계층 목록을 복사해 고치면 빠릅니다."
         ),
         solution_text=(
@@ -220,6 +215,10 @@ def q2_small_lenet() -> Exercise:
             (lambda got, want: got["출력 모양"] != want["출력 모양"],
              "마지막 계층은 부류마다 유닛 하나, 모두 10개의 소프트맥스 출력이어야 합니다.",
              _example(dense=(16,), classes=0)),
+            (lambda got, want: got["숨은 완전 연결 계층"] != want["숨은 완전 연결 계층"],
+             "Flatten 바로 뒤에 출력 계층만 두면 완전 연결 부분을 설계한 것이 아닙니다. Flatten과 출력 계층 사이에 "
+             "숨은 Dense 계층(ReLU)을 하나 이상 두고, 그 유닛 수로 예산을 맞추세요.",
+             _example(dense=())),
             (lambda got, want: got["매개변수 수"] != want["매개변수 수"],
              "매개변수가 아직 예산보다 많습니다. 2절의 표에서 매개변수가 가장 많은 계층을 찾아 그 유닛 수를 줄이세요.",
              _example()),
@@ -227,10 +226,113 @@ def q2_small_lenet() -> Exercise:
     )
 
 
-def q3_early_stop() -> Exercise:
+# 문제 3: 서브클래싱. 노트북의 답 셀이 __init__을 주고, 원래 강의처럼 클래스 밖에 놓인 call을 학생이 고쳐 완성합니다.
+SUBCLASS_NAME = "TinyLeNet"
+SUBCLASS_INIT = """\
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.conv1 = layers.Conv2D(6, 5, padding="same", activation="relu")
+        self.conv2 = layers.Conv2D(16, 5, activation="relu")
+        self.pool = layers.MaxPooling2D(2)  # 매개변수가 없어 두 번 써도 됩니다
+        self.flatten = layers.Flatten()
+        self.hidden = layers.Dense(64, activation="relu")
+        self.classifier = layers.Dense(10, activation="softmax")
+"""
+SUBCLASS_BODY = """\
+        x = self.pool(self.conv1(inputs))
+        x = self.pool(self.conv2(x))  # 같은 풀링을 한 번 더
+        return self.classifier(self.hidden(self.flatten(x)))
+"""
+SUBCLASS_SOLUTION = (f"class {SUBCLASS_NAME}(keras.Model):\n{SUBCLASS_INIT}\n"
+                     "    def call(self, inputs):  # __init__과 같은 깊이: 클래스의 메서드\n" + SUBCLASS_BODY
+                     + f"\n\nsubclassed = {SUBCLASS_NAME}()  # 위 셀의 call을 4칸 들여써 클래스 안에 넣은 것과 같습니다")
+
+
+def _subclass(body: str | None):
+    """TinyLeNet의 __init__에 call의 몸통 body(None이면 call 없음)를 붙인 클래스 (정답과 실수의 예)."""
+    keras = _lazy.keras()
+    namespace = {"keras": keras, "layers": keras.layers}
+    call = "" if body is None else "\n    def call(self, inputs):\n" + body
+    exec(f"class {SUBCLASS_NAME}(keras.Model):\n" + SUBCLASS_INIT + call, namespace)  # noqa: S102
+    return namespace[SUBCLASS_NAME]
+
+
+def subclass_facts(model) -> tuple[int, int]:
+    """모델을 28×28×1 이미지 두 장에 불러 (출력 수, 부른 계층의 매개변수 수)를 돌려줍니다."""
+    with warnings.catch_warnings():  # 부르지 않은 계층이 있으면 Keras가 build 경고를 냅니다: 그 실수는 채점기가 알려 줍니다
+        warnings.simplefilter("ignore", UserWarning)
+        out = model(np.zeros((2, 28, 28, 1), "float32"))
+    return int(out.shape[-1]), sum(int(np.prod(w.shape)) for w in model.weights)
+
+
+@functools.cache
+def subclass_expected() -> tuple[int, int]:
+    """정답 모델의 (출력 수, 매개변수 수): 28×28×1 입력에서."""
+    return subclass_facts(_subclass(SUBCLASS_BODY)())
+
+
+def _called_facts(answer):
+    """call이 클래스 안에 있는 모델이면 subclass_facts, 아니면(또는 부르다 오류) None."""
+    try:
+        return subclass_facts(answer) if "call" in vars(type(answer)) else None
+    except Exception:  # noqa: BLE001
+        return None
+
+
+class _ModelExercise(Exercise):
+    """답이 모델 객체인 문제: 모델을 불러 본 (출력 수, 매개변수 수)를 정답 모델과 비교합니다."""
+
+    def verdict(self, answer=...):
+        if answer is ... or answer is None:
+            return UNATTEMPTED, f"아직 풀지 않음: 변수 `{self.variable}`에 답을 쓰고 q{self.number}.check()를 다시 실행하세요."
+        mistake = self._matching_mistake(answer)
+        if mistake:
+            return WRONG, f"아직 아닙니다. {mistake}"
+        if not isinstance(answer, _lazy.keras().Model):
+            return WRONG, (f"아직 아닙니다. `{self.variable}`에는 {SUBCLASS_NAME}()으로 만든 모델을 쓰세요 "
+                           f"(받은 것: {type(answer).__name__}).")
+        try:
+            facts = subclass_facts(answer)
+        except Exception as exc:  # noqa: BLE001
+            return WRONG, f"모델을 이미지에 부르다가 오류가 났습니다: {type(exc).__name__}: {str(exc)[:300]}"
+        if facts == self.expected():
+            return CORRECT, "정답입니다! call이 클래스 안에 있고, 출력과 매개변수 수가 정답 모델과 같습니다."
+        return WRONG, f"아직 아닙니다. 출력 수와 매개변수 수가 {facts}로 정답 모델과 다릅니다. q{self.number}.hint()를 보세요."
+
+
+def q3_subclass_call() -> Exercise:
+    keras = _lazy.keras()
+    classes, params = subclass_expected()
+    return _ModelExercise(
+        3, "서브클래싱: 클래스 밖에 놓인 call 고치기", "subclassed",
+        expected=subclass_expected,
+        hint_text=(
+            "call은 클래스의 메서드여야 Keras가 모델을 부를 때 씁니다. def call 줄이 def __init__과 같은 칸에서 "
+            "시작하는지 보세요. 몸통은 2절의 LeNet5.call처럼 계층을 차례로 부르되, 이 모델의 풀링은 self.pool 하나입니다."
+        ),
+        solution_text=SUBCLASS_SOLUTION,
+        mistakes=[
+            (lambda a: isinstance(a, type),
+             f"클래스 자체가 아니라 그 클래스로 만든 모델을 씁니다: subclassed = {SUBCLASS_NAME}()", _subclass(None)),
+            (lambda a: isinstance(a, keras.Model) and "call" not in vars(type(a)),
+             "모델에 call이 없습니다(부르면 NotImplementedError). def call이 클래스 밖(맨 앞 칸)에 있으면 클래스의 메서드가 "
+             "아니라 보통 함수가 됩니다. def __init__과 같은 깊이로 4칸 들여쓰세요.",
+             _subclass(None)()),
+            (lambda a: (f := _called_facts(a)) is not None and f[0] != classes,
+             "마지막에 self.classifier를 지나야 부류 10개의 확률이 나옵니다.",
+             _subclass("        return self.hidden(self.flatten(self.pool(self.conv2(self.pool(self.conv1(inputs))))))\n")()),
+            (lambda a: (f := _called_facts(a)) is not None and f[0] == classes and f[1] > params,
+             "매개변수가 너무 많습니다. conv2 뒤에도 self.pool을 한 번 더 불러 5×5로 줄인 뒤 펼쳐야 합니다"
+             "(풀링은 매개변수가 없어 같은 계층을 두 번 불러도 됩니다).",
+             _subclass("        return self.classifier(self.hidden(self.flatten(self.conv2(self.pool(self.conv1(inputs))))))\n")()),
+        ],
+    )
+
+
+def q5_early_stop() -> Exercise:
     stop, kept = early_stopping_epochs()
     return Exercise(
-        3, "조기 종료가 멈추는 에포크와 남기는 가중치", "early_stop",
+        5, "조기 종료가 멈추는 에포크와 남기는 가중치", "early_stop",
         expected=early_stopping_epochs,
         hint_text=(
             "에포크마다 '지금까지의 최저값보다 낮아졌나?'를 표시해 보세요. 낮아지지 않은 에포크를 연속으로 세다가 "
@@ -257,11 +359,11 @@ def q3_early_stop() -> Exercise:
     )
 
 
-def q4_weakest_digits() -> Exercise:
+def q7_weakest_digits() -> Exercise:
     lowest_recall, lowest_precision = weakest_digits()
     biggest = _largest_off_diagonal()
     return Exercise(
-        4, "혼동 행렬에서 재현율과 정밀도가 가장 낮은 숫자", "weakest",
+        7, "혼동 행렬에서 재현율과 정밀도가 가장 낮은 숫자", "weakest",
         expected=weakest_digits,
         hint_text=(
             "숫자마다 두 비율을 따로 구하세요. 재현율은 대각선 값을 그 행의 합으로, 정밀도는 그 열의 합으로 나눕니다. "
@@ -289,10 +391,10 @@ def q4_weakest_digits() -> Exercise:
     )
 
 
-def q5_pool2_cell_box() -> Exercise:
+def q8_pool2_cell_box() -> Exercise:
     variants = _box_variants
     return Exercise(
-        5, "pool2 한 칸의 수용 영역 상자", "pool2_cell_box",
+        8, "pool2 한 칸의 수용 영역 상자", "pool2_cell_box",
         expected=pool2_box,
         hint_text=(
             "상자의 한 변은 2절 표의 rf 열에서 읽습니다. pool2에서 칸 하나를 옆으로 옮기면 입력에서는 몇 화소를 "
@@ -308,7 +410,8 @@ def q5_pool2_cell_box() -> Exercise:
              "conv1의 padding='same'은 입력 둘레에 2칸을 붙입니다. 그만큼 상자가 왼쪽 위로 밀립니다.",
              variants()["no_padding"]),
             (lambda a: _same(a, variants()["inclusive"]),
-             "아래·오른쪽 끝은 파이썬 슬라이스처럼 포함하지 않습니다(아래 = 위 + 한 변).", variants()["inclusive"]),
+             "아래·오른쪽 끝은 파이썬 슬라이스처럼 포함하지 않습니다(아래 = 위 + 한 변). 탐색기 그림의 글(행 a-b)은 "
+             "끝을 포함해 적으므로, 이 문제의 아래·오른쪽은 그 끝에 1을 더한 값입니다.", variants()["inclusive"]),
             (lambda a: _same(a, variants()["jump"]),
              "pool2의 칸 하나는 입력에서 풀링 두 번의 스트라이드를 곱한 만큼(2 × 2) 떨어져 있습니다.",
              variants()["jump"]),
@@ -322,7 +425,7 @@ def q5_pool2_cell_box() -> Exercise:
     )
 
 
-def q6_softmax_loss() -> Exercise:
+def q4_softmax_loss() -> Exercise:
     p, loss = softmax_loss()
     shifted_p, raised_loss = shift_and_raise()
     z = np.asarray(SCORES)
@@ -330,7 +433,7 @@ def q6_softmax_loss() -> Exercise:
     raised = z + RAISE * np.eye(len(z))[SCORE_LABEL]
     raised_p = float(np.exp(raised[SCORE_LABEL]) / np.exp(raised).sum())
     return Exercise(
-        6, "점수가 바뀔 때의 소프트맥스 확률과 교차 엔트로피", "p_and_loss",
+        4, "점수가 바뀔 때의 소프트맥스 확률과 교차 엔트로피", "p_and_loss",
         expected=shift_and_raise,
         hint_text=(
             "(가) e^(z+5) = e^5 × e^z입니다. 분자와 분모의 항에 무엇이 곱해지는지 보세요. "
@@ -342,7 +445,8 @@ def q6_softmax_loss() -> Exercise:
             "p_shift = np.exp(z + 5) / np.exp(z + 5).sum()  # 분자·분모의 항이 모두 e⁵배: 확률 [0.111, 0.821, 0.067] 그대로\n"
             "z_up = z + np.eye(len(z))[label]               # 정답 점수만 1 올림: (2.0, 3.0, 0.5)\n"
             "p_up = np.exp(z_up) / np.exp(z_up).sum()       # 정답 확률 0.111 → 0.254 (e배인 0.302보다 작음)\n"
-            "p_and_loss = (p_shift[label], -np.log(p_up[label]))  # (0.111, 1.372): 손실은 2.197에서 1보다 덜 줄어듭니다"
+            "p_and_loss = (p_shift[label], -np.log(p_up[label]))  # (0.111, 1.372): 손실은 2.197에서 1보다 덜 줄어듭니다\n"
+            "# (가)가 소프트맥스를 np.exp(z - z.max())로 계산해도 되는 까닭입니다: 확률은 같고 e^z가 넘치지 않습니다."
         ),
         mistakes=[
             (lambda a: _close(a[1], loss - RAISE),
@@ -370,29 +474,22 @@ def q6_softmax_loss() -> Exercise:
     )
 
 
-# 문제 7: 학생 함수가 학습할 데이터(강의의 MNIST 부분집합 앞쪽)와 지켜야 할 최대 에포크
+# 문제 6: 학생 함수가 학습할 데이터(강의의 MNIST 부분집합 앞쪽)와 지켜야 할 최대 에포크
 TRAIN_IMAGES = 600
 MAX_EPOCHS = 5
 
 
-def _tiny_model(keras):
-    """채점용 아주 작은 합성곱 신경망 (학습 몇 초)."""
-    layers = keras.layers
-    return keras.Sequential([keras.Input((28, 28, 1)), layers.Conv2D(4, 5, activation="relu"), layers.MaxPooling2D(4),
-                             layers.Flatten(), layers.Dense(10, activation="softmax")])
-
-
 def training_facts(train_fn, data=f"MNIST {TRAIN_IMAGES}장") -> dict | None:
-    """학생 함수 train_fn(model, x, y)를 작은 모델과 MNIST 600장으로 실행하고, fit에 준 설정과 돌려준 값을 읽습니다.
-
-    모델의 fit을 감싸 학생이 준 인자(검증 데이터, 콜백, 에포크 수)를 기록합니다. 판정은 학습 결과의 숫자가 아니라
-    설정과 History의 기록으로 하므로 시드·스레드·CPU가 바뀌어도 같습니다."""
+    """학생 함수 train_fn(model, x, y)를 아주 작은 모델과 MNIST 600장으로 실행하고, fit에 준 인자(fit을 감싸 기록),
+    compile한 옵티마이저, 돌려준 값을 읽습니다. 학습 결과의 숫자는 보지 않으므로 시드·스레드·CPU가 바뀌어도 판정이 같습니다."""
     keras = _lazy.keras()
     from ..data import load_mnist
 
     (x, y), _ = load_mnist(verbose=False)
     x, y = x[:TRAIN_IMAGES, :, :, None] / 255.0, y[:TRAIN_IMAGES]
-    model = _tiny_model(keras)
+    layers = keras.layers
+    model = keras.Sequential([keras.Input((28, 28, 1)), layers.Conv2D(4, 5, activation="relu"), layers.MaxPooling2D(4),
+                              layers.Flatten(), layers.Dense(10, activation="softmax")])
     calls = []
     original_fit = model.fit
 
@@ -408,56 +505,59 @@ def training_facts(train_fn, data=f"MNIST {TRAIN_IMAGES}장") -> dict | None:
     stoppers = [c for c in kwargs.get("callbacks") or [] if isinstance(c, keras.callbacks.EarlyStopping)]
     stopper = stoppers[0] if stoppers else None
     history = getattr(result, "history", None)
+    optimizer = getattr(model, "optimizer", None)
+    try:
+        rate = float(np.asarray(optimizer.learning_rate))
+        optimizer_fact = f"{type(optimizer).__name__}, 학습률 {rate:g}"
+    except (AttributeError, TypeError, ValueError):
+        optimizer_fact = "compile하지 않음"
     validated = bool(kwargs.get("validation_split")) or kwargs.get("validation_data") is not None
     return {
         "돌려준 것": "fit의 History" if isinstance(result, keras.callbacks.History) else type(result).__name__,
         "검증 데이터": "씀" if validated and isinstance(history, dict) and "val_loss" in history else "쓰지 않음",
-        "조기 종료": ("없음" if stopper is None else
-                    f"monitor={stopper.monitor}, restore_best_weights={stopper.restore_best_weights}"),
+        "옵티마이저": optimizer_fact,
+        "조기 종료": ("없음" if stopper is None else f"monitor={stopper.monitor}, patience={stopper.patience}, "
+                    f"restore_best_weights={stopper.restore_best_weights}"),
         "최대 에포크": (f"{MAX_EPOCHS} 이하" if calls and int(kwargs.get("epochs", 1)) <= MAX_EPOCHS
                     else f"{kwargs.get('epochs', 'fit을 부르지 않음')}"),
     }
 
 
 def training_expected(data=f"MNIST {TRAIN_IMAGES}장") -> dict:
-    return {
-        "돌려준 것": "fit의 History",
-        "검증 데이터": "씀",
-        "조기 종료": "monitor=val_loss, restore_best_weights=True",
-        "최대 에포크": f"{MAX_EPOCHS} 이하",
-    }
+    return {"돌려준 것": "fit의 History", "검증 데이터": "씀", "옵티마이저": "Adam, 학습률 0.003",
+            "조기 종료": "monitor=val_loss, patience=1, restore_best_weights=True", "최대 에포크": f"{MAX_EPOCHS} 이하"}
 
 
-def _trainer(split=0.2, stopper="best", epochs=3, give_back="history"):
+def _trainer(split=0.2, stopper="best", epochs=3, give_back="history", rate=0.003):
     """실수한 답의 예(학생 함수처럼 model, x, y를 받아 학습하는 함수)."""
     def train(model, x, y):
         keras = _lazy.keras()
-        model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
-        callbacks = {
-            "best": [keras.callbacks.EarlyStopping(monitor="val_loss", patience=1, restore_best_weights=True)],
-            "last": [keras.callbacks.EarlyStopping(monitor="val_loss", patience=1)],
-            "train_loss": [keras.callbacks.EarlyStopping(monitor="loss", patience=1, restore_best_weights=True)],
-            None: [],
-        }[stopper]
+        model.compile(optimizer=keras.optimizers.Adam(learning_rate=rate), loss="sparse_categorical_crossentropy",
+                      metrics=["accuracy"])
+        monitor, patience, best = {"best": ("val_loss", 1, True), "patience3": ("val_loss", 3, True),
+                                   "last": ("val_loss", 1, False), "train_loss": ("loss", 1, True)}.get(stopper, (0, 0, 0))
+        callbacks = [keras.callbacks.EarlyStopping(monitor=monitor, patience=patience, restore_best_weights=best)] if stopper else []
         history = model.fit(x, y, epochs=epochs, batch_size=50, validation_split=split, callbacks=callbacks, verbose=0)
         return history if give_back == "history" else model
     return train
 
 
-def q7_train_with_early_stopping() -> Exercise:
+def q6_train_with_early_stopping() -> Exercise:
     return Exercise(
-        7, "검증 데이터와 조기 종료로 직접 학습하기", "train_briefly",
+        6, "검증 데이터와 조기 종료로 직접 학습하기", "train_briefly",
         kind="build",
         measure=training_facts,
         expected=training_expected,
         cases=lambda: [(f"MNIST {TRAIN_IMAGES}장",)],
         hint_text=(
             "3절의 학습 셀과 같은 세 단계입니다: compile(옵티마이저, 손실) → 조기 종료 콜백 만들기 → fit. "
+            "옵티마이저는 3절처럼 학습률을 정해 만든 Adam 객체이고, patience는 문제에 적힌 값입니다. "
             "검증 데이터는 따로 떼지 말고 fit의 validation_split 인자로 주세요. fit이 돌려주는 값을 그대로 return 합니다."
         ),
         solution_text=(
             "def train_briefly(model, x, y):\n"
-            "    model.compile(optimizer=\"adam\", loss=\"sparse_categorical_crossentropy\", metrics=[\"accuracy\"])\n"
+            "    model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.003), loss=\"sparse_categorical_crossentropy\",\n"
+            "                  metrics=[\"accuracy\"])  # 3절과 같은 옵티마이저\n"
             "    stopper = keras.callbacks.EarlyStopping(monitor=\"val_loss\", patience=1, restore_best_weights=True)\n"
             "    return model.fit(x, y, epochs=5, batch_size=50, validation_split=0.2, callbacks=[stopper], verbose=0)"
         ),
@@ -479,6 +579,13 @@ def q7_train_with_early_stopping() -> Exercise:
              "restore_best_weights=True를 주지 않으면 마지막 에포크의 가중치가 남습니다. 검증 손실이 가장 낮았던 "
              "에포크의 가중치로 되돌리게 하세요.",
              _trainer(stopper="last")),
+            (lambda got, want: "patience=1," not in got["조기 종료"],
+             "조기 종료를 patience=1로 주세요: 최대 5 에포크의 짧은 학습이라, 검증 손실이 한 번만 나아지지 않아도 멈춥니다.",
+             _trainer(stopper="patience3")),
+            (lambda got, want: got["옵티마이저"] != want["옵티마이저"],
+             "옵티마이저는 3절과 같은 keras.optimizers.Adam(learning_rate=0.003)입니다. "
+             "문자열 optimizer=\"adam\"은 Keras의 기본 학습률 0.001입니다.",
+             _trainer(rate=0.001)),
             (lambda got, want: got["최대 에포크"] != want["최대 에포크"],
              f"몇 초 안에 끝나도록 최대 에포크(epochs)는 {MAX_EPOCHS} 이하로 주세요.",
              _trainer(epochs=8)),
@@ -487,5 +594,5 @@ def q7_train_with_early_stopping() -> Exercise:
 
 
 def exercises() -> list[Exercise]:
-    return [q1_pool2_shape(), q2_small_lenet(), q3_early_stop(), q4_weakest_digits(), q5_pool2_cell_box(),
-            q6_softmax_loss(), q7_train_with_early_stopping()]
+    return [q1_pool2_shape(), q2_small_lenet(), q3_subclass_call(), q4_softmax_loss(), q5_early_stop(),
+            q6_train_with_early_stopping(), q7_weakest_digits(), q8_pool2_cell_box()]

@@ -1,0 +1,123 @@
+"""분류 모델을 학습·평가하고 들여다보는 강의 셀의 부기 코드 (5강).
+
+강의 셀에는 생각을 담은 몇 줄만 남기고, 정렬하고 고르고 그리는 코드는 여기에 둡니다.
+
+- `draw_training_loop()`: 학습 한 바퀴(배치 → 순전파 → 손실 → 기울기 → 갱신)와 에포크를 한 장에 그립니다.
+- `show_confusion(confusion)`: 혼동 행렬(행 = 정답, 열 = 예측)을 개수와 함께 그립니다.
+- `confused_pairs(confusion)`: 여러 장 헷갈린 (장 수, 정답, 예측) 쌍을 많은 것부터.
+- `wrong_examples(y_true, y_pred)`: 틀린 이미지의 번호를 많이 헷갈린 쌍부터.
+- `paired_examples(y_true, y_pred, wrong)`: 틀린 이미지마다 정답이 같고 모델이 맞힌 이미지를 하나씩 짝지음.
+- `strongest_unit(model, image, layer)`: 한 계층에서 가장 크게 켜진 (채널, (행, 열)).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from . import _lazy
+
+__all__ = ["draw_training_loop", "show_confusion", "confused_pairs", "wrong_examples", "paired_examples",
+           "strongest_unit"]
+
+# 학습 한 바퀴의 네 단계: (상자 글, 화살표 옆 설명)
+LOOP_STEPS = (
+    ("배치\n(이미지 128장)", "순전파"),
+    ("확률\n(소프트맥스)", "정답과 비교"),
+    ("손실\n(교차 엔트로피)", "역전파"),
+    ("기울기\n(가중치마다)", "학습률 × 기울기를 뺌"),
+)
+
+
+def draw_training_loop():
+    """학습 한 바퀴(한 걸음)를 왼쪽에서 오른쪽으로, 다음 배치로 돌아가는 화살표와 에포크를 함께 그립니다."""
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import FancyBboxPatch
+
+    from .plotting import use_korean_font
+
+    use_korean_font()
+    fig, ax = plt.subplots(figsize=(10, 2.9), layout="constrained")
+    ax.set(xlim=(0, 10), ylim=(0, 3.2))
+    ax.axis("off")
+    boxes = [step for step, _ in LOOP_STEPS] + ["가중치 갱신\n(한 걸음)"]
+    centers = [1.0 + 2.0 * k for k in range(len(boxes))]
+    for k, (x, text) in enumerate(zip(centers, boxes)):
+        color = "#fde2c8" if k == len(boxes) - 1 else "#dbe9f6"
+        ax.add_patch(FancyBboxPatch((x - 0.78, 1.55), 1.56, 0.9, boxstyle="round,pad=0.05", facecolor=color,
+                                    edgecolor="0.3"))
+        ax.text(x, 2.0, text, ha="center", va="center", fontsize=10)
+    for k, (_, label) in enumerate(LOOP_STEPS):
+        ax.annotate("", xy=(centers[k + 1] - 0.84, 2.0), xytext=(centers[k] + 0.84, 2.0),
+                    arrowprops={"arrowstyle": "->", "lw": 1.5})
+        ax.text((centers[k] + centers[k + 1]) / 2, 2.62, label, ha="center", va="bottom", fontsize=8.5,
+                color="tab:red" if label == "역전파" else "0.2")
+    ax.annotate("", xy=(centers[0], 1.5), xytext=(centers[-1], 1.5),
+                arrowprops={"arrowstyle": "->", "lw": 1.5, "color": "tab:green", "connectionstyle": "arc3,rad=-0.25"})
+    ax.text(5.0, 0.98, "새 배치를 꺼내 되풀이 (SGD)", ha="center", va="center", fontsize=10, color="tab:green")
+    ax.text(5.0, 0.05, "학습 세트를 한 번 다 쓰면 한 에포크: 에포크마다 검증 손실을 재고, 조기 종료가 계속할지 정함",
+            ha="center", va="center", fontsize=9.5, color="0.25")
+    ax.set_title("학습 한 바퀴: model.fit이 걸음마다 되풀이하는 일", fontsize=11)
+    return fig
+
+
+def show_confusion(confusion, title: str = "혼동 행렬 (시험 데이터)"):
+    """혼동 행렬(행 = 정답, 열 = 예측)을 로그 눈금 색과 개수로 그립니다 (몇 장짜리 칸도 보이게)."""
+    import matplotlib.pyplot as plt
+
+    from .plotting import use_korean_font
+
+    confusion = np.asarray(confusion)
+    use_korean_font()
+    n = len(confusion)
+    fig, ax = plt.subplots(figsize=(4.8, 4.8))
+    ax.imshow(np.log1p(confusion), cmap="Blues")
+    for (r, c), v in np.ndenumerate(confusion):
+        if v:
+            ax.text(c, r, int(v), ha="center", va="center", fontsize=8, color="white" if r == c else "black")
+    ax.set(xticks=range(n), yticks=range(n), xlabel="예측", ylabel="정답", title=title)
+    return fig
+
+
+def confused_pairs(confusion, min_count: int = 2) -> list[tuple[int, int, int]]:
+    """대각선 밖에서 min_count장 이상인 칸을 (장 수, 정답, 예측)으로, 많은 것부터(같으면 정답·예측 차례)."""
+    confusion = np.asarray(confusion)
+    pairs = [(int(confusion[t, p]), t, p) for t in range(len(confusion)) for p in range(len(confusion))
+             if t != p and confusion[t, p] >= min_count]
+    return sorted(pairs, key=lambda pair: -pair[0])
+
+
+def wrong_examples(y_true, y_pred, limit: int = 16, min_count: int = 2) -> np.ndarray:
+    """틀린 이미지의 번호 limit개: 여러 장 헷갈린 쌍(많은 것부터)의 이미지를 먼저, 나머지는 번호 차례로."""
+    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
+    n = int(max(y_true.max(), y_pred.max())) + 1
+    confusion = np.zeros((n, n), int)
+    np.add.at(confusion, (y_true, y_pred), 1)
+    order = [int(i) for _, t, p in confused_pairs(confusion, min_count)
+             for i in np.flatnonzero((y_true == t) & (y_pred == p))]
+    order += [int(i) for i in np.flatnonzero(y_true != y_pred) if i not in order]
+    return np.array(order[:limit], dtype=int)
+
+
+def paired_examples(y_true, y_pred, wrong) -> np.ndarray:
+    """틀린 이미지마다 [정답이 같고 모델이 맞힌 이미지, 틀린 이미지]를 이어 붙인 번호.
+
+    맞힌 이미지는 짝마다 다른 것을 씁니다(두 틀린 이미지의 정답이 같아도 같은 이미지를 두 번 쓰지 않음)."""
+    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
+    correct = np.flatnonzero(y_true == y_pred)
+    used, picks = set(), []
+    for w in wrong:
+        same = [int(i) for i in correct[y_true[correct] == y_true[w]] if int(i) not in used]
+        if not same:
+            raise ValueError(f"정답이 {y_true[w]}이고 모델이 맞힌 이미지가 더 없습니다.")
+        used.add(same[0])
+        picks += [same[0], int(w)]
+    return np.array(picks, dtype=int)
+
+
+def strongest_unit(model, image, layer: str = "pool2") -> tuple[int, tuple[int, int]]:
+    """이미지 한 장(H, W, C)에서 model의 layer가 가장 크게 켜진 (채널, (행, 열))."""
+    keras = _lazy.keras()
+    probe = keras.Model(model.inputs, model.get_layer(layer).output)  # 입력 → 그 계층의 출력 (가중치는 model의 것)
+    out = np.asarray(probe([np.asarray(image, "float32")[np.newaxis]]))[0]  # (행, 열, 채널)
+    row, col, channel = np.unravel_index(int(out.argmax()), out.shape)
+    return int(channel), (int(row), int(col))

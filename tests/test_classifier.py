@@ -1,0 +1,74 @@
+"""cnn_helpers.classifier: 5강 셀의 부기 코드(헷갈린 쌍, 틀린 이미지 고르기, 짝 고르기, 가장 크게 켜진 칸, 두 그림)."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+from cnn_helpers import _lazy  # noqa: E402
+from cnn_helpers.classifier import (  # noqa: E402
+    confused_pairs,
+    draw_training_loop,
+    paired_examples,
+    show_confusion,
+    strongest_unit,
+    wrong_examples,
+)
+
+Y_TRUE = np.array([0, 1, 1, 2, 2, 2, 1, 0, 2, 1])
+Y_PRED = np.array([0, 2, 2, 2, 1, 2, 1, 0, 0, 2])  # 1 → 2 세 장(1, 2, 9), 2 → 1 한 장(4), 2 → 0 한 장(8)
+
+
+def _confusion(y_true, y_pred, n=3):
+    c = np.zeros((n, n), int)
+    np.add.at(c, (y_true, y_pred), 1)
+    return c
+
+
+def test_confused_pairs_counts_off_diagonal_cells_most_first():
+    c = _confusion(Y_TRUE, Y_PRED)
+    assert confused_pairs(c) == [(3, 1, 2)]
+    assert confused_pairs(c, min_count=1) == [(3, 1, 2), (1, 2, 0), (1, 2, 1)]
+    assert confused_pairs(np.eye(3, dtype=int) * 5) == []
+
+
+def test_wrong_examples_put_the_most_confused_pair_first():
+    assert wrong_examples(Y_TRUE, Y_PRED).tolist() == [1, 2, 9, 4, 8]
+    assert wrong_examples(Y_TRUE, Y_PRED, limit=2).tolist() == [1, 2]
+    assert wrong_examples(Y_TRUE, Y_TRUE).tolist() == []
+
+
+def test_paired_examples_match_labels_and_never_reuse_a_correct_image():
+    picks = paired_examples(Y_TRUE, Y_PRED, [1, 4])
+    assert picks.tolist() == [6, 1, 3, 4]
+    assert all(Y_TRUE[picks[k]] == Y_TRUE[picks[k + 1]] for k in (0, 2))
+
+
+def test_paired_examples_fail_in_korean_when_no_correct_image_is_left():
+    with pytest.raises(ValueError, match="정답이 1이고"):
+        paired_examples(Y_TRUE, Y_PRED, [1, 2])
+
+
+def test_strongest_unit_is_the_largest_activation():
+    keras = _lazy.keras()
+    model = keras.Sequential([keras.Input((4, 4, 1)), keras.layers.Conv2D(2, 1, use_bias=False, name="c")])
+    model.get_layer("c").set_weights([np.array([1.0, -1.0]).reshape(1, 1, 1, 2)])
+    image = np.zeros((4, 4, 1))
+    image[2, 3] = 0.5
+    image[1, 1] = -2.0  # 채널 1(가중치 −1)에서 2.0으로 가장 큼
+    assert strongest_unit(model, image, "c") == (1, (1, 1))
+
+
+def test_the_two_figures_have_korean_labels():
+    fig = draw_training_loop()
+    texts = " ".join(t.get_text() for t in fig.axes[0].texts) + fig.axes[0].get_title()
+    for word in ("배치", "손실", "기울기", "역전파", "갱신", "에포크", "조기 종료"):
+        assert word in texts, word
+    plt.close(fig)
+    fig = show_confusion(_confusion(Y_TRUE, Y_PRED))
+    assert fig.axes[0].get_xlabel() == "예측" and fig.axes[0].get_ylabel() == "정답"
+    assert sorted(t.get_text() for t in fig.axes[0].texts) == sorted(["2", "1", "3", "1", "2", "1"])
+    plt.close(fig)
