@@ -145,7 +145,7 @@ def _shape_and_params(model, outputs) -> dict:
     return {"출력 모양": tuple(outputs.shape[1:]), "매개변수 수": int(model.count_params())}
 
 
-def _is_relu(operation) -> bool:
+def is_relu(operation) -> bool:
     """ReLU를 적용하는 연산인지: layers.ReLU, layers.Activation("relu"), activation="relu"인 계층, keras.ops.relu."""
     if type(operation).__name__ in ("ReLU", "Relu"):
         return True
@@ -168,10 +168,10 @@ def built_block_structure(builder, input_shape, *args) -> dict | None:
     convs = sorted((op.kernel_size[0], op.strides[0], op.filters)
                    for op in operations if isinstance(op, keras.layers.Conv2D))
     add_inputs = [tensor for op in operations if type(op).__name__ == "Add" for tensor in input_tensors(op)]
-    relu_before_add = any(_is_relu(producer(tensor)) for tensor in add_inputs)
+    relu_before_add = any(is_relu(producer(tensor)) for tensor in add_inputs)
     return {
         **_shape_and_params(model, outputs),
         "합성곱 (커널, 스트라이드, 필터 수)": convs,
         "더하기 바로 앞의 ReLU": "있음" if relu_before_add else "없음",
-        "더한 뒤의 ReLU": "있음" if _is_relu(producer(outputs)) else "없음",
+        "더한 뒤의 ReLU": "있음" if is_relu(producer(outputs)) else "없음",
     }

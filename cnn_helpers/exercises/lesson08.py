@@ -27,9 +27,9 @@ _CHANGED = "바뀐 것"
 
 def reference_add_shortcut(x, y, stride, name, plain=False):
     """문제 1의 정답: 패키지(시험된 models.resnet)의 지름길 + ReLU와 같은 계층을 만듭니다."""
-    from ..models.resnet import _shortcut_and_out
+    from ..models.resnet import shortcut_and_out
 
-    return _shortcut_and_out(x, y, y.shape[-1], stride, name, plain)
+    return shortcut_and_out(x, y, y.shape[-1], stride, name, plain)
 
 
 def shortcut_structure(add_shortcut, input_shape, filters, stride, plain) -> dict | None:
@@ -39,7 +39,7 @@ def shortcut_structure(add_shortcut, input_shape, filters, stride, plain) -> dic
     from ..analysis._graph import producer
     from ..diagrams import layer_specs
     from ..models._common import conv_bn
-    from ._oracles import _is_relu
+    from ._oracles import is_relu
 
     inputs = keras.Input(tuple(input_shape))
     y = conv_bn(inputs, filters, 3, stride, "block", 1, relu=True)
@@ -63,8 +63,8 @@ def shortcut_structure(add_shortcut, input_shape, filters, stride, plain) -> dic
         _PROJ: sorted((op.kernel_size[0], op.strides[0], op.filters) for op in ops
                       if isinstance(op, keras.layers.Conv2D) and op.name not in own),
         "더하기": "있음" if any(type(op).__name__ == "Add" for op in ops) else "없음",
-        "ReLU 수": sum(_is_relu(op) for op in ops),
-        "출력 바로 앞의 ReLU": "있음" if _is_relu(producer(out)) else "없음",
+        "ReLU 수": sum(is_relu(op) for op in ops),
+        "출력 바로 앞의 ReLU": "있음" if is_relu(producer(out)) else "없음",
         _LAYERS: [(s["name"], s["kind"], s["shape"], s["params"]) for s in layer_specs(model)[1:]],
     }
 

@@ -35,7 +35,7 @@ def _check_stride(stride):
     return stride
 
 
-def _shortcut_and_out(x, y, out_channels, stride, name, plain):
+def shortcut_and_out(x, y, out_channels, stride, name, plain):
     """지름길을 더하고 ReLU. 모양이 바뀌면 1×1 합성곱 + BN 투영(논문의 옵션 B), plain이면 지름길 없음."""
     layers = _lazy.keras().layers
     if not plain:
@@ -68,7 +68,7 @@ def residual_block(x, filters, stride=1, name=None, plain=False):
     filters, stride = _check_block_args(x, filters, stride, name, plain, "residual_block")
     y = conv_bn(x, filters, 3, stride, name, 1, relu=True)
     y = conv_bn(y, filters, 3, 1, name, 2, relu=False)
-    return _shortcut_and_out(x, y, filters, stride, name, plain)
+    return shortcut_and_out(x, y, filters, stride, name, plain)
 
 
 def bottleneck_block(x, filters, stride=1, name=None, plain=False):
@@ -81,7 +81,7 @@ def bottleneck_block(x, filters, stride=1, name=None, plain=False):
     y = conv_bn(x, filters, 1, stride, name, 1, relu=True)
     y = conv_bn(y, filters, 3, 1, name, 2, relu=True)
     y = conv_bn(y, 4 * filters, 1, 1, name, 3, relu=False)
-    return _shortcut_and_out(x, y, 4 * filters, stride, name, plain)
+    return shortcut_and_out(x, y, 4 * filters, stride, name, plain)
 
 
 def resnet(
