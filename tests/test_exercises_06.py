@@ -10,6 +10,7 @@ from cnn_helpers.exercises.lesson06 import (
     deepest_block_in_budget,
     dropout_kept_value,
     head_params,
+    two_dropouts,
     vgg16_base_shape,
 )
 
@@ -31,6 +32,7 @@ def test_oracles_read_the_real_models():
     convs, params = deepest_block_in_budget()
     assert convs == 3 and params <= 1_000_000 < block_params((28, 28, 96), 192, 4)
     assert dropout_kept_value(0.5) == 2.0 and dropout_kept_value() == pytest.approx(1.25)
+    assert two_dropouts() == pytest.approx((0.36, 1.5625)) and two_dropouts(0.5) == pytest.approx((0.75, 4.0))
 
 
 def test_design_accepts_a_list_and_names_the_budget(q):
@@ -45,10 +47,15 @@ def test_head_mistakes_teach_without_revealing(q):
         assert status == WRONG and words in message and "81,930" not in message and "81930" not in message
 
 
-def test_dropout_accepts_the_fraction_and_numpy(q):
-    assert q[3].verdict(1 / (1 - 0.2))[0] == CORRECT
-    assert q[3].verdict(np.float32(1.25))[0] == CORRECT
-    assert q[3].verdict("1.25")[0] == WRONG
+def test_two_dropouts_accepts_expressions_and_numpy(q):
+    assert q[3].verdict((1 - 0.8 * 0.8, 1.25 * 1.25))[0] == CORRECT
+    assert q[3].verdict([np.float32(0.36), np.float64(1.5625)])[0] == CORRECT
+    assert q[3].verdict(("0.36", "1.5625"))[0] == WRONG
+    assert q[3].verdict(1.5625)[0] == WRONG
+    for wrong, words in [((0.04, 1.5625), "두 번 모두 0"), ((0.4, 1.5625), "더하지"), ((0.36, 1.25), "한 번"),
+                         ((0.36, 1.5), "곱하기"), ((0.36, 0.64), "키워서")]:
+        status, message = q[3].verdict(wrong)
+        assert status == WRONG and words in message and "1.5625" not in message, (wrong, message)
 
 
 def _transfer(base, classes, *, freeze=True, pool="avg", activation="softmax"):

@@ -135,9 +135,17 @@ def draw_vgg_blocks(model=None, *, title: str | None = "VGG-16: 블록마다 3×
         ax.text(center, base - 0.3, shape_text(stage["shape"]), ha="center", va="top", fontsize=8)
         ax.text(center, base - 0.58, f"{stage['params']:,}", ha="center", va="top", fontsize=8, color="#1d4ed8")
     total = sum(s["params"] for s in stages)
-    ax.text((x + 0.1) / 2, 0.08,
-            "파란 판: 3×3 합성곱 한 계층의 출력   주황 판: 2×2 최대 풀링의 출력   검은 글: 블록(계층)의 마지막 출력 모양   "
-            f"파란 숫자: 매개변수 수 — 합계 {total:,}개\n"
-            "판의 높이는 가로·세로(제곱근 눈금), 두께는 채널 수(로그 눈금)로, 실제에 비례하지 않음",
-            ha="center", va="bottom", fontsize=9, color="#1d4ed8", linespacing=1.4)
+    from matplotlib.patches import Patch
+
+    # 범례: 색 판은 색 견본과 함께, 아래 글의 두 색(검정, 파랑)은 그 색의 글로 적습니다.
+    handles = [Patch(facecolor=_draw.COLORS["conv"], edgecolor=_draw.EDGE, label="3×3 합성곱 한 계층의 출력"),
+               Patch(facecolor=_draw.COLORS["pool"], edgecolor=_draw.EDGE, label="2×2 최대 풀링의 출력"),
+               Patch(visible=False, label="검은 글: 단계의 마지막 출력 모양"),
+               Patch(visible=False, label=f"파란 숫자: 매개변수 수 — 합계 {total:,}개")]
+    legend = ax.legend(handles=handles, loc="lower center", bbox_to_anchor=((x + 0.1) / 2, 0.3),
+                       bbox_transform=ax.transData, ncol=4, frameon=False, fontsize=9, handlelength=1.6,
+                       columnspacing=1.6, handletextpad=0.5)
+    legend.get_texts()[3].set_color("#1d4ed8")
+    ax.text((x + 0.1) / 2, 0.04, "판의 높이는 가로·세로(제곱근 눈금), 두께는 채널 수(로그 눈금)로, 실제에 비례하지 않음",
+            ha="center", va="bottom", fontsize=9, color=_draw.EDGE)
     return fig

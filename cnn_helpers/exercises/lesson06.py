@@ -57,11 +57,21 @@ def deepest_block_in_budget(input_shape=BUDGET_INPUT, filters=BUDGET_FILTERS, bu
     return convs, block_params(input_shape, filters, convs)
 
 
-def dropout_kept_value(rate=DROPOUT_RATE) -> float:
-    """Keras Dropout(rate)을 학습 모드로 1들에 적용해, 0이 되지 않은 값을 읽습니다."""
+def dropout_kept_value(rate=DROPOUT_RATE, times=1) -> float:
+    """Keras Dropout(rate)을 학습 모드로 1들에 `times`번 잇달아 적용해, 0이 되지 않은 값을 읽습니다."""
     keras = _lazy.keras()
-    out = np.asarray(keras.layers.Dropout(rate, seed=0)(np.ones((1, 1000), dtype="float32"), training=True))
+    out = np.ones((1, 1000), dtype="float32")
+    for seed in range(times):
+        out = np.asarray(keras.layers.Dropout(rate, seed=seed)(out, training=True))
     return float(out[out != 0][0])
+
+
+def two_dropouts(rate=DROPOUT_RATE) -> tuple:
+    """Dropout(rate) 두 번을 학습 모드로 지난 1들: (0이 된 비율, 0이 되지 않은 값).
+
+    값이 남으려면 두 번 모두 살아남아야 하므로 0이 된 비율은 1 − (1 − rate)²이고, 남은 값은 Keras에서 읽습니다.
+    """
+    return 1 - (1 - rate) ** 2, dropout_kept_value(rate, times=2)
 
 
 # 문제 1: 특징 추출기를 고정하고 그 위에 전역 평균 풀링과 소프트맥스 머리를 붙이는 전이 학습 모델.
@@ -160,7 +170,7 @@ def q1_transfer() -> Exercise:
         measure=transfer_facts,
         cases=lambda: [(name, classes) for name, classes in zip(TRANSFER_BASES, (5, 10, 3))],
         hint_text=(
-            "세 가지를 하면 됩니다. (1) 특징 추출기의 가중치를 학습하지 않게 하는 속성이 있습니다(9절의 전이 학습 셀). "
+            "세 가지를 하면 됩니다. (1) 특징 추출기의 가중치를 학습하지 않게 하는 속성이 있습니다(8절의 전이 학습 셀). "
             "(2) 함수형 API의 세 단계(입력 자리 → 적용 → 모델로 묶기)에서, 모델도 계층처럼 텐서에 적용할 수 있습니다. "
             "입력 자리의 모양은 특징 추출기의 입력 모양에서 배치 축을 뺀 것입니다. "
             "(3) 특징 맵을 채널마다 값 하나로 줄인 다음 부류 수만큼의 유닛에 잇고, 출력이 확률이 되게 합니다."
@@ -277,34 +287,57 @@ def q3_head_params_150() -> Exercise:
     )
 
 
-def q4_kept_value() -> Exercise:
+def _pair_close(a, i, value):
+    try:
+        return _a_pair(a) and bool(np.isclose(float(a[i]), value))
+    except (TypeError, ValueError):
+        return False
+
+
+def q4_two_dropouts() -> Exercise:
+    rate = DROPOUT_RATE
+    keep = 1 - rate
     return Exercise(
-        4, "학습할 때 Dropout(0.2)을 지난 값", "kept_value",
-        expected=dropout_kept_value,
+        4, "학습할 때 Dropout(0.2) 두 번을 지난 값", "two_dropouts_answer",
+        expected=two_dropouts,
         hint_text=(
-            "학습할 때 드롭아웃은 유닛의 일부를 0으로 만들고, 남은 값을 키워 평균이 그대로 되게 합니다. "
-            "값의 80%만 남는다면 몇 배로 키워야 평균이 1로 남을까요?"
+            "값 하나를 따라가 보세요. 드롭아웃 하나를 지날 때 살아남을 확률은 얼마이고, 살아남으면 몇 배가 되나요? "
+            "0이 되지 않으려면 두 드롭아웃을 모두 살아남아야 합니다. 답은 식으로 써도 됩니다(예: 1 - 0.5 * 0.5)."
         ),
-        solution_text="kept_value = 1 / (1 - 0.2)  # 1.25: 남은 80%를 1.25배로 키우면 평균이 1",
+        solution_text=(
+            "two_dropouts_answer = (1 - 0.8 * 0.8, 1.25 * 1.25)  # (0.36, 1.5625)\n"
+            "# 두 번 모두 살아남을 확률은 0.8 × 0.8 = 0.64라 36%가 0이 되고, 살아남은 값은 두 번 1.25배가 됩니다.\n"
+            "# 평균은 0.64 × 1.5625 = 1로 그대로입니다."
+        ),
         mistakes=[
-            (lambda a: np.isclose(a, 0.8),
-             "0.8은 남는 비율입니다. Keras는 남은 값을 줄이지 않고 키워서, 평균이 1로 남게 합니다.",
-             0.8),
-            (lambda a: np.isclose(a, 2.0),
-             "2는 비율 0.5일 때의 값입니다. 비율이 0.2이면 몇 %가 남나요?",
-             2.0),
-            (lambda a: np.isclose(a, 1.0),
+            (lambda a: _pair_close(a, 0, rate * rate),
+             "0.2 × 0.2는 두 번 모두 0이 될 확률입니다. 한 번이라도 0이 되면 그 값은 0으로 남습니다.",
+             (rate * rate, 1 / keep ** 2)),
+            (lambda a: _pair_close(a, 0, 2 * rate),
+             "0이 된 비율을 더하지 마세요. 두 번째 드롭아웃은 이미 0인 값도 다시 고르므로, 살아남을 확률(0.8)을 곱해 "
+             "생각하세요.",
+             (2 * rate, 1 / keep ** 2)),
+            (lambda a: _pair_close(a, 0, rate),
+             "그것은 드롭아웃 한 번의 비율입니다. 두 번째 드롭아웃이 남은 값 가운데 일부를 또 0으로 만듭니다.",
+             (rate, 1 / keep)),
+            (lambda a: _pair_close(a, 1, 1 / keep),
+             "1.25는 드롭아웃 한 번을 지난 값입니다. 두 번째 드롭아웃도 남은 값을 다시 키웁니다.",
+             (1 - keep ** 2, 1 / keep)),
+            (lambda a: _pair_close(a, 1, 1 + 2 * (1 / keep - 1)),
+             "키운 몫(0.25)을 두 번 더했나요? 두 번째 드롭아웃은 이미 키운 값을 다시 1.25배 합니다(곱하기).",
+             (1 - keep ** 2, 1 + 2 * (1 / keep - 1))),
+            (lambda a: any(_pair_close(a, 1, v) for v in (keep, keep ** 2)),
+             "Keras는 남은 값을 줄이지 않고 키워서, 평균이 1로 남게 합니다.",
+             (1 - keep ** 2, keep ** 2)),
+            (lambda a: _pair_close(a, 1, 1.0),
              "추론할 때(training=False)는 1 그대로지만, 학습할 때는 남은 값을 키웁니다.",
-             1.0),
-            (lambda a: np.isclose(a, 5.0),
-             "1 / 0.2가 아니라 1 / (1 − 0.2)입니다: 남는 비율로 나눕니다.",
-             5.0),
-            (lambda a: np.isclose(a, 0.0),
-             "0이 된 값이 아니라, 0이 되지 않고 남은 값을 물었습니다.",
-             0.0),
+             (1 - keep ** 2, 1.0)),
+            (lambda a: not _a_pair(a),
+             "답은 (0이 된 비율, 남은 값) 두 값의 튜플로 쓰세요. 비율은 0~1 사이의 수입니다.",
+             1 / keep ** 2),
         ],
     )
 
 
 def exercises() -> list[Exercise]:
-    return [q1_transfer(), q2_budget_block(), q3_head_params_150(), q4_kept_value()]
+    return [q1_transfer(), q2_budget_block(), q3_head_params_150(), q4_two_dropouts()]
