@@ -2,7 +2,7 @@
 
 강의 셀에는 생각을 담은 몇 줄만 남기고, 정렬하고 고르고 그리는 코드는 여기에 둡니다.
 
-- `draw_training_loop()`: 학습 한 바퀴(배치 → 순전파 → 손실 → 기울기 → 갱신)와 에포크를 한 장에 그립니다.
+- `draw_training_loop()`: 한 걸음의 흐름(배치 → 순전파 → 손실 → 기울기 → 갱신)과 에포크를 한 장에 그립니다.
 - `show_confusion(confusion)`: 혼동 행렬(행 = 정답, 열 = 예측)을 개수와 함께 그립니다.
 - `confused_pairs(confusion)`: 여러 장 헷갈린 (장 수, 정답, 예측) 쌍을 많은 것부터.
 - `wrong_examples(y_true, y_pred)`: 틀린 이미지의 번호를 많이 헷갈린 쌍부터.
@@ -19,17 +19,17 @@ from . import _lazy
 __all__ = ["draw_training_loop", "show_confusion", "confused_pairs", "wrong_examples", "paired_examples",
            "strongest_unit"]
 
-# 학습 한 바퀴의 네 단계: (상자 글, 화살표 옆 설명)
+# 한 걸음의 네 단계: (상자 글, 화살표 옆 설명)
 LOOP_STEPS = (
     ("배치\n(이미지 128장)", "순전파"),
     ("확률\n(소프트맥스)", "정답과 비교"),
     ("손실\n(교차 엔트로피)", "역전파"),
-    ("기울기\n(가중치마다)", "학습률 × 기울기를 뺌"),
+    ("기울기\n(가중치마다)", "옵티마이저에게"),
 )
 
 
 def draw_training_loop():
-    """학습 한 바퀴(한 걸음)를 왼쪽에서 오른쪽으로, 다음 배치로 돌아가는 화살표와 에포크를 함께 그립니다."""
+    """한 걸음의 흐름을 왼쪽에서 오른쪽으로, 다음 배치로 돌아가는 화살표와 에포크를 함께 그립니다."""
     import matplotlib.pyplot as plt
     from matplotlib.patches import FancyBboxPatch
 
@@ -39,13 +39,13 @@ def draw_training_loop():
     fig, ax = plt.subplots(figsize=(10, 2.9), layout="constrained")
     ax.set(xlim=(0, 10), ylim=(0, 3.2))
     ax.axis("off")
-    boxes = [step for step, _ in LOOP_STEPS] + ["가중치 갱신\n(한 걸음)"]
+    boxes = [step for step, _ in LOOP_STEPS] + ["옵티마이저가\n가중치 갱신\n(SGD면 학습률×\n기울기를 뺌)"]
     centers = [1.0 + 2.0 * k for k in range(len(boxes))]
     for k, (x, text) in enumerate(zip(centers, boxes)):
         color = "#fde2c8" if k == len(boxes) - 1 else "#dbe9f6"
         ax.add_patch(FancyBboxPatch((x - 0.78, 1.55), 1.56, 0.9, boxstyle="round,pad=0.05", facecolor=color,
                                     edgecolor="0.3"))
-        ax.text(x, 2.0, text, ha="center", va="center", fontsize=10)
+        ax.text(x, 2.0, text, ha="center", va="center", fontsize=10 if k < len(boxes) - 1 else 8.5)
     for k, (_, label) in enumerate(LOOP_STEPS):
         ax.annotate("", xy=(centers[k + 1] - 0.84, 2.0), xytext=(centers[k] + 0.84, 2.0),
                     arrowprops={"arrowstyle": "->", "lw": 1.5})
@@ -53,14 +53,14 @@ def draw_training_loop():
                 color="tab:red" if label == "역전파" else "0.2")
     ax.annotate("", xy=(centers[0], 1.5), xytext=(centers[-1], 1.5),
                 arrowprops={"arrowstyle": "->", "lw": 1.5, "color": "tab:green", "connectionstyle": "arc3,rad=-0.25"})
-    ax.text(5.0, 0.98, "새 배치를 꺼내 되풀이 (SGD)", ha="center", va="center", fontsize=10, color="tab:green")
+    ax.text(5.0, 0.98, "새 배치로 되풀이 (어느 옵티마이저든)", ha="center", va="center", fontsize=10, color="tab:green")
     ax.text(5.0, 0.05, "학습 세트를 한 번 다 쓰면 한 에포크: 에포크마다 검증 손실을 재고, 조기 종료가 계속할지 정함",
             ha="center", va="center", fontsize=9.5, color="0.25")
-    ax.set_title("학습 한 바퀴: model.fit이 걸음마다 되풀이하는 일", fontsize=11)
+    ax.set_title("한 걸음의 흐름: model.fit이 걸음마다 되풀이하는 일", fontsize=11)
     return fig
 
 
-def show_confusion(confusion, title: str = "혼동 행렬 (시험 데이터)"):
+def show_confusion(confusion, title: str = "혼동 행렬 (시험 데이터, 색은 로그 눈금)"):
     """혼동 행렬(행 = 정답, 열 = 예측)을 로그 눈금 색과 개수로 그립니다 (몇 장짜리 칸도 보이게)."""
     import matplotlib.pyplot as plt
 

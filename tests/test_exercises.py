@@ -394,8 +394,8 @@ def test_lesson05_build_exercise_checks_the_budget_and_keeps_the_convolutions():
 
     assert q.verdict(lenet([32]))[0] == CORRECT
     assert q.verdict(lenet([24, 16]))[0] == CORRECT
-    status, message = q.verdict(lenet([]))  # 숨은 Dense 없이 Flatten → Dense(10): 6,582개로 예산 안이지만 설계가 아님
-    assert status == WRONG and "숨은 Dense" in message
+    status, message = q.verdict(lenet([]))  # 은닉 Dense 없이 Flatten → Dense(10): 6,582개로 예산 안이지만 설계가 아님
+    assert status == WRONG and "은닉 Dense" in message
     status, message = q.verdict(lenet([120, 84]))  # LeNet-5 그대로: 61,706개
     assert status == WRONG and "예산" in message
     status, message = q.verdict(lenet([32], filters=(4, 16)))

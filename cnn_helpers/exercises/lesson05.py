@@ -139,15 +139,15 @@ def budget_model_facts(builder, input_shape) -> dict | None:
     return {
         "출력 모양": tuple(model.outputs[0].shape[1:]),
         "합성곱 계층 (커널, 필터 수, 패딩)": convs,
-        "숨은 완전 연결 계층": "있음" if len(dense) > 1 else "없음",  # 출력 계층 말고 Dense가 하나 이상
+        "은닉 완전 연결 계층": "있음" if len(dense) > 1 else "없음",  # 출력 계층 말고 Dense가 하나 이상
         "매개변수 수": f"{BUDGET:,}개 이하" if n <= BUDGET else f"{n:,}개 ({BUDGET:,}개 초과)",
     }
 
 
 def lenet_budget_facts(input_shape) -> dict:
-    """정답 모델의 특징: LeNet-5와 같은 합성곱 두 계층, 숨은 완전 연결 계층, 부류 10개 출력, 예산 안의 매개변수."""
+    """정답 모델의 특징: LeNet-5와 같은 합성곱 두 계층, 은닉 완전 연결 계층, 부류 10개 출력, 예산 안의 매개변수."""
     return {"출력 모양": (10,), "합성곱 계층 (커널, 필터 수, 패딩)": [(5, 6, "same"), (5, 16, "valid")],
-            "숨은 완전 연결 계층": "있음", "매개변수 수": f"{BUDGET:,}개 이하"}
+            "은닉 완전 연결 계층": "있음", "매개변수 수": f"{BUDGET:,}개 이하"}
 
 
 def _lenet_like(keras, filters=(6, 16), dense=(120, 84), classes=10):
@@ -192,7 +192,7 @@ def q2_small_lenet() -> Exercise:
         cases=lambda: [((28, 28, 1),)],
         hint_text=(
             "합성곱 두 계층과 풀링은 그대로 둡니다. 2절의 표에서 매개변수가 어느 부분에 몰려 있는지 보고, "
-            "예산을 넘지 않으려면 그 부분의 무엇을 바꿀 수 있는지 생각하세요. 숨은 계층을 없애는 것이 아니라 줄입니다. "
+            "예산을 넘지 않으려면 그 부분의 무엇을 바꿀 수 있는지 생각하세요. 은닉 계층을 없애는 것이 아니라 줄입니다. "
             "lenet5_sequential의 계층 목록을 복사해 고치면 빠릅니다."
         ),
         solution_text=(
@@ -215,9 +215,9 @@ def q2_small_lenet() -> Exercise:
             (lambda got, want: got["출력 모양"] != want["출력 모양"],
              "마지막 계층은 부류마다 유닛 하나, 모두 10개의 소프트맥스 출력이어야 합니다.",
              _example(dense=(16,), classes=0)),
-            (lambda got, want: got["숨은 완전 연결 계층"] != want["숨은 완전 연결 계층"],
+            (lambda got, want: got["은닉 완전 연결 계층"] != want["은닉 완전 연결 계층"],
              "Flatten 바로 뒤에 출력 계층만 두면 완전 연결 부분을 설계한 것이 아닙니다. Flatten과 출력 계층 사이에 "
-             "숨은 Dense 계층(ReLU)을 하나 이상 두고, 그 유닛 수로 예산을 맞추세요.",
+             "은닉 Dense 계층(ReLU)을 하나 이상 두고, 그 유닛 수로 예산을 맞추세요.",
              _example(dense=())),
             (lambda got, want: got["매개변수 수"] != want["매개변수 수"],
              "매개변수가 아직 예산보다 많습니다. 2절의 표에서 매개변수가 가장 많은 계층을 찾아 그 유닛 수를 줄이세요.",
@@ -226,7 +226,7 @@ def q2_small_lenet() -> Exercise:
     )
 
 
-# 문제 3: 서브클래싱. 노트북의 답 셀이 __init__을 주고, 원래 강의처럼 클래스 밖에 놓인 call을 학생이 고쳐 완성합니다.
+# 문제 3: 서브클래싱. 노트북의 답 셀이 __init__을 주고, 흔한 실수처럼 클래스 밖에 놓인 call을 학생이 고쳐 완성합니다.
 SUBCLASS_NAME = "TinyLeNet"
 SUBCLASS_INIT = """\
     def __init__(self, **kwargs):
