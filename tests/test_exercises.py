@@ -31,8 +31,20 @@ def solved_answer(q):
     if q.kind == "build" or q.variable == "subclassed":  # 강의 노트북처럼 keras와 layers를 미리 불러 둡니다 (5강 문제 3은 클래스를 정의).
         keras = _lazy.keras()
         namespace.update(keras=keras, layers=keras.layers)
+    if "conv_bn(" in q.solution_text:  # 8강 문제 1: 노트북이 준 conv_bn을 학생과 똑같이 씁니다 (노트북 셀에서 읽음)
+        cell = next(src for src in _notebook_sources("08") if "def conv_bn" in src)
+        exec(cell.split("def add_shortcut")[0], namespace)
     exec(q.solution_text, namespace)
     return namespace[q.variable]
+
+
+def _notebook_sources(number):
+    import json
+
+    from tools import NOTEBOOKS
+
+    path = next(NOTEBOOKS.glob(f"{number}_*.ipynb"))
+    return ["".join(cell["source"]) for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]]
 
 
 def wrong_answer(q):
