@@ -1,4 +1,4 @@
-"""6강 연습 문제: 전이 학습 모델 짓기(build), 예산 안의 블록 설계, 특징 추출기 위 머리, 드롭아웃의 흔한 실수."""
+"""6강 연습 문제: 블록 구성 목록으로 VGG 짓기(build), 예산 안의 블록 설계, 특징 추출기 위 머리, 드롭아웃의 흔한 실수."""
 
 import keras
 import numpy as np
@@ -6,6 +6,8 @@ import pytest
 
 from cnn_helpers.exercises import CORRECT, UNATTEMPTED, WRONG, lesson
 from cnn_helpers.exercises.lesson06 import (
+    VGG19_BLOCKS,
+    VGG19_PARAMS,
     block_params,
     deepest_block_in_budget,
     dropout_kept_value,
@@ -58,47 +60,61 @@ def test_two_dropouts_accepts_expressions_and_numpy(q):
         assert status == WRONG and words in message and "1.5625" not in message, (wrong, message)
 
 
-def _transfer(base, classes, *, freeze=True, pool="avg", activation="softmax"):
-    base.trainable = not freeze
-    inputs = keras.Input(base.input.shape[1:])
-    x = base(inputs, training=False)
-    x = {"avg": layers.GlobalAveragePooling2D(), "max": layers.GlobalMaxPooling2D(), "flat": layers.Flatten()}[pool](x)
+def _vgg(blocks, input_shape=(224, 224, 3), classes=1000, *, flatten="flat", fcs=2, activation="softmax"):
+    from cnn_helpers.models import vgg_block
+
+    inputs = keras.Input(shape=input_shape)
+    x = inputs
+    for filters, convs in blocks:
+        x = vgg_block(x, filters, convs)
+    x = {"flat": layers.Flatten(), "gap": layers.GlobalAveragePooling2D()}[flatten](x)
+    for _ in range(fcs):
+        x = layers.Dense(4096, activation="relu")(x)
     return keras.Model(inputs, layers.Dense(classes, activation=activation)(x))
 
 
-def test_transfer_accepts_sequential_and_the_bases_own_tensors(q):
-    def sequential(base, classes):
-        base.trainable = False
-        return keras.Sequential([base, layers.GlobalAveragePooling2D(), layers.Dense(classes, activation="softmax")])
+def test_build_vgg19_has_the_papers_parameter_count():
+    assert _vgg(VGG19_BLOCKS).count_params() == VGG19_PARAMS == 143_667_240
 
-    def on_base_output(base, classes):
-        for layer in base.layers:  # 계층마다 고정해도 같습니다
-            layer.trainable = False
-        x = layers.GlobalAveragePooling2D()(base.output)
-        return keras.Model(base.input, layers.Dense(classes, activation="softmax")(x))
 
-    def softmax_layer(base, classes):  # 소프트맥스를 따로 된 계층으로
-        base.trainable = False
-        inputs = keras.Input(base.input.shape[1:])
-        x = layers.GlobalAveragePooling2D()(base(inputs))
-        return keras.Model(inputs, layers.Softmax()(layers.Dense(classes)(x)))
+def test_build_vgg_accepts_sequential_and_a_separate_softmax(q):
+    def sequential(blocks, input_shape, classes):
+        model = keras.Sequential([keras.Input(shape=input_shape)])
+        for filters, convs in blocks:
+            for _ in range(convs):
+                model.add(layers.Conv2D(filters, 3, padding="same", activation="relu"))
+            model.add(layers.MaxPooling2D(2))
+        model.add(layers.Flatten())
+        model.add(layers.Dense(4096, activation="relu"))
+        model.add(layers.Dense(4096, activation="relu"))
+        model.add(layers.Dense(classes, activation="softmax"))
+        return model
 
-    for answer in (_transfer, sequential, on_base_output, softmax_layer):
+    def softmax_layer(blocks, input_shape, classes):
+        return keras.Model(*_split_softmax(blocks, input_shape, classes))
+
+    for answer in (_vgg, sequential, softmax_layer):
         status, message = q[0].verdict(answer)
         assert status == CORRECT, message
 
 
+def _split_softmax(blocks, input_shape, classes):
+    model = _vgg(blocks, input_shape, classes, activation=None)
+    return model.input, layers.Softmax()(model.output)
+
+
 @pytest.mark.parametrize("kwargs, words", [
-    ({"freeze": False}, "trainable = False"),  # 특징 추출기까지 학습
-    ({"pool": "flat"}, "전역 평균 풀링"),  # 평면화: 머리가 큼
+    ({"flatten": "gap"}, "매개변수"),  # 전역 평균 풀링: 합성곱은 맞지만 fc1이 작음
+    ({"fcs": 1}, "완전 연결 계층이 하나 모자랍니다"),
     ({"activation": None}, "softmax"),  # 출력이 확률이 아님
 ])
-def test_transfer_names_what_differs(q, kwargs, words):
-    status, message = q[0].verdict(lambda base, classes: _transfer(base, classes, **kwargs))
-    assert status == WRONG and words in message
+def test_build_vgg_names_what_differs(q, kwargs, words):
+    status, message = q[0].verdict(lambda blocks, input_shape, classes: _vgg(blocks, input_shape, classes, **kwargs))
+    assert status == WRONG and words in message and "143,667,240" not in message
 
 
-def test_transfer_untouched_and_returning_the_base(q):
-    assert q[0].verdict(lambda base, classes: None)[0] == UNATTEMPTED
-    status, message = q[0].verdict(lambda base, classes: base)
-    assert status == WRONG and "특징 맵" in message
+def test_build_vgg_untouched_and_fixed_to_vgg16(q):
+    assert q[0].verdict(lambda blocks, input_shape, classes: None)[0] == UNATTEMPTED
+    vgg16 = [(64, 2), (128, 2), (256, 3), (512, 3), (512, 3)]
+    status, message = q[0].verdict(lambda blocks, input_shape, classes: _vgg(vgg16, input_shape, classes))
+    assert status == WRONG and "13개" in message

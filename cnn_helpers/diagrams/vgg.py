@@ -22,9 +22,9 @@ __all__ = ["draw_vgg_blocks"]
 
 
 def vgg_stages(model) -> list[dict]:
-    """VGG 모델을 그림의 단계로 묶습니다: 입력, 블록(block1…), 평면화, 완전 연결 계층(fc1, fc2, predictions).
+    """VGG 모델을 그림의 묶음으로 묶습니다: 입력, 블록(block1…), 평면화, 완전 연결 계층(fc1, fc2, predictions).
 
-    계층 이름의 앞부분('block3_conv1' → 'block3', 'fc1_dropout' → 'fc1')으로 묶고, 단계마다
+    계층 이름의 앞부분('block3_conv1' → 'block3', 'fc1_dropout' → 'fc1')으로 묶고, 묶음마다
     {'name', 'kind'('input'/'block'/'flatten'/'dense'), 'convs'(합성곱 수), 'filters', 'shape'(마지막 출력 모양),
     'params'(매개변수 합), 'activation'(완전 연결 계층의 활성화 함수 이름)}를 돌려줍니다.
     """
@@ -86,7 +86,7 @@ def draw_vgg_blocks(model=None, *, title: str | None = "VGG-16: 블록마다 3×
         return 0.05 + 0.2 * math.log2(1 + shape[-1]) / math.log2(1 + widest)
 
     gap, base, height = 0.08, 1.45, 5.0
-    # 단계마다 판들의 가로 위치를 먼저 정합니다 (그림 폭을 알아야 도화지를 만들 수 있음)
+    # 묶음마다 판들의 가로 위치를 먼저 정합니다 (그림 폭을 알아야 도화지를 만들 수 있음)
     plans, x = [], 0.25
     for stage in stages:
         members = [s for s in specs if s["name"] == stage["name"] or s["name"].startswith(stage["name"] + "_")]
@@ -140,7 +140,7 @@ def draw_vgg_blocks(model=None, *, title: str | None = "VGG-16: 블록마다 3×
     # 범례: 색 판은 색 견본과 함께, 아래 글의 두 색(검정, 파랑)은 그 색의 글로 적습니다.
     handles = [Patch(facecolor=_draw.COLORS["conv"], edgecolor=_draw.EDGE, label="3×3 합성곱 한 계층의 출력"),
                Patch(facecolor=_draw.COLORS["pool"], edgecolor=_draw.EDGE, label="2×2 최대 풀링의 출력"),
-               Patch(visible=False, label="검은 글: 단계의 마지막 출력 모양"),
+               Patch(visible=False, label="검은 글: 그 묶음(블록·계층)의 마지막 출력 모양"),
                Patch(visible=False, label=f"파란 숫자: 매개변수 수 — 합계 {total:,}개")]
     legend = ax.legend(handles=handles, loc="lower center", bbox_to_anchor=((x + 0.1) / 2, 0.3),
                        bbox_transform=ax.transData, ncol=4, frameon=False, fontsize=9, handlelength=1.6,

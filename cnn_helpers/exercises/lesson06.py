@@ -1,4 +1,4 @@
-"""6강 연습 문제: VGG (전이 학습 모델 짓기, 예산 안의 블록 설계, 특징 추출기 위의 머리, 드롭아웃)."""
+"""6강 연습 문제: VGG (블록 구성 목록으로 VGG 짓기, 예산 안의 블록 설계, 특징 추출기 위의 머리, 드롭아웃)."""
 
 from __future__ import annotations
 
@@ -74,135 +74,127 @@ def two_dropouts(rate=DROPOUT_RATE) -> tuple:
     return 1 - (1 - rate) ** 2, dropout_kept_value(rate, times=2)
 
 
-# 문제 1: 특징 추출기를 고정하고 그 위에 전역 평균 풀링과 소프트맥스 머리를 붙이는 전이 학습 모델.
-# 특징 추출기마다 (만드는 함수의 인자): 이름은 채점 메시지에 그대로 나옵니다.
-TRANSFER_BASES = {
-    "작은 VGG의 블록 (28×28×1, 필터 16 → 32)": ((28, 28, 1), (2, 2), (16, 32)),
-    "블록 세 개 (32×32×3, 합성곱 1·2·3개)": ((32, 32, 3), (1, 2, 3), (8, 16, 32)),
-    "VGG-16의 합성곱 부분 (include_top=False, 32×32×3)": None,
-}
+# 문제 1: 블록 구성 목록 [(필터 수, 합성곱 수), …]을 받아 VGG를 짓는 함수. 채점하는 입력마다 (블록 목록, 입력 모양, 부류 수):
+# 구성 E(VGG-19), 구성 A(VGG-11), 작은 VGG의 블록 두 개.
+VGG19_BLOCKS = [(64, 2), (128, 2), (256, 4), (512, 4), (512, 4)]  # 논문 표 1의 구성 E
+VGG19_PARAMS = 143_667_240  # 224×224×3, 부류 1,000개 (논문 표 2: 144M)
+BUILD_CASES = [
+    (VGG19_BLOCKS, (32, 32, 3), 10),
+    ([(64, 1), (128, 1), (256, 2), (512, 2), (512, 2)], (64, 64, 3), 100),
+    ([(16, 2), (32, 2)], (28, 28, 1), 5),
+]
 
 
-def transfer_base(name):
-    """문제 1의 특징 추출기를 새로 만듭니다(가중치는 무작위, 학습 가능한 상태로)."""
+def _reference_vgg(blocks, input_shape, classes, *, flatten=True, fcs=2, softmax=True, fixed_blocks=None):
     keras = _lazy.keras()
-    spec = TRANSFER_BASES[name]
-    if spec is None:
-        return keras.applications.VGG16(weights=None, include_top=False, input_shape=(32, 32, 3))
+    layers = keras.layers
     from ..models import vgg_block
 
-    input_shape, convs, filters = spec
-    inputs = keras.Input(input_shape)
+    inputs = keras.Input(tuple(input_shape))
     x = inputs
-    for c, f in zip(convs, filters):
-        x = vgg_block(x, f, c)
-    return keras.Model(inputs, x, name="base")
+    for i, (filters, convs) in enumerate(fixed_blocks or blocks, start=1):
+        x = vgg_block(x, filters, convs, name=f"block{i}")
+    if flatten:
+        x = layers.Flatten()(x)
+    for _ in range(fcs):
+        x = layers.Dense(4096, activation="relu")(x)
+    return keras.Model(inputs, layers.Dense(classes, activation="softmax" if softmax else None)(x))
 
 
-def _weights(weights) -> int:
-    return sum(int(np.prod(w.shape)) for w in weights)
-
-
-def transfer_facts(builder, base_name, classes) -> dict | None:
-    """`builder(특징 추출기, classes)`로 지은 모델을 이미지 두 장에 적용해 출력 모양, 학습하는·고정된 매개변수 수,
-    출력이 확률인지를 잽니다. 특징 추출기는 부를 때마다 새로 만듭니다."""
+def vgg_facts(builder, blocks, input_shape, classes) -> dict | None:
+    """`builder(blocks, input_shape, classes)`로 지은 모델을 이미지 두 장에 적용해 출력 모양, 매개변수 수,
+    합성곱·최대 풀링 계층 수, 출력이 확률인지를 잽니다."""
     keras = _lazy.keras()
-    base = transfer_base(base_name)
-    model = builder(base, classes)
+    model = builder(list(blocks), tuple(input_shape), classes)
     if model is None:
         return None
     if not isinstance(model, keras.Model):
         raise TypeError(f"keras.Model을 돌려주세요(keras.Model(inputs, outputs)). 돌려준 것: {type(model).__name__}")
-    images = np.random.default_rng(0).random((2, *base.input.shape[1:]), dtype="float32")
+    images = np.random.default_rng(0).random((2, *input_shape), dtype="float32")
     out = np.asarray(model(images, training=False))
     probs = bool(out.ndim == 2 and np.all(out >= 0) and np.allclose(out.sum(axis=1), 1, atol=1e-4))
-    return {"출력 모양": tuple(out.shape[1:]), "학습하는 매개변수 수": _weights(model.trainable_weights),
-            "고정된 매개변수 수": _weights(model.non_trainable_weights), "출력이 확률": probs,
-            "특징 맵 모양": tuple(int(d) for d in base.output.shape[1:])}
+    kinds = [type(layer).__name__ for layer in model.layers]
+    return {"출력 모양": tuple(out.shape[1:]), "합성곱 계층 수": kinds.count("Conv2D"),
+            "최대 풀링 계층 수": kinds.count("MaxPooling2D"), "매개변수 수": int(model.count_params()),
+            "출력이 확률": probs}
 
 
-def _transfer(base, classes, *, freeze=True, flatten=False, softmax=True, units=None):
-    keras = _lazy.keras()
-    layers = keras.layers
-    base.trainable = not freeze
-    inputs = keras.Input(base.input.shape[1:])
-    x = base(inputs, training=False)
-    x = layers.Flatten()(x) if flatten else layers.GlobalAveragePooling2D()(x)
-    outputs = layers.Dense(units or classes, activation="softmax" if softmax else None)(x)
-    return keras.Model(inputs, outputs)
-
-
-def package_transfer_facts(base_name, classes) -> dict:
-    return transfer_facts(_transfer, base_name, classes)
+def package_vgg_facts(blocks, input_shape, classes) -> dict:
+    return vgg_facts(_reference_vgg, blocks, input_shape, classes)
 
 
 # 문제 1의 흔한 실수를 한 함수들 (tests/test_exercise_rules.py가 이 예로 메시지를 확인합니다)
-def _transfer_unfrozen(base, classes):
-    return _transfer(base, classes, freeze=False)
+def _vgg_no_flatten(blocks, input_shape, classes):
+    return _reference_vgg(blocks, input_shape, classes, flatten=False)
 
 
-def _transfer_flatten(base, classes):
-    return _transfer(base, classes, flatten=True)
+def _vgg_fixed_classes(blocks, input_shape, classes):
+    return _reference_vgg(blocks, input_shape, 1000)
 
 
-def _transfer_no_softmax(base, classes):
-    return _transfer(base, classes, softmax=False)
+def _vgg_always_16(blocks, input_shape, classes):
+    return _reference_vgg(blocks, input_shape, classes, fixed_blocks=[(64, 2), (128, 2), (256, 3), (512, 3), (512, 3)])
 
 
-def _transfer_no_head(base, classes):
-    base.trainable = False
-    return base
+def _vgg_one_conv_per_block(blocks, input_shape, classes):
+    return _reference_vgg(blocks, input_shape, classes, fixed_blocks=[(f, 1) for f, _ in blocks])
 
 
-def _transfer_ten_classes(base, classes):
-    return _transfer(base, classes, units=10 if classes != 10 else 5)
+def _vgg_one_fc(blocks, input_shape, classes):
+    return _reference_vgg(blocks, input_shape, classes, fcs=1)
 
 
-def _flat_head(facts) -> int:
-    return int(np.prod(facts["특징 맵 모양"])) * facts["출력 모양"][-1] + facts["출력 모양"][-1]
+def _vgg_no_softmax(blocks, input_shape, classes):
+    return _reference_vgg(blocks, input_shape, classes, softmax=False)
 
 
-def q1_transfer() -> Exercise:
+def q1_build_vgg() -> Exercise:
+    fc2 = 4096 * 4096 + 4096
     return Exercise(
-        1, "특징 추출기를 고정하고 새 머리를 붙이는 전이 학습 모델 짓기", "transfer",
+        1, "블록 구성 목록으로 VGG 짓기", "build_vgg",
         kind="build",
-        expected=package_transfer_facts,
-        measure=transfer_facts,
-        cases=lambda: [(name, classes) for name, classes in zip(TRANSFER_BASES, (5, 10, 3))],
+        expected=package_vgg_facts,
+        measure=vgg_facts,
+        cases=lambda: BUILD_CASES,
         hint_text=(
-            "세 가지를 하면 됩니다. (1) 특징 추출기의 가중치를 학습하지 않게 하는 속성이 있습니다(8절의 전이 학습 셀). "
-            "(2) 함수형 API의 세 단계(입력 자리 → 적용 → 모델로 묶기)에서, 모델도 계층처럼 텐서에 적용할 수 있습니다. "
-            "입력 자리의 모양은 특징 추출기의 입력 모양에서 배치 축을 뺀 것입니다. "
-            "(3) 특징 맵을 채널마다 값 하나로 줄인 다음 부류 수만큼의 유닛에 잇고, 출력이 확률이 되게 합니다."
+            "블록 목록의 항목 하나가 vgg_block 한 번입니다. 블록을 모두 지난 특징 맵을 벡터로 편 다음, 유닛 4,096개의 "
+            "완전 연결 계층(ReLU)을 잇고 부류 수만큼의 출력(소프트맥스)을 둡니다. 함수형 API의 세 단계(입력 자리 → "
+            "적용 → 모델로 묶기)를 따르세요. 인자(블록 목록, 입력 모양, 부류 수)를 숫자로 고정해 두지 마세요."
         ),
         solution_text=(
-            "def transfer(base, classes):\n"
-            "    base.trainable = False                                  # 특징 추출기의 가중치를 고정\n"
-            "    inputs = keras.Input(shape=base.input.shape[1:])        # 1. 입력 자리\n"
-            "    x = base(inputs, training=False)                        # 2. 모델을 계층처럼 적용(추론 모드)\n"
-            "    x = layers.GlobalAveragePooling2D()(x)                  #    특징 맵 → 채널마다 평균 하나\n"
-            "    outputs = layers.Dense(classes, activation=\"softmax\")(x)  # 부류마다의 확률\n"
-            "    return keras.Model(inputs, outputs)                     # 3. 입력과 출력을 모델로 묶기\n"
-            "# 학습하는 매개변수는 머리의 (채널 수) × classes + classes개뿐입니다."
+            "def build_vgg(blocks, input_shape=(224, 224, 3), classes=1000):\n"
+            "    inputs = keras.Input(shape=input_shape)\n"
+            "    x = inputs\n"
+            "    for i, (filters, convs) in enumerate(blocks, start=1):\n"
+            "        x = vgg_block(x, filters, convs, name=f\"block{i}\")\n"
+            "    x = layers.Flatten()(x)\n"
+            "    x = layers.Dense(4096, activation=\"relu\")(x)\n"
+            "    x = layers.Dense(4096, activation=\"relu\")(x)\n"
+            "    outputs = layers.Dense(classes, activation=\"softmax\")(x)\n"
+            "    return keras.Model(inputs, outputs)\n"
+            "# 구성 E(VGG-19): [(64, 2), (128, 2), (256, 4), (512, 4), (512, 4)] → 매개변수 143,667,240개.\n"
+            "# VGG-16보다 합성곱 3개(블록 3·4·5에 하나씩) 많고, 늘어난 매개변수 5,309,696개는 모두 그 합성곱의 것입니다."
         ),
         mistakes=[
             (lambda got, want: len(got["출력 모양"]) != 1,
-             "출력이 부류마다 값 하나씩인 벡터가 아니라 특징 맵입니다. 특징 추출기 위에 머리(전역 평균 풀링과 Dense)를 "
-             "붙인 새 모델을 돌려주세요.",
-             _transfer_no_head),
+             "출력이 부류마다 값 하나씩인 벡터가 아니라 특징 맵 모양입니다. 블록 뒤, 완전 연결 계층 앞에서 특징 맵을 "
+             "벡터로 펴야 합니다(평면화).",
+             _vgg_no_flatten),
             (lambda got, want: got["출력 모양"] != want["출력 모양"],
-             "출력의 모양이 다릅니다. 마지막 Dense의 유닛 수는 인자로 받은 classes여야 합니다(숫자를 고정해 두지 마세요).",
-             _transfer_ten_classes),
-            (lambda got, want: got["고정된 매개변수 수"] < want["고정된 매개변수 수"],
-             "특징 추출기의 가중치가 학습됩니다. 전이 학습(특징 추출)에서는 base.trainable = False로 고정하고 머리만 학습합니다.",
-             _transfer_unfrozen),
-            (lambda got, want: got["학습하는 매개변수 수"] == _flat_head(want) != want["학습하는 매개변수 수"],
-             "머리의 매개변수가 너무 많습니다. 특징 맵을 평면화(Flatten)하지 말고 전역 평균 풀링으로 채널마다 값 하나로 "
-             "줄이세요. 그러면 머리의 크기가 입력 크기와 상관없어집니다.",
-             _transfer_flatten),
-            (lambda got, want: not got["출력이 확률"] and got["학습하는 매개변수 수"] == want["학습하는 매개변수 수"],
+             "출력의 모양이 다릅니다. 마지막 Dense의 유닛 수는 인자로 받은 classes여야 합니다(1000으로 고정하지 마세요).",
+             _vgg_fixed_classes),
+            (lambda got, want: got["합성곱 계층 수"] == 13 != want["합성곱 계층 수"],
+             "합성곱이 VGG-16처럼 13개입니다. 블록은 인자로 받은 목록대로 지으세요(build_vgg16의 목록을 그대로 쓰지 마세요).",
+             _vgg_always_16),
+            (lambda got, want: got["합성곱 계층 수"] != want["합성곱 계층 수"],
+             "합성곱 계층의 수가 다릅니다. 블록 목록의 (필터 수, 합성곱 수)에서 합성곱 수를 vgg_block의 convs로 넘기세요.",
+             _vgg_one_conv_per_block),
+            (lambda got, want: got["매개변수 수"] == want["매개변수 수"] - fc2,
+             "완전 연결 계층이 하나 모자랍니다. VGG의 머리는 4,096 → 4,096 → 부류 수, 완전 연결 계층 세 개입니다.",
+             _vgg_one_fc),
+            (lambda got, want: not got["출력이 확률"] and got["매개변수 수"] == want["매개변수 수"],
              "매개변수 수는 맞지만 출력이 확률(0 이상, 합이 1)이 아닙니다. 마지막 Dense에 activation='softmax'를 주세요.",
-             _transfer_no_softmax),
+             _vgg_no_softmax),
         ],
     )
 
@@ -340,4 +332,4 @@ def q4_two_dropouts() -> Exercise:
 
 
 def exercises() -> list[Exercise]:
-    return [q1_transfer(), q2_budget_block(), q3_head_params_150(), q4_two_dropouts()]
+    return [q1_build_vgg(), q2_budget_block(), q3_head_params_150(), q4_two_dropouts()]
