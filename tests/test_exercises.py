@@ -31,20 +31,32 @@ def solved_answer(q):
     if q.kind == "build" or q.variable == "subclassed":  # 강의 노트북처럼 keras와 layers를 미리 불러 둡니다 (5강 문제 3은 클래스를 정의).
         keras = _lazy.keras()
         namespace.update(keras=keras, layers=keras.layers)
-    if "conv_bn(" in q.solution_text:  # 8강 문제 1: 노트북이 준 conv_bn을 학생과 똑같이 씁니다 (노트북 셀에서 읽음)
-        cell = next(src for src in _notebook_sources("08") if "def conv_bn" in src)
-        exec(cell.split("def add_shortcut")[0], namespace)
+    number = next(n for n, other in ALL if other.variable == q.variable and other.solution_text == q.solution_text)
+    namespace.update(_notebook_functions(number, q.solution_text))  # 6강 vgg_block, 8강 conv_bn: 학생과 똑같이
     exec(q.solution_text, namespace)
     return namespace[q.variable]
 
 
-def _notebook_sources(number):
+def _notebook_functions(number, solution_text):
+    """풀이가 부르는, 강의 노트북이 정의한 함수(예: `vgg_block`, `conv_bn`)를 노트북 셀의 코드 그대로 만듭니다."""
+    import ast
     import json
 
     from tools import NOTEBOOKS
 
     path = next(NOTEBOOKS.glob(f"{number}_*.ipynb"))
-    return ["".join(cell["source"]) for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]]
+    keras = _lazy.keras()
+    namespace = {"keras": keras, "layers": keras.layers}
+    for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+        source = "".join(cell["source"]) if cell["cell_type"] == "code" else ""
+        try:
+            body = ast.parse(source).body
+        except SyntaxError:  # `%` 매직이나 `!` 명령이 든 셀
+            continue
+        for node in body:
+            if isinstance(node, ast.FunctionDef) and f"{node.name}(" in solution_text and f"def {node.name}(" not in solution_text:
+                exec(ast.get_source_segment(source, node), namespace)
+    return {name: value for name, value in namespace.items() if name not in ("keras", "layers")}
 
 
 def wrong_answer(q):
