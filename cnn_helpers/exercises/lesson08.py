@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 
 from .. import _lazy
-from ._core import CORRECT, Exercise
+from ._core import CORRECT, UNATTEMPTED, Exercise, _student_namespace
 from ._oracles import build_model, built_block_structure, resnet_block, resnet_conv_count
 
 
@@ -167,8 +167,35 @@ def q1_add_shortcut() -> Exercise:
 RESNET18_RANK = 1
 
 
-def q1_resnet18_rank() -> Exercise:
-    return Exercise(
+class Prediction(Exercise):
+    """먼저 예측하는 문제: check()는 예측을 적어 두기만 하고(채점하지 않음), 실험 셀이 reveal()로 실제 결과와 비교합니다.
+    nbgrader 채점은 다른 문제처럼 Exercise.verdict를 씁니다."""
+
+    def _answer(self, answer):
+        return answer[0] if answer else _student_namespace().get(self.variable, ...)
+
+    def check(self, *answer) -> None:
+        value = self._answer(answer)
+        status, _ = self.verdict(value)
+        if status == UNATTEMPTED or value not in (1, 2, 3, 4):
+            super().check(*answer)
+            return
+        print(f"📝 문제 {self.number} ({self.title}) — 예측 {value}번째를 적어 두었습니다. "
+              "다음 셀을 실행해 실제 순위와 비교하세요.")
+
+    def reveal(self, *answer) -> None:
+        """실험 결과를 본 뒤: 적어 둔 예측을 채점합니다."""
+        value = self._answer(answer)
+        status, message = self.verdict(value)
+        if status == UNATTEMPTED:
+            print(f"📝 문제 {self.number}: 적어 둔 예측이 없습니다. 위 표의 순위가 실제 결과입니다.")
+            return
+        mark = "✅" if status == CORRECT else "❌"
+        print(f"{mark} 문제 {self.number} — 예측 {value}번째: {message}")
+
+
+def q2_resnet18_rank() -> Exercise:
+    return Prediction(
         2, "ResNet-18의 학습 손실 순위 예측", "resnet18_rank",
         expected=lambda: RESNET18_RANK,
         hint_text=(
@@ -186,14 +213,14 @@ def q1_resnet18_rank() -> Exercise:
              "plain-18보다도 뒤라고 예측했군요. ResNet-18은 plain-18과 계층이 같고 지름길만 더한 신경망입니다. "
              "6절에서 지름길이 plain-34에 한 일을 떠올려 보세요.", 3),
             (lambda a: a == 2,
-             "ResNet-34보다 뒤라고 예측했군요. '지름길이 있으면 깊을수록 낫다'(논문 그림 4 오른쪽)는 오래 학습한 뒤의 "
-             "이야기입니다. 141걸음뿐인 학습에서는 어느 쪽이 유리할지 다시 생각해 보세요.", 2),
+             "ResNet-34보다 뒤라고 예측했군요. 논문 그림 4(오른쪽)를 따르면 그럴듯한 예측이지만, '지름길이 있으면 깊을수록 "
+             "낫다'는 오래 학습한 뒤의 이야기입니다. 141걸음뿐인 학습에서는 계층이 절반인 ResNet-18이 더 빨리 배웁니다.", 2),
         ],
     )
 
 
 # ---------------------------------------------------------------------------------------------------------------
-def q2_resnet50_convs() -> Exercise:
+def q3_resnet50_convs() -> Exercise:
     return Exercise(
         3, "ResNet-50의 합성곱 계층 수", "resnet50_convs",
         expected=lambda: resnet_conv_count(50),
@@ -222,7 +249,7 @@ _Q3 = 28 * 28 * (256 * 128 + 9 * 128 * 128 + 128 * 512)  # 투영을 빼먹은 �
 _Q3_PER_POSITION = 256 * 128 + 9 * 128 * 128 + 128 * 512 + 256 * 512
 
 
-def q3_conv3_block1_macs() -> Exercise:
+def q4_conv3_block1_macs() -> Exercise:
     return Exercise(
         4, "conv3_x 첫 병목 블록의 곱셈-누산", "conv3_block1_macs",
         expected=lambda: block_macs("bottleneck_block", (56, 56, 256), 128, 2),
@@ -299,7 +326,7 @@ _ONE_REDUCTION = _largest(lambda m: _POSITIONS * (256 * m + 9 * m * m))  # 1×1 
 _ONLY_3X3 = _largest(lambda m: _POSITIONS * 9 * m * m)  # 1×1 둘 다 빠뜨림
 
 
-def q4_widest_middle() -> Exercise:
+def q5_widest_middle() -> Exercise:
     return Exercise(
         5, "예산 안에서 병목 블록 설계하기", "widest_middle",
         expected=widest_middle,
@@ -378,7 +405,7 @@ def preact_structure(builder, input_shape, *args) -> dict | None:
     return facts
 
 
-def q5_my_preact_block() -> Exercise:
+def q6_my_preact_block() -> Exercise:
     return Exercise(
         6, "사전 활성화 잔차 블록 만들기", "my_preact_block", kind="build",
         measure=preact_structure,
@@ -428,4 +455,4 @@ def q5_my_preact_block() -> Exercise:
 
 
 def exercises() -> list[Exercise]:
-    return [q1_add_shortcut(), q1_resnet18_rank(), q2_resnet50_convs(), q3_conv3_block1_macs(), q4_widest_middle(), q5_my_preact_block()]
+    return [q1_add_shortcut(), q2_resnet18_rank(), q3_resnet50_convs(), q4_conv3_block1_macs(), q5_widest_middle(), q6_my_preact_block()]
