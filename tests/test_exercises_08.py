@@ -126,11 +126,11 @@ def test_q2_check_records_and_reveal_grades(qs, capsys):
 
 
 def test_q5_design_meets_the_budget(qs):
-    """q4의 답은 예산 안에 들고, 하나만 더 키워도 예산을 넘습니다 (실제 Keras 계층으로 센 곱셈-누산)."""
+    """q5의 답은 예산 안에 들고, 하나만 더 키워도 예산을 넘습니다 (실제 Keras 계층으로 센 곱셈-누산)."""
     from cnn_helpers.exercises import lesson08
 
     m = qs[4].expected()
-    assert lesson08.middle_block_macs(m) <= lesson08.Q4_BUDGET < lesson08.middle_block_macs(m + 1)
+    assert lesson08.middle_block_macs(m) <= lesson08.Q5_BUDGET < lesson08.middle_block_macs(m + 1)
     assert lesson08.middle_block_macs(m) == 56 * 56 * (256 * m + 9 * m * m + m * 256)
     namespace = {}
     exec(qs[4].solution_text, namespace)

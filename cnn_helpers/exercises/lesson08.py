@@ -246,7 +246,7 @@ def q3_resnet50_convs() -> Exercise:
 
 # ---------------------------------------------------------------------------------------------------------------
 _Q3 = 28 * 28 * (256 * 128 + 9 * 128 * 128 + 128 * 512)  # 투영을 빼먹은 답
-_Q3_PER_POSITION = 256 * 128 + 9 * 128 * 128 + 128 * 512 + 256 * 512
+_Q4_PER_POSITION = 256 * 128 + 9 * 128 * 128 + 128 * 512 + 256 * 512
 
 
 def q4_conv3_block1_macs() -> Exercise:
@@ -272,10 +272,10 @@ def q4_conv3_block1_macs() -> Exercise:
                              56 * 56 * 256 * 128 + 28 * 28 * (9 * 128 * 128 + 128 * 512)),
              "이 강의의 병목 블록(과 원 논문)은 스트라이드 2를 첫 1×1 합성곱에 둡니다. 그래서 1×1 축소 합성곱의 출력부터 "
              "28×28입니다.", 56 * 56 * 256 * 128 + 28 * 28 * (9 * 128 * 128 + 128 * 512 + 256 * 512)),
-            (lambda a: a in (56 * 56 * _Q3_PER_POSITION, 56 * 56 * (256 * 128 + 9 * 128 * 128 + 128 * 512)),
-             "stride=2이므로 블록 안 합성곱의 출력은 56×56이 아니라 28×28입니다.", 56 * 56 * _Q3_PER_POSITION),
-            (lambda a: a in (_Q3_PER_POSITION, 256 * 128 + 9 * 128 * 128 + 128 * 512),
-             "그것은 출력 위치 하나당 곱셈-누산입니다. 출력의 높이 × 너비(28 × 28)를 곱하세요.", _Q3_PER_POSITION),
+            (lambda a: a in (56 * 56 * _Q4_PER_POSITION, 56 * 56 * (256 * 128 + 9 * 128 * 128 + 128 * 512)),
+             "stride=2이므로 블록 안 합성곱의 출력은 56×56이 아니라 28×28입니다.", 56 * 56 * _Q4_PER_POSITION),
+            (lambda a: a in (_Q4_PER_POSITION, 256 * 128 + 9 * 128 * 128 + 128 * 512),
+             "그것은 출력 위치 하나당 곱셈-누산입니다. 출력의 높이 × 너비(28 × 28)를 곱하세요.", _Q4_PER_POSITION),
             (lambda a: a < 10_000_000, "합성곱 계층의 매개변수 수가 아니라 곱셈-누산 수입니다. 출력 위치마다 한 번씩 "
              "계산합니다.", 1_000_000),
         ],
@@ -284,7 +284,7 @@ def q4_conv3_block1_macs() -> Exercise:
 
 # ---------------------------------------------------------------------------------------------------------------
 # 문제 5 (설계): 곱셈-누산 예산 안에서 병목 블록의 가운데 폭을 가장 넓게.
-Q4_INPUT, Q4_BUDGET = (56, 56, 256), 300_000_000
+Q5_INPUT, Q5_BUDGET = (56, 56, 256), 300_000_000
 
 
 @functools.cache
@@ -293,20 +293,20 @@ def middle_block_macs(m: int) -> int:
     keras = _lazy.keras()
     from ..analysis import count_macs
 
-    inputs = keras.Input(shape=Q4_INPUT)
+    inputs = keras.Input(shape=Q5_INPUT)
     x = keras.layers.Conv2D(m, 1, use_bias=False)(inputs)
     x = keras.layers.Conv2D(m, 3, padding="same", use_bias=False)(x)
-    outputs = keras.layers.Conv2D(Q4_INPUT[-1], 1, use_bias=False)(x)
+    outputs = keras.layers.Conv2D(Q5_INPUT[-1], 1, use_bias=False)(x)
     return count_macs(keras.Model(inputs, outputs))
 
 
 @functools.cache
 def widest_middle() -> int:
     """예산 안에 드는 가장 큰 m (곱셈-누산은 m에 대해 늘기만 하므로 이분 탐색)."""
-    low, high = 1, Q4_INPUT[-1]
+    low, high = 1, Q5_INPUT[-1]
     while low < high:
         mid = (low + high + 1) // 2
-        if middle_block_macs(mid) <= Q4_BUDGET:
+        if middle_block_macs(mid) <= Q5_BUDGET:
             low = mid
         else:
             high = mid - 1
@@ -316,12 +316,12 @@ def widest_middle() -> int:
 def _largest(per_position) -> int:
     """per_position(m)을 쓴 틀린 셈으로 예산에 드는 가장 큰 m (흔한 실수의 답)."""
     m = 1
-    while per_position(m + 1) <= Q4_BUDGET:
+    while per_position(m + 1) <= Q5_BUDGET:
         m += 1
     return m
 
 
-_POSITIONS = Q4_INPUT[0] * Q4_INPUT[1]
+_POSITIONS = Q5_INPUT[0] * Q5_INPUT[1]
 _ONE_REDUCTION = _largest(lambda m: _POSITIONS * (256 * m + 9 * m * m))  # 1×1 하나를 빠뜨림
 _ONLY_3X3 = _largest(lambda m: _POSITIONS * 9 * m * m)  # 1×1 둘 다 빠뜨림
 
@@ -345,7 +345,7 @@ def q5_widest_middle() -> Exercise:
              _ONE_REDUCTION),
             (lambda a: a == _ONLY_3X3, "1×1 합성곱도 곱셈-누산을 씁니다. 위치마다 입력 채널 × 출력 채널만큼입니다.",
              _ONLY_3X3),
-            (lambda a: a > Q4_INPUT[-1], "곱셈-누산은 출력 위치(56×56)마다 한 번씩 계산합니다. 위치 수를 곱했나요?", 5000),
+            (lambda a: a > Q5_INPUT[-1], "곱셈-누산은 출력 위치(56×56)마다 한 번씩 계산합니다. 위치 수를 곱했나요?", 5000),
             (lambda a: a > widest_middle(), "그 m으로는 곱셈-누산이 3억 개를 넘습니다. 예산 이하인 가장 큰 값을 찾으세요.",
              widest_middle() + 1),
             (lambda a: 0 < a < widest_middle(), "예산 안에 들지만 m을 더 키울 수 있습니다. 가장 큰 값을 찾으세요.", 64),
