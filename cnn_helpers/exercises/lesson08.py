@@ -188,7 +188,7 @@ class Prediction(Exercise):
         value = self._answer(answer)
         status, message = self.verdict(value)
         if status == UNATTEMPTED:
-            print(f"📝 문제 {self.number}: 적어 둔 예측이 없습니다. 위 표의 순위가 실제 결과입니다.")
+            print(f"📝 문제 {self.number}: 적어 둔 예측이 없습니다. 표의 '손실 순위'가 실제 결과입니다.")
             return
         mark = "✅" if status == CORRECT else "❌"
         print(f"{mark} 문제 {self.number} — 예측 {value}번째: {message}")
