@@ -15,7 +15,8 @@ def train_and_record(model, x, y, epochs, batch_size, learning_rate=3e-3, shuffl
     """model을 Adam과 코사인 학습률 일정으로 학습하고, 에포크별·걸음별 학습 손실을 돌려줍니다.
 
     - 최적화: Adam, 학습률은 learning_rate에서 코사인 모양으로 마지막 걸음에 0까지 줄어듭니다.
-    - 데이터: (x, y)를 shuffle_seed로 한 번 섞은 순서를 모든 에포크와 모든 모델이 똑같이 씁니다
+    - 데이터: (x, y)를 에포크마다 새로 섞습니다(`Dataset.shuffle`의 reshuffle_each_iteration 기본값). 섞는 순서는
+      shuffle_seed(와 TensorFlow의 전역 시드)로 정해지므로, 같은 시드로 학습하는 모든 모델이 에포크마다 같은 순서를 봅니다
       (크기 batch_size의 미니배치, 마지막 미니배치는 작을 수 있음).
     - 손실: 희소 범주형 교차 엔트로피(y는 부류 번호).
 

@@ -101,19 +101,36 @@ def test_q6_accepts_other_ways_to_write_relu(qs):
 
 def test_q2_rank_prediction(qs):
     """q2의 정답(1)은 강의의 실험에서 나온 순위입니다. 틀린 예측마다 다른 것을 짚어 줍니다."""
-    q1 = qs[1]
-    assert q1.verdict(1)[0] == CORRECT
-    assert "plain-18" in q1.verdict(3)[1] and "plain-18" in q1.verdict(4)[1]
-    assert "오래 학습" in q1.verdict(2)[1]
-    assert "1, 2, 3, 4" in q1.verdict(0)[1]
+    q2 = qs[1]
+    assert q2.verdict(1)[0] == CORRECT
+    assert "plain-18" in q2.verdict(3)[1] and "plain-18" in q2.verdict(4)[1]
+    assert "오래 학습" in q2.verdict(2)[1]
+    assert "1, 2, 3, 4" in q2.verdict(0)[1]
+
+
+def test_q2_check_records_and_reveal_grades(qs, capsys):
+    """q2.check()는 예측을 적어 두기만 하고(맞았는지 알려 주지 않음), 학습 셀의 q2.reveal()이 결과를 본 뒤 채점합니다."""
+    q2 = qs[1]
+    for guess in (1, 2, 3, 4):
+        q2.check(guess)
+        out = capsys.readouterr().out
+        assert "적어 두었습니다" in out and "✅" not in out and "❌" not in out
+    q2.check(5)
+    assert "❌" in capsys.readouterr().out  # 1~4가 아니면 바로 알려 줌
+    q2.reveal(1)
+    assert "✅" in capsys.readouterr().out
+    q2.reveal(2)
+    assert "❌" in capsys.readouterr().out and "오래 학습" in q2.verdict(2)[1]
+    q2.reveal(...)
+    assert "예측이 없습니다" in capsys.readouterr().out
 
 
 def test_q5_design_meets_the_budget(qs):
-    """q4의 답은 예산 안에 들고, 하나만 더 키워도 예산을 넘습니다 (실제 Keras 계층으로 센 곱셈-누산)."""
+    """q5의 답은 예산 안에 들고, 하나만 더 키워도 예산을 넘습니다 (실제 Keras 계층으로 센 곱셈-누산)."""
     from cnn_helpers.exercises import lesson08
 
     m = qs[4].expected()
-    assert lesson08.middle_block_macs(m) <= lesson08.Q4_BUDGET < lesson08.middle_block_macs(m + 1)
+    assert lesson08.middle_block_macs(m) <= lesson08.Q5_BUDGET < lesson08.middle_block_macs(m + 1)
     assert lesson08.middle_block_macs(m) == 56 * 56 * (256 * m + 9 * m * m + m * 256)
     namespace = {}
     exec(qs[4].solution_text, namespace)

@@ -242,14 +242,22 @@ def _draw_line(ax, layout, indices, y, x_start):
                   fontsize=8.5 if item["kind"] in ("gap", "dense") else 10)  # 세 줄짜리 글은 조금 작게
         xs[i] = x
         x += _BOX_W + _GAP
+    wrapped = indices[0] != 0  # 윗줄에서 이어지는 줄: 왼쪽 끝의 점이 윗줄 마지막 계층의 출력(이 줄 첫 블록의 입력)
+    if wrapped:
+        source = (x_start * 0.3, y + _BOX_H / 2)
+        ax.plot([source[0], x_start], [source[1]] * 2, color=_draw.EDGE, lw=0.8, zorder=0.5)
+        ax.plot(*source, "o", ms=4, color=_draw.EDGE, zorder=0.6)
     for block in layout["blocks"]:
         if block["first"] not in xs or block["last"] not in xs:
             continue
         start, end = xs[block["first"]] - _GAP / 2, xs[block["last"]] + _BOX_W + _GAP / 2
+        begin = (start, y + _BOX_H)
+        if wrapped and block["first"] == indices[0]:
+            begin = source  # 지름길은 윗줄에서 들어오는 입력(왼쪽 끝의 점)에서 갈라집니다
         projection = block["projection"]
         color = _PROJECTION_COLOR if projection else "#4b5563"
         ax.add_patch(patches.FancyArrowPatch(
-            (start, y + _BOX_H), (end, y + _BOX_H), connectionstyle="arc3,rad=-0.45", arrowstyle="-|>",
+            begin, (end, y + _BOX_H), connectionstyle="arc3,rad=-0.45", arrowstyle="-|>",
             mutation_scale=8, color=color, lw=1.6 if projection else 1.0, linestyle="--" if projection else "-"))
         if projection:
             ax.text((start + end) / 2, y + _BOX_H + 0.32, f"1×1/{projection['stride']} 투영", ha="center",
@@ -317,6 +325,7 @@ def draw_plain_vs_resnet(depth: int = 34, *, input_shape=(224, 224, 3), vgg: boo
     legend = ("상자: 계층 (합성곱은 '커널×커널/스트라이드'와 필터 수, 주황은 풀링)\n"
               "회색 곡선: 항등 지름길 (블록의 입력을 두 합성곱의 출력에 더함)\n"
               "빨간 점선: 크기가 절반이 되고 채널이 두 배가 되는 블록의 1×1 투영 지름길 (옵션 B)\n"
+              "줄 왼쪽 끝의 점: 윗줄 마지막 계층의 출력 (그 줄 첫 블록의 입력, 지름길이 여기서 갈라짐)\n"
               f"단계 이름 옆의 수: 그 단계의 출력 크기 ({input_shape[0]}×{input_shape[1]} 입력일 때)")
     if vgg:
         legend += "\n세 모델의 줄은 합성곱이 같은 크기에서 계산하는 부분끼리 맞추었습니다 (논문 그림 3처럼: 첫 줄 28×28 이상, 둘째 줄 14×14, 셋째 줄 7×7)"

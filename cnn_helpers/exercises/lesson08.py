@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 
 from .. import _lazy
-from ._core import CORRECT, Exercise
+from ._core import CORRECT, UNATTEMPTED, Exercise, _student_namespace
 from ._oracles import build_model, built_block_structure, resnet_block, resnet_conv_count
 
 
@@ -167,8 +167,35 @@ def q1_add_shortcut() -> Exercise:
 RESNET18_RANK = 1
 
 
-def q1_resnet18_rank() -> Exercise:
-    return Exercise(
+class Prediction(Exercise):
+    """먼저 예측하는 문제: check()는 예측을 적어 두기만 하고(채점하지 않음), 실험 셀이 reveal()로 실제 결과와 비교합니다.
+    nbgrader 채점은 다른 문제처럼 Exercise.verdict를 씁니다."""
+
+    def _answer(self, answer):
+        return answer[0] if answer else _student_namespace().get(self.variable, ...)
+
+    def check(self, *answer) -> None:
+        value = self._answer(answer)
+        status, _ = self.verdict(value)
+        if status == UNATTEMPTED or value not in (1, 2, 3, 4):
+            super().check(*answer)
+            return
+        print(f"📝 문제 {self.number} ({self.title}) — 예측 {value}번째를 적어 두었습니다. "
+              "다음 셀을 실행해 실제 순위와 비교하세요.")
+
+    def reveal(self, *answer) -> None:
+        """실험 결과를 본 뒤: 적어 둔 예측을 채점합니다."""
+        value = self._answer(answer)
+        status, message = self.verdict(value)
+        if status == UNATTEMPTED:
+            print(f"📝 문제 {self.number}: 적어 둔 예측이 없습니다. 표의 '손실 순위'가 실제 결과입니다.")
+            return
+        mark = "✅" if status == CORRECT else "❌"
+        print(f"{mark} 문제 {self.number} — 예측 {value}번째: {message}")
+
+
+def q2_resnet18_rank() -> Exercise:
+    return Prediction(
         2, "ResNet-18의 학습 손실 순위 예측", "resnet18_rank",
         expected=lambda: RESNET18_RANK,
         hint_text=(
@@ -186,14 +213,14 @@ def q1_resnet18_rank() -> Exercise:
              "plain-18보다도 뒤라고 예측했군요. ResNet-18은 plain-18과 계층이 같고 지름길만 더한 신경망입니다. "
              "6절에서 지름길이 plain-34에 한 일을 떠올려 보세요.", 3),
             (lambda a: a == 2,
-             "ResNet-34보다 뒤라고 예측했군요. '지름길이 있으면 깊을수록 낫다'(논문 그림 4 오른쪽)는 오래 학습한 뒤의 "
-             "이야기입니다. 141걸음뿐인 학습에서는 어느 쪽이 유리할지 다시 생각해 보세요.", 2),
+             "ResNet-34보다 뒤라고 예측했군요. 논문 그림 4(오른쪽)를 따르면 그럴듯한 예측이지만, '지름길이 있으면 깊을수록 "
+             "낫다'는 오래 학습한 뒤의 이야기입니다. 141걸음뿐인 학습에서는 계층이 절반인 ResNet-18이 더 빨리 배웁니다.", 2),
         ],
     )
 
 
 # ---------------------------------------------------------------------------------------------------------------
-def q2_resnet50_convs() -> Exercise:
+def q3_resnet50_convs() -> Exercise:
     return Exercise(
         3, "ResNet-50의 합성곱 계층 수", "resnet50_convs",
         expected=lambda: resnet_conv_count(50),
@@ -219,10 +246,10 @@ def q2_resnet50_convs() -> Exercise:
 
 # ---------------------------------------------------------------------------------------------------------------
 _Q3 = 28 * 28 * (256 * 128 + 9 * 128 * 128 + 128 * 512)  # 투영을 빼먹은 답
-_Q3_PER_POSITION = 256 * 128 + 9 * 128 * 128 + 128 * 512 + 256 * 512
+_Q4_PER_POSITION = 256 * 128 + 9 * 128 * 128 + 128 * 512 + 256 * 512
 
 
-def q3_conv3_block1_macs() -> Exercise:
+def q4_conv3_block1_macs() -> Exercise:
     return Exercise(
         4, "conv3_x 첫 병목 블록의 곱셈-누산", "conv3_block1_macs",
         expected=lambda: block_macs("bottleneck_block", (56, 56, 256), 128, 2),
@@ -245,10 +272,10 @@ def q3_conv3_block1_macs() -> Exercise:
                              56 * 56 * 256 * 128 + 28 * 28 * (9 * 128 * 128 + 128 * 512)),
              "이 강의의 병목 블록(과 원 논문)은 스트라이드 2를 첫 1×1 합성곱에 둡니다. 그래서 1×1 축소 합성곱의 출력부터 "
              "28×28입니다.", 56 * 56 * 256 * 128 + 28 * 28 * (9 * 128 * 128 + 128 * 512 + 256 * 512)),
-            (lambda a: a in (56 * 56 * _Q3_PER_POSITION, 56 * 56 * (256 * 128 + 9 * 128 * 128 + 128 * 512)),
-             "stride=2이므로 블록 안 합성곱의 출력은 56×56이 아니라 28×28입니다.", 56 * 56 * _Q3_PER_POSITION),
-            (lambda a: a in (_Q3_PER_POSITION, 256 * 128 + 9 * 128 * 128 + 128 * 512),
-             "그것은 출력 위치 하나당 곱셈-누산입니다. 출력의 높이 × 너비(28 × 28)를 곱하세요.", _Q3_PER_POSITION),
+            (lambda a: a in (56 * 56 * _Q4_PER_POSITION, 56 * 56 * (256 * 128 + 9 * 128 * 128 + 128 * 512)),
+             "stride=2이므로 블록 안 합성곱의 출력은 56×56이 아니라 28×28입니다.", 56 * 56 * _Q4_PER_POSITION),
+            (lambda a: a in (_Q4_PER_POSITION, 256 * 128 + 9 * 128 * 128 + 128 * 512),
+             "그것은 출력 위치 하나당 곱셈-누산입니다. 출력의 높이 × 너비(28 × 28)를 곱하세요.", _Q4_PER_POSITION),
             (lambda a: a < 10_000_000, "합성곱 계층의 매개변수 수가 아니라 곱셈-누산 수입니다. 출력 위치마다 한 번씩 "
              "계산합니다.", 1_000_000),
         ],
@@ -257,7 +284,7 @@ def q3_conv3_block1_macs() -> Exercise:
 
 # ---------------------------------------------------------------------------------------------------------------
 # 문제 5 (설계): 곱셈-누산 예산 안에서 병목 블록의 가운데 폭을 가장 넓게.
-Q4_INPUT, Q4_BUDGET = (56, 56, 256), 300_000_000
+Q5_INPUT, Q5_BUDGET = (56, 56, 256), 300_000_000
 
 
 @functools.cache
@@ -266,20 +293,20 @@ def middle_block_macs(m: int) -> int:
     keras = _lazy.keras()
     from ..analysis import count_macs
 
-    inputs = keras.Input(shape=Q4_INPUT)
+    inputs = keras.Input(shape=Q5_INPUT)
     x = keras.layers.Conv2D(m, 1, use_bias=False)(inputs)
     x = keras.layers.Conv2D(m, 3, padding="same", use_bias=False)(x)
-    outputs = keras.layers.Conv2D(Q4_INPUT[-1], 1, use_bias=False)(x)
+    outputs = keras.layers.Conv2D(Q5_INPUT[-1], 1, use_bias=False)(x)
     return count_macs(keras.Model(inputs, outputs))
 
 
 @functools.cache
 def widest_middle() -> int:
     """예산 안에 드는 가장 큰 m (곱셈-누산은 m에 대해 늘기만 하므로 이분 탐색)."""
-    low, high = 1, Q4_INPUT[-1]
+    low, high = 1, Q5_INPUT[-1]
     while low < high:
         mid = (low + high + 1) // 2
-        if middle_block_macs(mid) <= Q4_BUDGET:
+        if middle_block_macs(mid) <= Q5_BUDGET:
             low = mid
         else:
             high = mid - 1
@@ -289,17 +316,17 @@ def widest_middle() -> int:
 def _largest(per_position) -> int:
     """per_position(m)을 쓴 틀린 셈으로 예산에 드는 가장 큰 m (흔한 실수의 답)."""
     m = 1
-    while per_position(m + 1) <= Q4_BUDGET:
+    while per_position(m + 1) <= Q5_BUDGET:
         m += 1
     return m
 
 
-_POSITIONS = Q4_INPUT[0] * Q4_INPUT[1]
+_POSITIONS = Q5_INPUT[0] * Q5_INPUT[1]
 _ONE_REDUCTION = _largest(lambda m: _POSITIONS * (256 * m + 9 * m * m))  # 1×1 하나를 빠뜨림
 _ONLY_3X3 = _largest(lambda m: _POSITIONS * 9 * m * m)  # 1×1 둘 다 빠뜨림
 
 
-def q4_widest_middle() -> Exercise:
+def q5_widest_middle() -> Exercise:
     return Exercise(
         5, "예산 안에서 병목 블록 설계하기", "widest_middle",
         expected=widest_middle,
@@ -318,7 +345,7 @@ def q4_widest_middle() -> Exercise:
              _ONE_REDUCTION),
             (lambda a: a == _ONLY_3X3, "1×1 합성곱도 곱셈-누산을 씁니다. 위치마다 입력 채널 × 출력 채널만큼입니다.",
              _ONLY_3X3),
-            (lambda a: a > Q4_INPUT[-1], "곱셈-누산은 출력 위치(56×56)마다 한 번씩 계산합니다. 위치 수를 곱했나요?", 5000),
+            (lambda a: a > Q5_INPUT[-1], "곱셈-누산은 출력 위치(56×56)마다 한 번씩 계산합니다. 위치 수를 곱했나요?", 5000),
             (lambda a: a > widest_middle(), "그 m으로는 곱셈-누산이 3억 개를 넘습니다. 예산 이하인 가장 큰 값을 찾으세요.",
              widest_middle() + 1),
             (lambda a: 0 < a < widest_middle(), "예산 안에 들지만 m을 더 키울 수 있습니다. 가장 큰 값을 찾으세요.", 64),
@@ -378,7 +405,7 @@ def preact_structure(builder, input_shape, *args) -> dict | None:
     return facts
 
 
-def q5_my_preact_block() -> Exercise:
+def q6_my_preact_block() -> Exercise:
     return Exercise(
         6, "사전 활성화 잔차 블록 만들기", "my_preact_block", kind="build",
         measure=preact_structure,
@@ -428,4 +455,4 @@ def q5_my_preact_block() -> Exercise:
 
 
 def exercises() -> list[Exercise]:
-    return [q1_add_shortcut(), q1_resnet18_rank(), q2_resnet50_convs(), q3_conv3_block1_macs(), q4_widest_middle(), q5_my_preact_block()]
+    return [q1_add_shortcut(), q2_resnet18_rank(), q3_resnet50_convs(), q4_conv3_block1_macs(), q5_widest_middle(), q6_my_preact_block()]
