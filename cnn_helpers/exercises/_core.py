@@ -17,7 +17,7 @@ __all__ = ["Exercise", "CORRECT", "WRONG", "UNATTEMPTED", "answers_equal"]
 CORRECT, WRONG, UNATTEMPTED = "정답", "오답", "아직 풀지 않음"
 
 
-def _student_namespace() -> dict:
+def student_namespace() -> dict:
     """노트북(IPython) 사용자 변수 공간, 없으면 __main__ 모듈의 변수들."""
     try:
         from IPython import get_ipython
@@ -182,7 +182,7 @@ class Exercise:
 
     def check(self, *answer) -> None:
         """답을 채점해 한 줄로 알려 줍니다. 인자가 없으면 노트북의 변수 `variable`을 읽습니다."""
-        value = answer[0] if answer else _student_namespace().get(self.variable, ...)
+        value = answer[0] if answer else student_namespace().get(self.variable, ...)
         status, message = self.verdict(value)
         mark = {CORRECT: "✅", WRONG: "❌", UNATTEMPTED: "📝"}[status]
         print(f"{mark} 문제 {self.number} ({self.title}) — {message}")

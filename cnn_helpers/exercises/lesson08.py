@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 
 from .. import _lazy
-from ._core import CORRECT, UNATTEMPTED, Exercise, _student_namespace
+from ._core import CORRECT, UNATTEMPTED, Exercise, student_namespace
 from ._oracles import build_model, built_block_structure, resnet_block, resnet_conv_count
 
 
@@ -172,7 +172,7 @@ class Prediction(Exercise):
     nbgrader 채점은 다른 문제처럼 Exercise.verdict를 씁니다."""
 
     def _answer(self, answer):
-        return answer[0] if answer else _student_namespace().get(self.variable, ...)
+        return answer[0] if answer else student_namespace().get(self.variable, ...)
 
     def check(self, *answer) -> None:
         value = self._answer(answer)
