@@ -210,6 +210,10 @@ def test_conv2d_keeps_float32_and_promotes_integers():
         # 어느 인자가 틀렸는지와 기대하는 모양을 말함
         pytest.param(lambda: convolve2d(np.zeros((4, 4)), np.zeros((3, 3, 1))), ValueError,
                      r"k은\(는\) 2차원 \(커널 높이, 커널 너비\)", id="convolve2d-names-k"),
+        pytest.param(lambda: correlate2d(np.zeros((4, 4, 1)), np.ones((3, 3))), ValueError,
+                     r"^x은\(는\) 2차원 \(높이, 너비\) 배열", id="correlate2d-names-x"),
+        pytest.param(lambda: correlate2d(np.zeros((4, 4)), np.ones((3, 3, 1))), ValueError,
+                     r"^k은\(는\) 2차원 \(커널 높이, 커널 너비\) 배열", id="correlate2d-names-k"),
         (lambda: pool2d(X, mode="min"), ValueError, "'max' 또는 'avg'"),
         (lambda: pool2d(X, size=0), ValueError, "size"),
         (lambda: pool2d(X, size=6), ValueError, "커널이 덮는 길이"),
