@@ -791,3 +791,29 @@ def test_box_edges_by_hand():
     assert an.receptive_field_box({"rf": 3, "jump": 1, "padding": 0, "out_size": (8, 6)}, 7, 5, (10, 8)) == (7, 5, 10, 8)
     with pytest.raises(ValueError, match="6 미만"):
         an.receptive_field_box({"rf": 3, "jump": 1, "padding": 0, "out_size": (8, 6)}, 0, 6, (10, 8))
+
+
+def test_box_takes_numpy_integers_as_cell_numbers():
+    # 표나 np.argmax에서 나온 칸 번호(np.int64)도 정수입니다
+    assert an.receptive_field_box((10, 2, 0), np.int64(5), np.int32(5), (32, 32)) == (10, 10, 20, 20)
+
+
+@pytest.mark.parametrize(
+    "spec, i, j, input_hw, start",
+    [
+        (("a", 1, 0), 0, 0, 10, "rf 에는 정수"),
+        ((3, "a", 0), 0, 0, 10, "jump 에는 정수"),
+        ((3, 1, "a"), 0, 0, 10, "padding 에는 정수"),
+        ((3, 1, 0), 0, 0, "a", "input_hw 에는 정수"),
+        ({"rf": 3, "jump": 1, "padding": 0, "out_size": "a"}, 0, 0, 10, "out_size 에는 정수"),
+        ((3, 1, 0), 1.5, 0, 10, "i=1.5: 출력 칸 번호는 정수"),
+        ((3, 1, 0), 0, "1", 10, "j='1': 출력 칸 번호는 정수"),
+        ((3, 1, 0), -1, 0, 10, "i=-1: 출력 칸 번호는 0 이상이어야 합니다"),
+        ((3, 1, 0), 0, -2, 10, "j=-2: 출력 칸 번호는 0 이상이어야 합니다"),
+    ],
+)
+def test_box_errors_name_the_argument(spec, i, j, input_hw, start):
+    """잘못된 값이 어느 인자(rf, jump, padding, input_hw, out_size, i, j)인지 문장 맨 앞에서 말합니다."""
+    with pytest.raises((TypeError, ValueError)) as error:
+        an.receptive_field_box(spec, i, j, input_hw)
+    assert str(error.value).startswith(start), str(error.value)
