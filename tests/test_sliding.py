@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from cnn_helpers import sliding as S
-from cnn_helpers.arithmetic import divisibility_fixes, same_padding
+from cnn_helpers.arithmetic import divisibility_fixes, effective_kernel_size, same_padding
 from cnn_helpers.ops import conv2d, pool2d
 from cnn_helpers.sliding import (
     assemble_output,
@@ -526,6 +526,20 @@ def test_too_big_hint_numbers_by_hand():
     assert S.too_big_hint(3, 5, 1) == ""  # 패딩을 더하면 3 + 2 = 5: 딱 맞음
     assert S.too_big_hint(5, 3, 0, d=2) == ""  # 팽창해서 5칸: 딱 맞음
     assert S.too_big_hint(3, 4, 0, d=2).endswith("d를 1 이하로.")  # (3−1)//3 = 0 → 1
+
+
+@pytest.mark.parametrize(
+    "n, f, p, d, largest_d",
+    [
+        (5, 4, 2, 4, 2),  # 패딩 포함 9칸: d=2면 2·3+1 = 7칸, d=3이면 10칸 > 9
+        (7, 4, 0, 3, 2),  # 7칸: d=2면 딱 7칸 (나누어떨어지는 경우)
+        (3, 2, 0, 5, 2),  # 2칸 커널: d=2면 d·1+1 = 3칸
+    ],
+)
+def test_too_big_hint_largest_dilation_that_fits(n, f, p, d, largest_d):
+    """안내하는 d는 팽창한 커널 d(f−1)+1이 패딩을 더한 입력 n+2p에 들어가는 가장 큰 값입니다."""
+    assert S.too_big_hint(n, f, p, d=d).endswith(f"d를 {largest_d} 이하로.")
+    assert effective_kernel_size(f, largest_d) <= n + 2 * p < effective_kernel_size(f, largest_d + 1)
 
 
 def test_format_value_and_exactness():
