@@ -190,6 +190,7 @@ def test_macs_nested_model_with_unknown_inner_size():
         (lambda: layers.SeparableConv2D(2, 3, name="l"), "출력"),
         (lambda: layers.DepthwiseConv2D(3, name="l"), "출력"),
         (lambda: layers.Conv2D(2, 3, name="l"), "출력"),
+        (lambda: layers.Dense(2, name="l"), "입력"),  # 특징 맵에 쓴 Dense: 입력 위치마다 셈
     ],
 )
 def test_unknown_size_message_names_the_layer_and_which_size(layer, which):
@@ -205,3 +206,4 @@ def test_too_small_input_shape_is_refused_before_keras():
     assert an.count_macs(model, input_shape=(3, 10, 3)) == 1 * 8 * 27 * 4
     with pytest.raises(ValueError, match=r"^input_shape=\(2, 10, 3\): 입력이 너무 작아 층 'c'"):
         an.count_macs(model, input_shape=(2, 10, 3))
+
