@@ -206,4 +206,3 @@ def test_too_small_input_shape_is_refused_before_keras():
     assert an.count_macs(model, input_shape=(3, 10, 3)) == 1 * 8 * 27 * 4
     with pytest.raises(ValueError, match=r"^input_shape=\(2, 10, 3\): 입력이 너무 작아 층 'c'"):
         an.count_macs(model, input_shape=(2, 10, 3))
-
