@@ -206,3 +206,14 @@ def test_too_small_input_shape_is_refused_before_keras():
     assert an.count_macs(model, input_shape=(3, 10, 3)) == 1 * 8 * 27 * 4
     with pytest.raises(ValueError, match=r"^input_shape=\(2, 10, 3\): 입력이 너무 작아 층 'c'"):
         an.count_macs(model, input_shape=(2, 10, 3))
+
+
+def test_nested_subclassed_model_is_named_in_the_refusal():
+    class Twice(keras.Model):
+        def call(self, x):
+            return x * 2
+
+    inp = keras.Input((4, 4, 1))
+    outer = keras.Model(inp, layers.Conv2D(1, 3)(Twice(name="twice")(inp)))
+    with pytest.raises(TypeError, match=r"^중첩 모델 'twice': 서브클래싱으로 만든 모델"):
+        an.count_macs(outer)
