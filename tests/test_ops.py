@@ -223,3 +223,27 @@ def test_conv2d_keeps_float32_and_promotes_integers():
 def test_bad_input_korean(call, error, text):
     with pytest.raises(error, match=text):
         call()
+
+
+@pytest.mark.parametrize(
+    "call, start",
+    [
+        (lambda: conv2d(np.zeros((5, 5, 2)), W), r"x은(는) 4차원 (배치, 높이, 너비, 채널) 배열"),
+        (lambda: conv2d(X, np.zeros((3, 3, 2))), r"w은(는) 4차원 (커널 높이, 커널 너비, 입력 채널, 출력 채널) 배열"),
+        (lambda: conv2d(X, W, b=np.zeros((4, 1))), r"b은(는) 1차원 (출력 채널,) 배열"),
+        (lambda: conv2d(X, W, stride=0), "stride은(는) 1 이상"),
+        (lambda: conv2d(X, W, stride=(1, 0)), "stride[1]은(는) 1 이상"),
+        (lambda: conv2d(X, W, dilation=0), "dilation은(는) 1 이상"),
+        (lambda: conv2d(X, W, padding=-1), "padding은(는) 0 이상"),
+        (lambda: conv2d(X, W, padding="full"), "padding는 0 이상의 정수, 'valid', 'same' 중 하나"),
+        (lambda: pool2d(np.zeros((5, 5, 2))), r"x은(는) 4차원 (배치, 높이, 너비, 채널) 배열"),
+        (lambda: pool2d(X, size=0), "size은(는) 1 이상"),
+        (lambda: pool2d(X, stride=0), "stride은(는) 1 이상"),
+        (lambda: pool2d(X, padding=(1, -1)), "padding[1]은(는) 0 이상"),
+    ],
+)
+def test_bad_input_message_starts_with_the_argument_name(call, start):
+    """어느 인자가 틀렸는지 문장 맨 앞에서 말합니다 (x, w, b, stride, dilation, padding, size)."""
+    with pytest.raises((ValueError, TypeError)) as error:
+        call()
+    assert str(error.value).startswith(start), str(error.value)
