@@ -6,6 +6,7 @@ import scipy.signal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cnn_helpers._validate import STEP_WHY
 from cnn_helpers.ops import conv2d, convolve2d, correlate2d, pad_amounts, pool2d, window_view
 
 CASES = 300
@@ -240,6 +241,19 @@ def test_bad_input_korean(call, error, text):
         (lambda: pool2d(X, size=0), "size은(는) 1 이상"),
         (lambda: pool2d(X, stride=0), "stride은(는) 1 이상"),
         (lambda: pool2d(X, padding=(1, -1)), "padding[1]은(는) 0 이상"),
+        # 한도를 넘으면 한도와 그 까닭을 말함
+        (lambda: conv2d(X, W, stride=10**5), f"stride은(는) 10000 이하여야 합니다 ({STEP_WHY})"),
+        (lambda: conv2d(X, W, dilation=10**5), f"dilation은(는) 10000 이하여야 합니다 ({STEP_WHY})"),
+        (lambda: conv2d(X, W, padding=(0, 10**5)), "padding은(는) 10000 이하여야 합니다 (한쪽 패딩의 한도)"),
+        (lambda: pool2d(X, stride=10**5), f"stride은(는) 10000 이하여야 합니다 ({STEP_WHY})"),
+        # 패딩 칸 수나 창 보기를 직접 구할 때도 같은 검사
+        (lambda: pad_amounts(5, 5, 3, 3, "valid", stride=10**5), f"stride은(는) 10000 이하여야 합니다 ({STEP_WHY})"),
+        (lambda: pad_amounts(5, 5, 3, 3, "valid", dilation=10**5),
+         f"dilation은(는) 10000 이하여야 합니다 ({STEP_WHY})"),
+        (lambda: window_view(X, 2, 2, stride=0), "stride은(는) 1 이상"),
+        (lambda: window_view(X, 2, 2, stride=10**5), f"stride은(는) 10000 이하여야 합니다 ({STEP_WHY})"),
+        (lambda: window_view(X, 2, 2, dilation=0), "dilation은(는) 1 이상"),
+        (lambda: window_view(X, 2, 2, dilation=10**5), f"dilation은(는) 10000 이하여야 합니다 ({STEP_WHY})"),
     ],
 )
 def test_bad_input_message_starts_with_the_argument_name(call, start):
