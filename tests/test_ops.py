@@ -261,3 +261,11 @@ def test_bad_input_message_starts_with_the_argument_name(call, start):
     with pytest.raises((ValueError, TypeError)) as error:
         call()
     assert str(error.value).startswith(start), str(error.value)
+
+
+@pytest.mark.parametrize("mode", ["max", "avg"])
+def test_pool2d_keeps_float32_and_promotes_integers(mode):
+    """conv2d처럼: float32 입력은 float32로, 정수 입력은 실수로 풀링합니다 (평균의 나눗셈도 float32로)."""
+    x = np.arange(16, dtype=np.float32).reshape(1, 4, 4, 1)
+    assert pool2d(x, mode=mode, padding="same", size=3).dtype == np.float32
+    assert pool2d(x.astype(np.int64), mode=mode).dtype == np.float64

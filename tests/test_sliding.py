@@ -714,7 +714,7 @@ def _one_step():
         (lambda: S.output_size_formula(5, 0), "f(커널 크기)은(는) 1 이상"),
         (lambda: S.output_size_formula(5, 3, 0, 0), "s(스트라이드)은(는) 1 이상"),
         (lambda: S.output_size_formula(5, 3, 0, 1, 0), "d(팽창)은(는) 1 이상"),
-        (lambda: S.kernel_preset("blur", 5000), "f(커널 크기)은(는) 4096 이하여야 합니다 (f×f 커널이 메모리에 들어가게)"),
+        (lambda: S.kernel_preset("blur", 4097), "f(커널 크기)은(는) 4096 이하여야 합니다 (f×f 커널이 메모리에 들어가게)"),
         (lambda: S.kernel_preset("blur", 0), "f(커널 크기)은(는) 1 이상"),
         (lambda: S.default_input(65), "n(입력 크기)은(는) 64 이하여야 합니다 (칸 속 숫자를 읽을 수 있는 크기)"),
         (lambda: S.default_input(0), "n(입력 크기)은(는) 1 이상"),
@@ -726,3 +726,9 @@ def test_bad_input_message_starts_with_the_argument_name(call, start):
     with pytest.raises((ValueError, TypeError)) as error:
         call()
     assert str(error.value).startswith(start), str(error.value)
+
+
+def test_unknown_kernel_preset_lists_the_choices():
+    with pytest.raises(ValueError) as error:
+        S.kernel_preset("sobel", 3)
+    assert "'edge'(경계), 'blur'(흐림), 'identity'(항등), 'random'(무작위)" in str(error.value)
