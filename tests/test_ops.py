@@ -6,6 +6,7 @@ import scipy.signal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cnn_helpers._validate import STEP_WHY
 from cnn_helpers.ops import conv2d, convolve2d, correlate2d, pad_amounts, pool2d, window_view
 
 CASES = 300
@@ -210,6 +211,10 @@ def test_conv2d_keeps_float32_and_promotes_integers():
         # 어느 인자가 틀렸는지와 기대하는 모양을 말함
         pytest.param(lambda: convolve2d(np.zeros((4, 4)), np.zeros((3, 3, 1))), ValueError,
                      r"k은\(는\) 2차원 \(커널 높이, 커널 너비\)", id="convolve2d-names-k"),
+        pytest.param(lambda: correlate2d(np.zeros((4, 4, 1)), np.ones((3, 3))), ValueError,
+                     r"^x은\(는\) 2차원 \(높이, 너비\) 배열", id="correlate2d-names-x"),
+        pytest.param(lambda: correlate2d(np.zeros((4, 4)), np.ones((3, 3, 1))), ValueError,
+                     r"^k은\(는\) 2차원 \(커널 높이, 커널 너비\) 배열", id="correlate2d-names-k"),
         (lambda: pool2d(X, mode="min"), ValueError, "'max' 또는 'avg'"),
         (lambda: pool2d(X, size=0), ValueError, "size"),
         (lambda: pool2d(X, size=6), ValueError, "커널이 덮는 길이"),
@@ -219,3 +224,48 @@ def test_conv2d_keeps_float32_and_promotes_integers():
 def test_bad_input_korean(call, error, text):
     with pytest.raises(error, match=text):
         call()
+
+
+@pytest.mark.parametrize(
+    "call, start",
+    [
+        (lambda: conv2d(np.zeros((5, 5, 2)), W), r"x은(는) 4차원 (배치, 높이, 너비, 채널) 배열"),
+        (lambda: conv2d(X, np.zeros((3, 3, 2))), r"w은(는) 4차원 (커널 높이, 커널 너비, 입력 채널, 출력 채널) 배열"),
+        (lambda: conv2d(X, W, b=np.zeros((4, 1))), r"b은(는) 1차원 (출력 채널,) 배열"),
+        (lambda: conv2d(X, W, stride=0), "stride은(는) 1 이상"),
+        (lambda: conv2d(X, W, stride=(1, 0)), "stride[1]은(는) 1 이상"),
+        (lambda: conv2d(X, W, dilation=0), "dilation은(는) 1 이상"),
+        (lambda: conv2d(X, W, padding=-1), "padding은(는) 0 이상"),
+        (lambda: conv2d(X, W, padding="full"), "padding는 0 이상의 정수, 'valid', 'same' 중 하나"),
+        (lambda: pool2d(np.zeros((5, 5, 2))), r"x은(는) 4차원 (배치, 높이, 너비, 채널) 배열"),
+        (lambda: pool2d(X, size=0), "size은(는) 1 이상"),
+        (lambda: pool2d(X, stride=0), "stride은(는) 1 이상"),
+        (lambda: pool2d(X, padding=(1, -1)), "padding[1]은(는) 0 이상"),
+        # 한도를 넘으면 한도와 그 까닭을 말함
+        (lambda: conv2d(X, W, stride=10**5), f"stride은(는) 10000 이하여야 합니다 ({STEP_WHY})"),
+        (lambda: conv2d(X, W, dilation=10**5), f"dilation은(는) 10000 이하여야 합니다 ({STEP_WHY})"),
+        (lambda: conv2d(X, W, padding=(0, 10**5)), "padding은(는) 10000 이하여야 합니다 (한쪽 패딩의 한도)"),
+        (lambda: pool2d(X, stride=10**5), f"stride은(는) 10000 이하여야 합니다 ({STEP_WHY})"),
+        # 패딩 칸 수나 창 보기를 직접 구할 때도 같은 검사
+        (lambda: pad_amounts(5, 5, 3, 3, "valid", stride=10**5), f"stride은(는) 10000 이하여야 합니다 ({STEP_WHY})"),
+        (lambda: pad_amounts(5, 5, 3, 3, "valid", dilation=10**5),
+         f"dilation은(는) 10000 이하여야 합니다 ({STEP_WHY})"),
+        (lambda: window_view(X, 2, 2, stride=0), "stride은(는) 1 이상"),
+        (lambda: window_view(X, 2, 2, stride=10**5), f"stride은(는) 10000 이하여야 합니다 ({STEP_WHY})"),
+        (lambda: window_view(X, 2, 2, dilation=0), "dilation은(는) 1 이상"),
+        (lambda: window_view(X, 2, 2, dilation=10**5), f"dilation은(는) 10000 이하여야 합니다 ({STEP_WHY})"),
+    ],
+)
+def test_bad_input_message_starts_with_the_argument_name(call, start):
+    """어느 인자가 틀렸는지 문장 맨 앞에서 말합니다 (x, w, b, stride, dilation, padding, size)."""
+    with pytest.raises((ValueError, TypeError)) as error:
+        call()
+    assert str(error.value).startswith(start), str(error.value)
+
+
+@pytest.mark.parametrize("mode", ["max", "avg"])
+def test_pool2d_keeps_float32_and_promotes_integers(mode):
+    """conv2d처럼: float32 입력은 float32로, 정수 입력은 실수로 풀링합니다 (평균의 나눗셈도 float32로)."""
+    x = np.arange(16, dtype=np.float32).reshape(1, 4, 4, 1)
+    assert pool2d(x, mode=mode, padding="same", size=3).dtype == np.float32
+    assert pool2d(x.astype(np.int64), mode=mode).dtype == np.float64

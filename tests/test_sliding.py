@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from cnn_helpers import sliding as S
-from cnn_helpers.arithmetic import divisibility_fixes, same_padding
+from cnn_helpers.arithmetic import divisibility_fixes, effective_kernel_size, same_padding
 from cnn_helpers.ops import conv2d, pool2d
 from cnn_helpers.sliding import (
     assemble_output,
@@ -528,6 +528,20 @@ def test_too_big_hint_numbers_by_hand():
     assert S.too_big_hint(3, 4, 0, d=2).endswith("d를 1 이하로.")  # (3−1)//3 = 0 → 1
 
 
+@pytest.mark.parametrize(
+    "n, f, p, d, largest_d",
+    [
+        (5, 4, 2, 4, 2),  # 패딩 포함 9칸: d=2면 2·3+1 = 7칸, d=3이면 10칸 > 9
+        (7, 4, 0, 3, 2),  # 7칸: d=2면 딱 7칸 (나누어떨어지는 경우)
+        (3, 2, 0, 5, 2),  # 2칸 커널: d=2면 d·1+1 = 3칸
+    ],
+)
+def test_too_big_hint_largest_dilation_that_fits(n, f, p, d, largest_d):
+    """안내하는 d는 팽창한 커널 d(f−1)+1이 패딩을 더한 입력 n+2p에 들어가는 가장 큰 값입니다."""
+    assert S.too_big_hint(n, f, p, d=d).endswith(f"d를 {largest_d} 이하로.")
+    assert effective_kernel_size(f, largest_d) <= n + 2 * p < effective_kernel_size(f, largest_d + 1)
+
+
 def test_format_value_and_exactness():
     assert S.format_value(-np.inf) == "-∞" and S.format_value(np.inf) == "∞"
     assert S.format_value(float("nan")) == "nan"
@@ -672,3 +686,49 @@ def test_stride_note_suggests_for_the_vertical_axis_too():
     # 세로만 나누어떨어지지 않음: 7행, 3×3, s=(3, 1) → 세로 (7−3) % 3 = 1
     note = S.stride_note(S.sliding_layout(np.zeros((7, 5)), np.ones((3, 3)), 0, (3, 1)), 0)
     assert note.endswith(f"나누어떨어지게 하는 값: {divisibility_fixes(7, 3, 0, 3).describe()}.")
+
+
+def _one_step():
+    return S.sliding_steps(np.ones((2, 2)), np.ones((2, 2)))[0]
+
+
+@pytest.mark.parametrize(
+    "call, start",
+    [
+        (lambda: S.sliding_steps(np.zeros((3, 3, 1)), np.ones((2, 2))), "x은(는) 2차원 (높이, 너비) 배열"),
+        (lambda: S.sliding_steps(np.zeros((4, 4)), np.ones((2, 2, 1))), "kernel은(는) 2차원 (커널 높이, 커널 너비) 배열"),
+        (lambda: S.sliding_steps(np.zeros((4, 4)), np.ones((2, 2, 1)), mode="max"),
+         "kernel은(는) 2차원 (창 높이, 창 너비) — 풀링은 모양만 씁니다; 배열"),
+        (lambda: S.sliding_steps(np.zeros((4, 4)), 0, mode="max"), "kernel(창 크기)은(는) 1 이상"),
+        (lambda: S.sliding_steps(np.zeros((4, 4)), [2, 0], mode="avg"), "kernel(창 크기)[1]은(는) 1 이상"),
+        (lambda: S.sliding_steps(np.zeros((4, 4)), np.ones((2, 2)), stride=0), "stride은(는) 1 이상"),
+        (lambda: S.sliding_steps(np.zeros((4, 4)), np.ones((2, 2)), stride=10**5),
+         "stride은(는) 10000 이하여야 합니다 ("),
+        (lambda: S.sliding_steps(np.zeros((4, 4)), np.ones((2, 2)), dilation=(1, 0)), "dilation[1]은(는) 1 이상"),
+        (lambda: S.sliding_steps(np.zeros((4, 4)), np.ones((2, 2)), dilation=10**5),
+         "dilation은(는) 10000 이하여야 합니다 ("),
+        (lambda: S.format_value(1.0, -1), "digits은(는) 0 이상"),
+        (lambda: S.format_value(1.0, 16), "digits은(는) 15 이하"),
+        (lambda: S.step_formula(_one_step(), max_terms=1), "max_terms은(는) 2 이상"),
+        (lambda: S.output_size_formula("5", 3), "n(입력 크기)은(는) 정수"),
+        (lambda: S.output_size_formula(5, 0), "f(커널 크기)은(는) 1 이상"),
+        (lambda: S.output_size_formula(5, 3, 0, 0), "s(스트라이드)은(는) 1 이상"),
+        (lambda: S.output_size_formula(5, 3, 0, 1, 0), "d(팽창)은(는) 1 이상"),
+        (lambda: S.kernel_preset("blur", 4097), "f(커널 크기)은(는) 4096 이하여야 합니다 (f×f 커널이 메모리에 들어가게)"),
+        (lambda: S.kernel_preset("blur", 0), "f(커널 크기)은(는) 1 이상"),
+        (lambda: S.default_input(65), "n(입력 크기)은(는) 64 이하여야 합니다 (칸 속 숫자를 읽을 수 있는 크기)"),
+        (lambda: S.default_input(0), "n(입력 크기)은(는) 1 이상"),
+        (lambda: S.default_input(5, seed=-1), "seed은(는) 0 이상"),
+    ],
+)
+def test_bad_input_message_starts_with_the_argument_name(call, start):
+    """어느 인자가 틀렸는지(그리고 한도가 있으면 그 까닭을) 문장 맨 앞에서 말합니다."""
+    with pytest.raises((ValueError, TypeError)) as error:
+        call()
+    assert str(error.value).startswith(start), str(error.value)
+
+
+def test_unknown_kernel_preset_lists_the_choices():
+    with pytest.raises(ValueError) as error:
+        S.kernel_preset("sobel", 3)
+    assert "'edge'(경계), 'blur'(흐림), 'identity'(항등), 'random'(무작위)" in str(error.value)

@@ -181,3 +181,39 @@ def test_macs_nested_model_with_unknown_inner_size():
     inner = keras.Sequential([keras.Input((None, None, 3)), layers.Conv2D(4, 3)], name="inner")
     outer = keras.Sequential([keras.Input((10, 10, 3)), inner, layers.Flatten(), layers.Dense(2)])
     assert an.count_macs(outer) == 8 * 8 * 9 * 3 * 4 + 8 * 8 * 4 * 2
+
+
+@pytest.mark.parametrize(
+    "layer, which",
+    [
+        (lambda: layers.Conv2DTranspose(2, 3, name="l"), "입력"),  # 전치 합성곱은 입력 칸마다 셈
+        (lambda: layers.SeparableConv2D(2, 3, name="l"), "출력"),
+        (lambda: layers.DepthwiseConv2D(3, name="l"), "출력"),
+        (lambda: layers.Conv2D(2, 3, name="l"), "출력"),
+        (lambda: layers.Dense(2, name="l"), "입력"),  # 특징 맵에 쓴 Dense: 입력 위치마다 셈
+    ],
+)
+def test_unknown_size_message_names_the_layer_and_which_size(layer, which):
+    """크기를 몰라 셀 수 없으면 어느 층의 입력·출력 크기에 None이 있는지 말합니다 (그 크기로 MAC을 세므로)."""
+    model = keras.Sequential([keras.Input((None, None, 3)), layer()])
+    with pytest.raises(ValueError, match=rf"^'l' 층의 {which} 크기 \(None, None\) 에 None 이 있어"):
+        an.count_macs(model)
+
+
+def test_too_small_input_shape_is_refused_before_keras():
+    """input_shape의 높이가 커널보다 작으면 (너비는 충분해도) Keras를 부르기 전에 한국어로 거절합니다."""
+    model = keras.Sequential([keras.Input((None, None, 3)), layers.Conv2D(4, 3, name="c")])
+    assert an.count_macs(model, input_shape=(3, 10, 3)) == 1 * 8 * 27 * 4
+    with pytest.raises(ValueError, match=r"^input_shape=\(2, 10, 3\): 입력이 너무 작아 층 'c'"):
+        an.count_macs(model, input_shape=(2, 10, 3))
+
+
+def test_nested_subclassed_model_is_named_in_the_refusal():
+    class Twice(keras.Model):
+        def call(self, x):
+            return x * 2
+
+    inp = keras.Input((4, 4, 1))
+    outer = keras.Model(inp, layers.Conv2D(1, 3)(Twice(name="twice")(inp)))
+    with pytest.raises(TypeError, match=r"^중첩 모델 'twice': 서브클래싱으로 만든 모델"):
+        an.count_macs(outer)

@@ -791,3 +791,163 @@ def test_box_edges_by_hand():
     assert an.receptive_field_box({"rf": 3, "jump": 1, "padding": 0, "out_size": (8, 6)}, 7, 5, (10, 8)) == (7, 5, 10, 8)
     with pytest.raises(ValueError, match="6 미만"):
         an.receptive_field_box({"rf": 3, "jump": 1, "padding": 0, "out_size": (8, 6)}, 0, 6, (10, 8))
+
+
+def test_box_takes_numpy_integers_as_cell_numbers():
+    # 표나 np.argmax에서 나온 칸 번호(np.int64)도 정수입니다
+    assert an.receptive_field_box((10, 2, 0), np.int64(5), np.int32(5), (32, 32)) == (10, 10, 20, 20)
+
+
+@pytest.mark.parametrize(
+    "spec, i, j, input_hw, start",
+    [
+        (("a", 1, 0), 0, 0, 10, "rf 에는 정수"),
+        ((3, "a", 0), 0, 0, 10, "jump 에는 정수"),
+        ((3, 1, "a"), 0, 0, 10, "padding 에는 정수"),
+        ((3, 1, 0), 0, 0, "a", "input_hw 에는 정수"),
+        ({"rf": 3, "jump": 1, "padding": 0, "out_size": "a"}, 0, 0, 10, "out_size 에는 정수"),
+        ((3, 1, 0), 1.5, 0, 10, "i=1.5: 출력 칸 번호는 정수"),
+        ((3, 1, 0), 0, "1", 10, "j='1': 출력 칸 번호는 정수"),
+        ((3, 1, 0), -1, 0, 10, "i=-1: 출력 칸 번호는 0 이상이어야 합니다"),
+        ((3, 1, 0), 0, -2, 10, "j=-2: 출력 칸 번호는 0 이상이어야 합니다"),
+    ],
+)
+def test_box_errors_name_the_argument(spec, i, j, input_hw, start):
+    """잘못된 값이 어느 인자(rf, jump, padding, input_hw, out_size, i, j)인지 문장 맨 앞에서 말합니다."""
+    with pytest.raises((TypeError, ValueError)) as error:
+        an.receptive_field_box(spec, i, j, input_hw)
+    assert str(error.value).startswith(start), str(error.value)
+
+
+def test_padding_and_cropping_with_unknown_input_size():
+    # 크기를 모르는 입력에서 보폭 2 'same' 뒤에는 시작 위치(유효 패딩)도 모름: ZeroPadding·Cropping도 NaN을 이어 감
+    model = keras.Sequential([keras.Input((None, None, 1)), layers.Conv2D(1, 3, strides=2, padding="same"),
+                              layers.ZeroPadding2D(1, name="zp"), layers.Cropping2D(1, name="cr")])
+    df = an.receptive_field(model)
+    for name in ("zp", "cr"):
+        r = row(df, name)
+        assert (r["rf"], r["jump"], r["out_size"]) == (3, 2, None) and math.isnan(r["padding"])
+    # 보폭 1이면 시작 위치는 알지만 출력 크기는 여전히 모름
+    model = keras.Sequential([keras.Input((None, None, 1)), layers.ZeroPadding2D(2, name="zp")])
+    r = row(an.receptive_field(model), "zp")
+    assert (r["rf"], r["jump"], r["padding"], r["out_size"]) == (1, 1, 2, None)
+
+
+def _misaligned_pair(x):
+    """짝수 입력에서 중심이 어긋나는 두 분기 (test_misaligned_centres_are_reported_not_averaged와 같은 구조)."""
+    return layers.Conv2D(1, 3, strides=2, padding="same")(x), layers.Conv2D(1, 1, strides=2)(x)
+
+
+def test_merge_of_branches_after_a_misaligned_merge_stays_misaligned():
+    def build(x):
+        bad = layers.Add(name="bad")(list(_misaligned_pair(x)))
+        # 이 합치기 자체의 두 분기는 서로 정렬되어 있지만, 둘 다 이미 어긋난 합치기를 거쳤음
+        return layers.Add(name="again")([layers.Conv2D(1, 1)(bad), layers.Conv2D(1, 1)(bad)])
+
+    with pytest.warns(UserWarning, match="'bad'"):
+        df = an.receptive_field(functional((16, 16, 1), build))
+    assert row(df, "again")["aligned"] == False and row(df, "again")["note"] == ""  # noqa: E712
+
+
+def test_merge_of_branches_with_unknown_alignment_stays_unknown():
+    def build(x):
+        a = layers.Conv2D(1, 3, strides=2, padding="same")(x)
+        b = layers.Conv2D(1, 1, strides=2, padding="same")(x)
+        unsure = layers.Add(name="unsure")([a, b])  # 크기를 몰라 중심을 비교할 수 없음: aligned None
+        return layers.Add(name="again")([layers.Conv2D(1, 1)(unsure), layers.Conv2D(1, 1)(unsure)])
+
+    df = an.receptive_field(functional((None, None, 1), build))
+    assert row(df, "unsure")["aligned"] is None and row(df, "again")["aligned"] is None
+
+
+def test_misaligned_merge_note_and_warning_text():
+    """어긋난 합치기의 note와 경고는 무엇이 어긋났고 표의 값이 무엇인지 말합니다; 전역 분기 안내와는 '; '로 이어짐."""
+
+    def build(x):
+        a, b = _misaligned_pair(x)
+        s = layers.Conv2D(1, 1)(layers.GlobalAveragePooling2D(keepdims=True)(x))
+        return layers.Add(name="mix")([a, b, s])
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        df = an.receptive_field(functional((16, 16, 1), build))
+    assert row(df, "mix")["note"] == (
+        "전역(공간 정보 없는) 분기가 합쳐짐: 엄밀히는 입력 전체를 보지만 공간 분기만으로 계산; "
+        "정렬 안 됨(높이/너비 축): 합쳐지는 분기들의 jump 또는 수용 영역 중심이 서로 다름 → 출력 0번 칸 기준 합집합으로 계산"
+    )
+    assert [str(w.message) for w in caught] == [
+        "'mix' 층에서 합쳐지는 분기들의 수용 영역이 정렬되어 있지 않습니다(높이/너비 축: jump 또는 중심 위치가 다름). "
+        "표의 rf 는 출력 0번 칸 기준 합집합이며 aligned 열이 False 로 표시됩니다."
+    ]
+
+
+def test_misaligned_third_axis_of_3d_model_is_named_depth():
+    def build(x):
+        a = layers.Conv3D(1, (1, 1, 3), strides=(1, 1, 2), padding="same")(x)
+        b = layers.Conv3D(1, 1, strides=(1, 1, 2))(x)
+        return layers.Add(name="add3d")([a, b])
+
+    with pytest.warns(UserWarning, match="깊이 축"):
+        df = an.receptive_field(functional((4, 4, 8, 1), build))
+    assert row(df, "add3d")["note"].startswith("정렬 안 됨(깊이 축)")
+
+
+def test_two_inputs_merge_takes_the_size_of_the_first_branch():
+    # 크기를 아는 입력과 모르는 입력을 합침: 중심은 비교할 수 없지만 출력 크기는 첫 분기(8×8 → 4×4)의 것
+    known, free = keras.Input((8, 8, 1)), keras.Input((None, None, 1))
+    a = layers.Conv2D(1, 1, strides=2)(known)
+    b = layers.Conv2D(1, 3, strides=2, padding="same")(free)
+    df = an.receptive_field(keras.Model([known, free], layers.Add(name="both")([a, b])))
+    r = row(df, "both")
+    assert (r["rf"], r["jump"], r["out_size"]) == (3, 2, 4) and math.isnan(r["padding"])
+
+
+def test_unsupported_layer_message_lists_what_is_supported():
+    model = keras.Sequential([keras.Input((8, 8, 1)), layers.UpSampling2D(name="up")])
+    with pytest.raises(ValueError) as error:
+        an.receptive_field(model)
+    assert str(error.value).endswith(
+        "지원하는 층: 합성곱(Conv, DepthwiseConv, SeparableConv), 풀링, ZeroPadding, Cropping, "
+        "합치기(Add, Concatenate ...), 점별 층(BatchNormalization, Activation, Dropout ...). "
+        "표시만 하고 계속하려면 on_unknown='mark' 를 쓰세요."
+    )
+
+
+def test_bad_on_unknown_is_named_in_the_message():
+    small = keras.Sequential([keras.Input((8, 8, 1)), layers.Conv2D(1, 3)])
+    with pytest.raises(ValueError, match=r"^on_unknown='ignore' 는 지원하지 않는 값"):
+        an.receptive_field(small, on_unknown="ignore")
+
+
+def _pool_after_conv():
+    return keras.Sequential([keras.Input((None, None, 1)), layers.Conv2D(1, 3, name="c"), layers.MaxPooling2D(2)])
+
+
+def test_too_small_input_message_repeats_the_given_input_shape():
+    with pytest.raises(ValueError, match=r"^input_shape=\(2, 2\): 입력이 너무 작아 층 'c'의 출력 크기가 0입니다"):
+        an.receptive_field(_pool_after_conv(), input_shape=(2, 2))
+
+
+def test_check_input_fits_uses_the_given_input_shape():
+    from cnn_helpers.analysis.rf import check_input_fits
+
+    check_input_fits(_pool_after_conv(), (4, 4, 1))  # 3×3 → 2×2 → 1×1: 통과
+    with pytest.raises(ValueError, match=r"^input_shape=\(3, 3, 1\): 입력이 너무 작아"):
+        check_input_fits(_pool_after_conv(), (3, 3, 1))  # 1×1 → 풀링 0×0
+
+
+def test_layer_rf_states_use_the_given_input_shape():
+    from cnn_helpers.analysis.rf import layer_rf_states
+
+    model = keras.Sequential([keras.Input((None, None, 1)), layers.Conv2D(1, 3, strides=2, padding="same")])
+    axis = layer_rf_states(model, (9, 9))[id(model.layers[0])].axes[0]
+    assert (axis.rf, axis.jump, axis.start, axis.size) == (3, 2, -1, 5)
+
+
+def test_model_without_spatial_layers_is_refused():
+    # 입력은 이미지지만 합성곱·풀링 없이 바로 펼침: 표에 InputLayer 행만 남으므로 거절
+    def build(x):
+        return layers.Dense(2)(layers.Flatten()(x))
+
+    with pytest.raises(ValueError, match="이 모델에는 공간 축이 없습니다"):
+        an.receptive_field(functional((8, 8, 1), build))
