@@ -38,25 +38,20 @@ def solved_answer(q):
 
 
 def _notebook_functions(number, solution_text):
-    """풀이가 부르는, 강의 노트북이 정의한 함수(예: `vgg_block`, `conv_bn`)를 노트북 셀의 코드 그대로 만듭니다."""
+    """풀이가 부르는, 강의 노트북의 `lesson-code` 셀이 정의한 함수(예: `vgg_block`, `conv_bn`)를 그 셀의 코드 그대로 만듭니다."""
     import ast
-    import json
 
-    from tools import NOTEBOOKS
+    from .lesson_code import NOTEBOOKS, PRELUDE, lesson_cells
 
-    path = next(NOTEBOOKS.glob(f"{number}_*.ipynb"))
-    keras = _lazy.keras()
-    namespace = {"keras": keras, "layers": keras.layers}
-    for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
-        source = "".join(cell["source"]) if cell["cell_type"] == "code" else ""
-        try:
-            body = ast.parse(source).body
-        except SyntaxError:  # `%` 매직이나 `!` 명령이 든 셀
-            continue
-        for node in body:
+    namespace: dict = {}
+    exec(PRELUDE, namespace)
+    needed = []
+    for source in lesson_cells(next(NOTEBOOKS.glob(f"{number}_*.ipynb")).name):
+        for node in ast.parse(source).body:
             if isinstance(node, ast.FunctionDef) and f"{node.name}(" in solution_text and f"def {node.name}(" not in solution_text:
                 exec(ast.get_source_segment(source, node), namespace)
-    return {name: value for name, value in namespace.items() if name not in ("keras", "layers")}
+                needed.append(node.name)
+    return {name: namespace[name] for name in needed}
 
 
 def wrong_answer(q):
