@@ -94,6 +94,8 @@ EXPERIMENTS = (
         Figure("LeNet-5 시험 정확도 (2,000장)", "test_acc", 0.97),
         Figure("3 에포크 뒤 검증 정확도 차: Adam − SGD", "adam_acc - sgd_acc", 0.01),
         Figure("1 에포크 뒤 검증 정확도 차: Adam 0.003 − Adam 0.001 (참고)", "compare.iloc[0, 2] - compare.iloc[0, 1]", None),
+        Figure("3 에포크 뒤 검증 정확도 차: SGD+모멘텀 0.9 − SGD (참고)", "compare.iloc[-1, 3] - compare.iloc[-1, 0]", None),
+        Figure("3 에포크 뒤 검증 정확도 차: Adam 0.003 − SGD+모멘텀 0.9 (참고)", "compare.iloc[-1, 2] - compare.iloc[-1, 3]", None),
         Figure("손글씨 견본: 8의 확률 − 다른 숫자 중 최대",
                "(lambda p: p[8] - np.delete(p, 8).max())(model.predict(ch.load_image(ch.data.HANDWRITTEN_SAMPLE)"
                "[None, :, :, None], verbose=0)[0])", 0),

@@ -23,11 +23,13 @@ LESSON05_QUESTIONS = [q for number, q in ALL if number == "05"]
 def solved_answer(q):
     """풀이 코드를 실제로 실행해 학생이 쓸 변수를 얻습니다 (풀이도 함께 검증)."""
     namespace = {"np": np}
-    if any(q is other for other in LESSON05_QUESTIONS):  # 5강 문제 7·4의 답 셀은 문제의 값(cm, digits, scores, label)을 답 줄 위에 둡니다.
+    if any(q is other for other in LESSON05_QUESTIONS):  # 5강 문제 7·3·4의 답 셀은 문제의 값(cm, digits, scores, probs, label, rate)을 답 줄 위에 둡니다.
         from cnn_helpers.exercises import lesson05
 
         namespace.update(cm=lesson05.CONFUSION, digits=lesson05.CONFUSION_DIGITS,
                          scores=lesson05.SCORES, label=lesson05.SCORE_LABEL)
+        if q.variable == "bias_after":
+            namespace.update(probs=lesson05.PROBS, label=lesson05.GRAD_LABEL, rate=lesson05.RATE)
     if q.kind == "build" or q.variable == "subclassed":  # 강의 노트북처럼 keras와 layers를 미리 불러 둡니다 (5강 문제 3은 클래스를 정의).
         keras = _lazy.keras()
         namespace.update(keras=keras, layers=keras.layers)
@@ -428,7 +430,7 @@ def test_lesson05_build_exercise_checks_the_budget_and_keeps_the_convolutions():
 
 
 def test_lesson05_notebook_numbers_are_the_graded_numbers():
-    """5강 문제 5·7·4의 노트북 표·행렬·점수가 채점에 쓰는 lesson05의 값과 같고, 문제 7은 가장 큰 칸으로 짐작하면 틀립니다."""
+    """5강 문제 5·7·3·4의 노트북 표·행렬·점수·확률이 채점에 쓰는 lesson05의 값과 같고, 문제 7은 가장 큰 칸으로 짐작하면 틀립니다."""
     import json
     import re
     from pathlib import Path
@@ -445,14 +447,18 @@ def test_lesson05_notebook_numbers_are_the_graded_numbers():
     exec(q7_cell.split("weakest =")[0], namespace)
     assert tuple(namespace["digits"]) == lesson05.CONFUSION_DIGITS
     assert np.array_equal(namespace["cm"], lesson05.CONFUSION)
-    q4_cell = next(s for s in text if "q4.check()" in s)
-    exec(q4_cell.split("p_and_loss =")[0], namespace)
+    q3_cell = next(s for s in text if "q3.check()" in s)
+    exec(q3_cell.split("p_and_loss =")[0], namespace)
     assert tuple(namespace["scores"]) == lesson05.SCORES and namespace["label"] == lesson05.SCORE_LABEL
+    q4_cell = next(s for s in text if "q4.check()" in s)
+    exec(q4_cell.split("bias_after =")[0], namespace)
+    assert tuple(namespace["probs"]) == lesson05.PROBS and namespace["label"] == lesson05.GRAD_LABEL
+    assert namespace["rate"] == lesson05.RATE
     q7 = lesson("05")[6]
     assert q7.verdict(lesson05._largest_off_diagonal())[0] == WRONG
     assert q7.verdict(lesson05.weakest_digits())[0] == CORRECT
-    # 문제 4: 모든 점수 +5에서 확률은 그대로, 정답 점수만 +1이면 손실은 줄지만 1보다 덜 줄어듭니다 ("정확히 1"은 오답)
-    q6 = lesson("05")[3]
+    # 문제 3: 모든 점수 +5에서 확률은 그대로, 정답 점수만 +1이면 손실은 줄지만 1보다 덜 줄어듭니다 ("정확히 1"은 오답)
+    q6 = lesson("05")[2]
     p, loss = lesson05.softmax_loss()
     shifted_p, raised_loss = lesson05.shift_and_raise()
     assert abs(shifted_p - p) < 1e-12 and loss - 1 < raised_loss < loss
@@ -461,11 +467,11 @@ def test_lesson05_notebook_numbers_are_the_graded_numbers():
 
 
 def test_lesson05_subclass_exercise_needs_call_inside_the_class():
-    """5강 문제 3: 원래 강의처럼 call이 클래스 밖이면(모델에 call이 없음) 그 까닭을, 풀링을 한 번만 부르면 매개변수를 알려 줍니다."""
+    """5강 문제 9(더 알아보기): 원래 강의처럼 call이 클래스 밖이면(모델에 call이 없음) 그 까닭을, 풀링을 한 번만 부르면 매개변수를 알려 줍니다."""
     keras = _lazy.keras()
     from cnn_helpers.exercises import lesson05
 
-    q = lesson("05")[2]
+    q = lesson("05")[8]
     assert q.variable == "subclassed"
     namespace = {"keras": keras, "layers": keras.layers}
     exec("class TinyLeNet(keras.Model):\n" + lesson05.SUBCLASS_INIT  # 노트북의 답 셀 그대로: call이 클래스 밖
@@ -479,7 +485,7 @@ def test_lesson05_subclass_exercise_needs_call_inside_the_class():
 
 
 def test_lesson05_training_exercise_checks_patience_and_the_lessons_optimizer():
-    """5강 문제 6: patience=1과 3절의 Adam(학습률 0.003)을 검사합니다 (문자열 "adam"은 학습률 0.001)."""
+    """5강 문제 6: patience=1과 4절의 Adam(학습률 0.003)을 검사합니다 (문자열 "adam"은 학습률 0.001)."""
     from cnn_helpers.exercises import lesson05
 
     q = lesson("05")[5]
@@ -489,3 +495,18 @@ def test_lesson05_training_exercise_checks_patience_and_the_lessons_optimizer():
     status, message = q.verdict(lesson05._trainer(stopper="patience3"))
     assert status == WRONG and "patience=1" in message
     assert q.verdict(lesson05._trainer())[0] == CORRECT
+
+
+def test_lesson05_bias_step_exercise_is_one_sgd_step_on_p_minus_y():
+    """5강 문제 4: 편향의 기울기 p − y로 한 걸음(b − 학습률 × 기울기). 더한 부호, 학습률 빠짐, −y 빠짐은 각각 오답입니다."""
+    from cnn_helpers.exercises import lesson05
+
+    q = lesson("05")[3]
+    assert q.variable == "bias_after" and q.number == 4
+    assert np.allclose(q.expected(), (0.4, -0.35, -0.05))
+    assert q.verdict((0.4, -0.35, -0.05))[0] == CORRECT
+    status, message = q.verdict((-0.4, 0.35, 0.05))
+    assert status == WRONG and "빼야" in message
+    status, message = q.verdict((-0.1, -0.35, -0.05))
+    assert status == WRONG and "p − 1" in message
+    assert np.allclose(lesson05.bias_step((0.1, 0.9), 1, 1.0), (-0.1, 0.1))

@@ -1,6 +1,6 @@
-"""5강 연습 문제: LeNet-5. 강의의 절 차례대로: 모양 예측, 매개변수 예산, 서브클래싱의 call(2절) → 점수가 바뀔 때의
-소프트맥스 확률과 교차 엔트로피, 조기 종료, 검증 데이터와 조기 종료로 직접 학습하기(3절) → 혼동 행렬의 재현율·정밀도(4절)
-→ 수용 영역 상자(5절)."""
+"""5강 연습 문제: LeNet-5. 강의의 절 차례대로: 모양 예측, 매개변수 예산(2절) → 점수가 바뀔 때의 소프트맥스 확률과
+교차 엔트로피, 편향의 한 걸음(3절) → 조기 종료, 검증 데이터와 조기 종료로 짧게 학습하는 함수(4절) → 혼동 행렬의
+재현율·정밀도(5절) → 수용 영역 상자(6절). 문제 9(서브클래싱의 call)는 더 알아보기 '서브클래싱'에 있습니다."""
 
 from __future__ import annotations
 
@@ -25,6 +25,8 @@ CONFUSION = np.array([[190, 2, 6], [18, 300, 1], [14, 3, 140]])
 # 문제 4: 부류 3개(숫자 0, 1, 2)의 점수와 정답. (가) 모든 점수에 SHIFT를 더할 때의 확률, (나) 정답 점수만 RAISE 올릴 때의 손실
 SCORES, SCORE_LABEL = (1.0, 3.0, 0.5), 0
 SHIFT, RAISE = 5.0, 1.0
+# 문제 4: 부류 3개의 소프트맥스 확률과 정답, 학습률. 마지막 계층의 편향(처음 0)이 한 걸음 뒤 어떻게 되는지
+PROBS, GRAD_LABEL, RATE = (0.2, 0.7, 0.1), 0, 0.5
 RF_CELL = (1, 3)  # 문제 8: pool2의 이 칸이 보는 입력 상자
 BUDGET = 20_000  # 문제 2: 매개변수 예산
 
@@ -78,6 +80,13 @@ def shift_and_raise(scores=SCORES, label=SCORE_LABEL, shift=SHIFT, raise_by=RAIS
     shifted_p, _ = softmax_loss(z + shift, label)
     _, raised_loss = softmax_loss(z + raise_by * np.eye(len(z))[label], label)
     return shifted_p, raised_loss
+
+
+def bias_step(probs=PROBS, label=GRAD_LABEL, rate=RATE) -> tuple[float, float, float]:
+    """편향이 0일 때 SGD 한 걸음 뒤의 편향: b − rate × (p − y), 편향의 기울기는 ∂L/∂b_k = p_k − y_k."""
+    p = np.asarray(probs, dtype=float)
+    grad = p - np.eye(len(p))[label]
+    return tuple(float(v) for v in -rate * grad)
 
 
 def _close(answer, target) -> bool:
@@ -300,15 +309,15 @@ class _ModelExercise(Exercise):
         return WRONG, f"아직 아닙니다. 출력 수와 매개변수 수가 {facts}로 정답 모델과 다릅니다. q{self.number}.hint()를 보세요."
 
 
-def q3_subclass_call() -> Exercise:
+def q9_subclass_call() -> Exercise:
     keras = _lazy.keras()
     classes, params = subclass_expected()
     return _ModelExercise(
-        3, "서브클래싱: 클래스 밖에 놓인 call 고치기", "subclassed",
+        9, "서브클래싱: 클래스 밖에 놓인 call 고치기", "subclassed",
         expected=subclass_expected,
         hint_text=(
             "call은 클래스의 메서드여야 Keras가 모델을 부를 때 씁니다. def call 줄이 def __init__과 같은 칸에서 "
-            "시작하는지 보세요. 몸통은 2절의 LeNet5.call처럼 계층을 차례로 부르되, 이 모델의 풀링은 self.pool 하나입니다."
+            "시작하는지 보세요. 몸통은 더 알아보기의 LeNet5.call처럼 계층을 차례로 부르되, 이 모델의 풀링은 self.pool 하나입니다."
         ),
         solution_text=SUBCLASS_SOLUTION,
         mistakes=[
@@ -425,7 +434,7 @@ def q8_pool2_cell_box() -> Exercise:
     )
 
 
-def q4_softmax_loss() -> Exercise:
+def q3_softmax_loss() -> Exercise:
     p, loss = softmax_loss()
     shifted_p, raised_loss = shift_and_raise()
     z = np.asarray(SCORES)
@@ -433,7 +442,7 @@ def q4_softmax_loss() -> Exercise:
     raised = z + RAISE * np.eye(len(z))[SCORE_LABEL]
     raised_p = float(np.exp(raised[SCORE_LABEL]) / np.exp(raised).sum())
     return Exercise(
-        4, "점수가 바뀔 때의 소프트맥스 확률과 교차 엔트로피", "p_and_loss",
+        3, "점수가 바뀔 때의 소프트맥스 확률과 교차 엔트로피", "p_and_loss",
         expected=shift_and_raise,
         hint_text=(
             "(가) e^(z+5) = e^5 × e^z입니다. 분자와 분모의 항에 무엇이 곱해지는지 보세요. "
@@ -550,14 +559,15 @@ def q6_train_with_early_stopping() -> Exercise:
         expected=training_expected,
         cases=lambda: [(f"MNIST {TRAIN_IMAGES}장",)],
         hint_text=(
-            "3절의 학습 셀과 같은 세 단계입니다: compile(옵티마이저, 손실) → 조기 종료 콜백 만들기 → fit. "
-            "옵티마이저는 3절처럼 학습률을 정해 만든 Adam 객체이고, patience는 문제에 적힌 값입니다. "
+            "4절의 학습 셀과 같은 세 단계입니다: compile(옵티마이저, 손실) → 조기 종료 콜백 만들기 → fit. "
+            "옵티마이저는 4절처럼 학습률을 정해 만든 Adam 객체입니다. '한 에포크라도 나아지지 않으면 멈춤'은 patience로, "
+            "'가장 좋았던 에포크의 가중치'는 EarlyStopping의 다른 인자로 정합니다. "
             "검증 데이터는 따로 떼지 말고 fit의 validation_split 인자로 주세요. fit이 돌려주는 값을 그대로 return 합니다."
         ),
         solution_text=(
             "def train_briefly(model, x, y):\n"
             "    model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.003), loss=\"sparse_categorical_crossentropy\",\n"
-            "                  metrics=[\"accuracy\"])  # 3절과 같은 옵티마이저\n"
+            "                  metrics=[\"accuracy\"])  # 4절과 같은 옵티마이저\n"
             "    stopper = keras.callbacks.EarlyStopping(monitor=\"val_loss\", patience=1, restore_best_weights=True)\n"
             "    return model.fit(x, y, epochs=5, batch_size=50, validation_split=0.2, callbacks=[stopper], verbose=0)"
         ),
@@ -583,7 +593,7 @@ def q6_train_with_early_stopping() -> Exercise:
              "조기 종료를 patience=1로 주세요: 최대 5 에포크의 짧은 학습이라, 검증 손실이 한 번만 나아지지 않아도 멈춥니다.",
              _trainer(stopper="patience3")),
             (lambda got, want: got["옵티마이저"] != want["옵티마이저"],
-             "옵티마이저는 3절과 같은 keras.optimizers.Adam(learning_rate=0.003)입니다. "
+             "옵티마이저는 4절과 같은 keras.optimizers.Adam(learning_rate=0.003)입니다. "
              "문자열 optimizer=\"adam\"은 Keras의 기본 학습률 0.001입니다.",
              _trainer(rate=0.001)),
             (lambda got, want: got["최대 에포크"] != want["최대 에포크"],
@@ -593,6 +603,39 @@ def q6_train_with_early_stopping() -> Exercise:
     )
 
 
+def q4_bias_step() -> Exercise:
+    right = np.asarray(bias_step())
+    p = np.asarray(PROBS, dtype=float)
+    onehot = np.eye(len(p))[GRAD_LABEL]
+    return Exercise(
+        4, "한 걸음 뒤 마지막 계층의 편향", "bias_after",
+        expected=bias_step,
+        hint_text=(
+            "3절의 두 식을 차례로 씁니다: 먼저 부류마다 편향의 기울기, 그다음 한 걸음의 갱신. "
+            "정답 부류와 나머지 부류에서 기울기의 부호가 어떻게 다른지 보세요."
+        ),
+        solution_text=(
+            "p = np.array(probs)\n"
+            "y = np.eye(len(p))[label]          # 정답 부류만 1: (1, 0, 0)\n"
+            "grad = p - y                       # 편향의 기울기: (−0.8, 0.7, 0.1)\n"
+            "bias_after = tuple(0 - rate * grad)  # (0.4, −0.35, −0.05): 정답 부류의 편향만 오릅니다"
+        ),
+        mistakes=[
+            (lambda a: _close(a, -right),
+             "기울기를 더했습니다. 손실을 줄이려면 w ← w − 학습률 × 기울기처럼 기울기를 빼야 합니다. "
+             "그러면 정답 부류의 편향이 올라 그 점수와 확률이 커집니다.", tuple(-right)),
+            (lambda a: _close(a, right / RATE),
+             "기울기만큼 움직였습니다. 한 걸음은 기울기에 학습률을 곱한 만큼입니다.", tuple(right / RATE)),
+            (lambda a: _close(a, -RATE * p),
+             "정답 부류의 기울기는 p가 아니라 p − 1입니다(y는 정답 부류에서만 1). 그래서 정답 부류의 편향은 내려가지 않고 오릅니다.",
+             tuple(-RATE * p)),
+            (lambda a: _close(a, right * onehot),
+             "정답이 아닌 부류도 기울기 p_k가 0이 아니므로 편향이 바뀝니다. 세 부류를 모두 갱신하세요.",
+             tuple(right * onehot)),
+        ],
+    )
+
+
 def exercises() -> list[Exercise]:
-    return [q1_pool2_shape(), q2_small_lenet(), q3_subclass_call(), q4_softmax_loss(), q5_early_stop(),
-            q6_train_with_early_stopping(), q7_weakest_digits(), q8_pool2_cell_box()]
+    return [q1_pool2_shape(), q2_small_lenet(), q3_softmax_loss(), q4_bias_step(), q5_early_stop(),
+            q6_train_with_early_stopping(), q7_weakest_digits(), q8_pool2_cell_box(), q9_subclass_call()]
