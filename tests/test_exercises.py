@@ -469,12 +469,12 @@ def test_lesson05_notebook_numbers_are_the_graded_numbers():
 def test_lesson05_subclass_exercise_needs_call_inside_the_class():
     """5강 문제 9(더 알아보기): 원래 강의처럼 call이 클래스 밖이면(모델에 call이 없음) 그 까닭을, 풀링을 한 번만 부르면 매개변수를 알려 줍니다."""
     keras = _lazy.keras()
-    from cnn_helpers.exercises import lesson05
+    from cnn_helpers.exercises import lesson05_subclass
 
     q = lesson("05")[8]
     assert q.variable == "subclassed"
     namespace = {"keras": keras, "layers": keras.layers}
-    exec("class TinyLeNet(keras.Model):\n" + lesson05.SUBCLASS_INIT  # 노트북의 답 셀 그대로: call이 클래스 밖
+    exec("class TinyLeNet(keras.Model):\n" + lesson05_subclass.SUBCLASS_INIT  # 노트북의 답 셀 그대로: call이 클래스 밖
          + "\ndef call(self, inputs):\n    x = self.pool(self.conv1(inputs))\n    return x\n", namespace)
     status, message = q.verdict(namespace["TinyLeNet"]())
     assert status == WRONG and "클래스 밖" in message
