@@ -6,6 +6,7 @@ import pytest
 
 from cnn_helpers.exercises import CORRECT, UNATTEMPTED, WRONG, lesson
 from cnn_helpers.exercises.lesson06 import (
+    VGG16_CONV_PARAMS,
     VGG19_BLOCKS,
     VGG19_PARAMS,
     block_params,
@@ -30,6 +31,8 @@ def test_oracles_read_the_real_models():
     assert vgg16_base_shape((96, 96, 3), "avg") == (512,)
     assert head_params((150, 150, 3), 10) == 4 * 4 * 512 * 10 + 10
     assert head_params((150, 150, 3), 10, "avg") == 512 * 10 + 10
+    base = keras.applications.VGG16(weights=None, include_top=False, input_shape=(150, 150, 3))
+    assert base.count_params() == VGG16_CONV_PARAMS  # 문제 3의 흔한 오답(모델 전체, 고정한 블록)
     assert block_params((28, 28, 96), 192, 1) == 9 * 96 * 192 + 192
     convs, params = deepest_block_in_budget()
     assert convs == 3 and params <= 1_000_000 < block_params((28, 28, 96), 192, 4)
@@ -44,7 +47,8 @@ def test_design_accepts_a_list_and_names_the_budget(q):
 
 
 def test_head_mistakes_teach_without_revealing(q):
-    for wrong, words in [(128_010, "내림"), (250_890, "224×224"), (5_130, "pooling"), (81_920, "편향")]:
+    for wrong, words in [(128_010, "내림"), (250_890, "224×224"), (5_130, "pooling"), (81_920, "편향"),
+                         (14_714_688 + 81_930, "고정"), (14_714_688, "고정한 블록")]:
         status, message = q[2].verdict(wrong)
         assert status == WRONG and words in message and "81,930" not in message and "81930" not in message
 

@@ -1,4 +1,4 @@
-"""6강 연습 문제: VGG (블록 구성 목록으로 VGG 짓기, 예산 안의 블록 설계, 특징 추출기 위의 머리, 드롭아웃)."""
+"""6강 연습 문제: VGG (블록 구성 목록으로 VGG 짓기, 예산 안의 블록 설계, 고정한 특징 추출기 위에서 학습하는 매개변수, 드롭아웃)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,10 @@ from ._core import Exercise
 
 # 문제 2: 28×28×96 특징 맵 위에, 필터 192개짜리 3×3 합성곱을 예산 안에서 최대한 쌓기
 BUDGET_INPUT, BUDGET_FILTERS, BUDGET = (28, 28, 96), 192, 1_000_000
-# 문제 3: 150×150 입력의 VGG-16 합성곱 부분(include_top=False) 위에 Flatten → Dense(10)
+# 문제 3: 150×150 입력의 VGG-16 합성곱 부분(include_top=False, 고정) 위에 Flatten → Dense(10)
 HEAD_INPUT, HEAD_CLASSES = (150, 150, 3), 10
+# VGG-16 합성곱 13개의 매개변수 (입력 크기와 상관없음): 문제 3의 흔한 오답에 쓰임
+VGG16_CONV_PARAMS = 14_714_688
 # 문제 4: 학습할 때 Dropout(0.2)을 지난 1의 값
 DROPOUT_RATE = 0.2
 
@@ -249,12 +251,12 @@ def q2_budget_block() -> Exercise:
 
 def q3_head_params_150() -> Exercise:
     return Exercise(
-        3, "150×150 입력의 특징 추출기 위 머리의 매개변수 수", "head_params_150",
+        3, "150×150 입력의 고정한 특징 추출기 위에서 학습하는 매개변수 수", "head_params_150",
         expected=lambda: head_params(HEAD_INPUT, HEAD_CLASSES),
         hint_text=(
             "먼저 include_top=False의 출력 모양을 구하세요: 블록마다 2×2 최대 풀링(스트라이드 2)이 한 번씩, "
             "홀수 크기에서는 나머지를 버립니다. 평면화한 길이마다 유닛 10개에 가중치가 하나씩, 유닛마다 편향이 하나 "
-            "있습니다."
+            "있습니다. 고정한(trainable = False) 블록의 가중치는 학습하는 매개변수에 들지 않습니다."
         ),
         solution_text=(
             "side = 150\n"
@@ -263,6 +265,12 @@ def q3_head_params_150() -> Exercise:
             "head_params_150 = side * side * 512 * 10 + 10  # 81,930"
         ),
         mistakes=[
+            (lambda a: a == VGG16_CONV_PARAMS + 4 * 4 * 512 * 10 + 10,
+             "그것은 모델 전체의 매개변수입니다. base.trainable = False로 고정한 블록은 학습하지 않으니 머리만 셉니다.",
+             VGG16_CONV_PARAMS + 4 * 4 * 512 * 10 + 10),
+            (lambda a: a == VGG16_CONV_PARAMS,
+             "그것은 고정한 블록 다섯 개의 매개변수입니다. 학습하는 것은 그 위에 새로 붙인 머리입니다.",
+             VGG16_CONV_PARAMS),
             (lambda a: a == 5 * 5 * 512 * 10 + 10,
              "75를 2로 나누면 37.5입니다. 2×2 최대 풀링(valid)은 남는 한 줄을 버려 37이 됩니다(올림이 아니라 내림).",
              5 * 5 * 512 * 10 + 10),
