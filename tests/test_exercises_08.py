@@ -100,11 +100,11 @@ def test_q6_accepts_other_ways_to_write_relu(qs):
 
 
 def test_q2_rank_prediction(qs):
-    """q2의 정답(1)은 강의의 실험에서 나온 순위입니다. 틀린 예측마다 다른 것을 짚어 줍니다."""
+    """q2의 정답(2)은 강의의 실험에서 나온 순위입니다. 틀린 예측마다 다른 것을 짚어 줍니다."""
     q2 = qs[1]
-    assert q2.verdict(1)[0] == CORRECT
+    assert q2.verdict(2)[0] == CORRECT
     assert "plain-18" in q2.verdict(3)[1] and "plain-18" in q2.verdict(4)[1]
-    assert "오래 학습" in q2.verdict(2)[1]
+    assert "얕을수록" in q2.verdict(1)[1]
     assert "1, 2, 3, 4" in q2.verdict(0)[1]
 
 
@@ -117,10 +117,10 @@ def test_q2_check_records_and_reveal_grades(qs, capsys):
         assert "적어 두었습니다" in out and "✅" not in out and "❌" not in out
     q2.check(5)
     assert "❌" in capsys.readouterr().out  # 1~4가 아니면 바로 알려 줌
-    q2.reveal(1)
-    assert "✅" in capsys.readouterr().out
     q2.reveal(2)
-    assert "❌" in capsys.readouterr().out and "오래 학습" in q2.verdict(2)[1]
+    assert "✅" in capsys.readouterr().out
+    q2.reveal(1)
+    assert "❌" in capsys.readouterr().out and "얕을수록" in q2.verdict(1)[1]
     q2.reveal(...)
     assert "예측이 없습니다" in capsys.readouterr().out
 

@@ -211,13 +211,18 @@ def _item_text(item) -> str:
     if item["kind"] == "pool":
         return f"풀링\n{item['kernel']}×{item['kernel']}/{item['stride']}"
     if item["kind"] == "gap":
-        return "평균\n풀링"
-    return f"완전\n연결\n{item['filters']}"
+        return "전역 평균\n풀링"
+    return f"완전 연결\n{item['filters']:,}"
 
 
 _ITEM_KIND = {"conv": "conv", "pool": "pool", "gap": "pool", "dense": "dense"}
 _PROJECTION_COLOR = "#b91c1c"
 _BOX_W, _BOX_H, _GAP, _STAGE_GAP = 0.5, 0.74, 0.13, 0.26
+_WIDE_BOX_W = 0.95  # 머리(전역 평균 풀링, 완전 연결)의 상자: 글이 가로로 두 줄에 들어가게 넓게
+
+
+def _item_width(item) -> float:
+    return _WIDE_BOX_W if item["kind"] in ("gap", "dense") else _BOX_W
 
 
 def _draw_line(ax, layout, indices, y, x_start):
@@ -238,10 +243,9 @@ def _draw_line(ax, layout, indices, y, x_start):
             ax.plot([x - _GAP - (_STAGE_GAP if item["stage"] != previous_stage else 0), x], [y + _BOX_H / 2] * 2,
                     color=_draw.EDGE, lw=0.8, zorder=0.5)
         previous_stage = item["stage"]
-        _draw.box(ax, x, y, _BOX_W, _BOX_H, _item_text(item), kind=_ITEM_KIND[item["kind"]],
-                  fontsize=8.5 if item["kind"] in ("gap", "dense") else 10)  # 세 줄짜리 글은 조금 작게
+        _draw.box(ax, x, y, _item_width(item), _BOX_H, _item_text(item), kind=_ITEM_KIND[item["kind"]], fontsize=10)
         xs[i] = x
-        x += _BOX_W + _GAP
+        x += _item_width(item) + _GAP
     wrapped = indices[0] != 0  # 윗줄에서 이어지는 줄: 왼쪽 끝의 점이 윗줄 마지막 계층의 출력(이 줄 첫 블록의 입력)
     if wrapped:
         source = (x_start * 0.3, y + _BOX_H / 2)
@@ -250,7 +254,7 @@ def _draw_line(ax, layout, indices, y, x_start):
     for block in layout["blocks"]:
         if block["first"] not in xs or block["last"] not in xs:
             continue
-        start, end = xs[block["first"]] - _GAP / 2, xs[block["last"]] + _BOX_W + _GAP / 2
+        start, end = xs[block["first"]] - _GAP / 2, xs[block["last"]] + _item_width(items[block["last"]]) + _GAP / 2
         begin = (start, y + _BOX_H)
         if wrapped and block["first"] == indices[0]:
             begin = source  # 지름길은 윗줄에서 들어오는 입력(왼쪽 끝의 점)에서 갈라집니다
@@ -270,7 +274,7 @@ def _line_width(items, indices) -> float:
     """items[indices]를 한 줄로 그릴 때의 너비 (상자, 간격, 단계 사이 간격)."""
     stages = [items[i]["stage"] for i in indices]
     changes = sum(a != b for a, b in zip(stages, stages[1:]))
-    return len(stages) * (_BOX_W + _GAP) + changes * _STAGE_GAP
+    return sum(_item_width(items[i]) + _GAP for i in indices) + changes * _STAGE_GAP
 
 
 def draw_plain_vs_resnet(depth: int = 34, *, input_shape=(224, 224, 3), vgg: bool = False):

@@ -160,7 +160,7 @@ def test_vgg19_row_is_read_from_the_model_like_the_papers_figure_3():
     assert [p["stage"] for p in pools] == [f"block{i}" for i in range(1, 6)]  # 풀링은 제 블록에 (줄기가 아니라)
     title = next(t for t in drawn if t.startswith("VGG-19"))
     assert title.endswith(f"곱셈-누산 {count_macs(vgg) / 1e9:.2f}G") and "가중치 계층 19개" in title
-    assert sum(t == "완전\n연결\n4096" for t in drawn) == 2
+    assert sum(t == "완전 연결\n4,096" for t in drawn) == 2
     for i in range(1, 6):  # 블록마다 출력 크기 (풀링 뒤)
         shape = vgg.get_layer(f"block{i}_pool").output.shape
         assert f"block{i}  {shape[1]}×{shape[2]}" in drawn
