@@ -200,6 +200,15 @@ def test_same_padding_follows_tensorflow_for_actual_input_size():
         assert (r["rf"], r["jump"], r["padding"], r["out_size"]) == (3, 2, pad, out)
 
 
+def test_same_padding_with_even_kernel_puts_the_extra_pixel_after():
+    # 짝수 필터 'same'(스트라이드 1): TensorFlow는 모자란 한 칸을 뒤쪽에 둡니다. k=2 → 앞 0·뒤 1, k=4 → 앞 1·뒤 2.
+    for k, pad in ((2, 0), (4, 1)):
+        for n in (8, None):
+            model = keras.Sequential([keras.Input((n, n, 1)), layers.Conv2D(1, k, padding="same")])
+            r = an.receptive_field(model).iloc[-1]
+            assert (r["rf"], r["jump"], r["padding"]) == (k, 1, pad)
+
+
 def test_dilation_pooling_and_causal():
     model = functional(
         (20, 20, 1),
