@@ -91,7 +91,8 @@ EXPERIMENTS = (
         Figure("최대+흐림: 1칸 이동 뒤 그대로인 칸", 'row["1칸 이동: 그대로인 칸"]', 0.05, above=False),
     )),
     Experiment("05", "05_lenet5.ipynb", "assert test_acc >=", (
-        Figure("LeNet-5 시험 정확도 (2,000장)", "test_acc", 0.97),
+        Figure("LeNet-5 시험 정확도 (2,000장, 증강 없음)", "test_acc", 0.96),
+        Figure("과적합 예(300장, 30 에포크): 마지막 ÷ 가장 낮은 검증 손실", "val_losses[-1] / min(val_losses)", 1.1),
         Figure("3 에포크 뒤 검증 정확도 차: Adam − SGD", "adam_acc - sgd_acc", 0.01),
         Figure("1 에포크 뒤 검증 정확도 차: Adam 0.003 − Adam 0.001 (참고)", "compare.iloc[0, 2] - compare.iloc[0, 1]", None),
         Figure("3 에포크 뒤 검증 정확도 차: SGD+모멘텀 0.9 − SGD (참고)", "compare.iloc[-1, 3] - compare.iloc[-1, 0]", None),

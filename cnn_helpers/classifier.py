@@ -39,7 +39,7 @@ def draw_training_loop():
     fig, ax = plt.subplots(figsize=(10, 2.9), layout="constrained")
     ax.set(xlim=(0, 10), ylim=(0, 3.2))
     ax.axis("off")
-    boxes = [step for step, _ in LOOP_STEPS] + ["옵티마이저가\n가중치 갱신\n(SGD면 학습률×\n기울기를 뺌)"]
+    boxes = [step for step, _ in LOOP_STEPS] + ["옵티마이저가\n가중치 갱신\n(SGD: w − ηg)"]
     centers = [1.0 + 2.0 * k for k in range(len(boxes))]
     for k, (x, text) in enumerate(zip(centers, boxes)):
         color = "#fde2c8" if k == len(boxes) - 1 else "#dbe9f6"
@@ -54,7 +54,7 @@ def draw_training_loop():
     ax.annotate("", xy=(centers[0], 1.5), xytext=(centers[-1], 1.5),
                 arrowprops={"arrowstyle": "->", "lw": 1.5, "color": "tab:green", "connectionstyle": "arc3,rad=-0.25"})
     ax.text(5.0, 0.98, "새 배치로 되풀이 (어느 옵티마이저든)", ha="center", va="center", fontsize=10, color="tab:green")
-    ax.text(5.0, 0.05, "학습 세트를 한 번 다 쓰면 한 에포크: 에포크마다 검증 손실을 재고, 조기 종료가 계속할지 정함",
+    ax.text(5.0, 0.05, "배치마다 한 걸음, 학습 데이터를 한 번 다 쓰면 한 에포크 (에포크 끝의 검증과 조기 종료는 4절에서)",
             ha="center", va="center", fontsize=9.5, color="0.25")
     ax.set_title("한 걸음의 흐름: model.fit이 걸음마다 되풀이하는 일", fontsize=11)
     return fig

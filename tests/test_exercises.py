@@ -485,7 +485,7 @@ def test_lesson05_subclass_exercise_needs_call_inside_the_class():
 
 
 def test_lesson05_training_exercise_checks_patience_and_the_lessons_optimizer():
-    """5강 문제 6: patience=1과 4절의 Adam(학습률 0.003)을 검사합니다 (문자열 "adam"은 학습률 0.001)."""
+    """5강 문제 6: patience=1(또는 같게 동작하는 0)과 4절의 Adam(학습률 0.003)을 검사합니다 (문자열 "adam"은 학습률 0.001)."""
     from cnn_helpers.exercises import lesson05
 
     q = lesson("05")[5]
@@ -495,6 +495,7 @@ def test_lesson05_training_exercise_checks_patience_and_the_lessons_optimizer():
     status, message = q.verdict(lesson05._trainer(stopper="patience3"))
     assert status == WRONG and "patience=1" in message
     assert q.verdict(lesson05._trainer())[0] == CORRECT
+    assert q.verdict(lesson05._trainer(stopper="patience0"))[0] == CORRECT  # Keras 3: patience=0도 같게 멈춤
 
 
 def test_lesson05_bias_step_exercise_is_one_sgd_step_on_p_minus_y():

@@ -22,7 +22,7 @@ PATIENCE = 3
 CONFUSION_DIGITS = (4, 7, 9)
 CONFUSION = np.array([[190, 2, 6], [18, 300, 1], [14, 3, 140]])
 
-# 문제 4: 부류 3개(숫자 0, 1, 2)의 점수와 정답. (가) 모든 점수에 SHIFT를 더할 때의 확률, (나) 정답 점수만 RAISE 올릴 때의 손실
+# 문제 3: 부류 3개(숫자 0, 1, 2)의 점수와 정답. (가) 모든 점수에 SHIFT를 더할 때의 확률, (나) 정답 점수만 RAISE 올릴 때의 손실
 SCORES, SCORE_LABEL = (1.0, 3.0, 0.5), 0
 SHIFT, RAISE = 5.0, 1.0
 # 문제 4: 부류 3개의 소프트맥스 확률과 정답, 학습률. 마지막 계층의 편향(처음 0)이 한 걸음 뒤 어떻게 되는지
@@ -422,7 +422,8 @@ def training_facts(train_fn, data=f"MNIST {TRAIN_IMAGES}장") -> dict | None:
         "돌려준 것": "fit의 History" if isinstance(result, keras.callbacks.History) else type(result).__name__,
         "검증 데이터": "씀" if validated and isinstance(history, dict) and "val_loss" in history else "쓰지 않음",
         "옵티마이저": optimizer_fact,
-        "조기 종료": ("없음" if stopper is None else f"monitor={stopper.monitor}, patience={stopper.patience}, "
+        # Keras 3의 EarlyStopping은 wait += 1 뒤 wait >= patience이면 멈추므로 patience=0과 1은 같게 동작합니다.
+        "조기 종료": ("없음" if stopper is None else f"monitor={stopper.monitor}, patience={max(stopper.patience, 1)}, "
                     f"restore_best_weights={stopper.restore_best_weights}"),
         "최대 에포크": (f"{MAX_EPOCHS} 이하" if calls and int(kwargs.get("epochs", 1)) <= MAX_EPOCHS
                     else f"{kwargs.get('epochs', 'fit을 부르지 않음')}"),
@@ -440,7 +441,7 @@ def _trainer(split=0.2, stopper="best", epochs=3, give_back="history", rate=0.00
         keras = _lazy.keras()
         model.compile(optimizer=keras.optimizers.Adam(learning_rate=rate), loss="sparse_categorical_crossentropy",
                       metrics=["accuracy"])
-        monitor, patience, best = {"best": ("val_loss", 1, True), "patience3": ("val_loss", 3, True),
+        monitor, patience, best = {"best": ("val_loss", 1, True), "patience3": ("val_loss", 3, True), "patience0": ("val_loss", 0, True),
                                    "last": ("val_loss", 1, False), "train_loss": ("loss", 1, True)}.get(stopper, (0, 0, 0))
         callbacks = [keras.callbacks.EarlyStopping(monitor=monitor, patience=patience, restore_best_weights=best)] if stopper else []
         history = model.fit(x, y, epochs=epochs, batch_size=50, validation_split=split, callbacks=callbacks, verbose=0)
@@ -487,7 +488,8 @@ def q6_train_with_early_stopping() -> Exercise:
              "에포크의 가중치로 되돌리게 하세요.",
              _trainer(stopper="last")),
             (lambda got, want: "patience=1," not in got["조기 종료"],
-             "조기 종료를 patience=1로 주세요: 최대 5 에포크의 짧은 학습이라, 검증 손실이 한 번만 나아지지 않아도 멈춥니다.",
+             "patience가 너무 큽니다: 검증 손실이 한 에포크라도 최저값보다 낮아지지 않으면 바로 멈추게 하세요(patience=1, "
+             "Keras 3에서는 0도 같게 동작합니다).",
              _trainer(stopper="patience3")),
             (lambda got, want: got["옵티마이저"] != want["옵티마이저"],
              "옵티마이저는 4절과 같은 keras.optimizers.Adam(learning_rate=0.003)입니다. "
