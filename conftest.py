@@ -4,6 +4,7 @@ TensorFlow가 import 때 stderr에 쓰는 로그를 끕니다. nbval이 띄우�
 노트북 실행에도 적용됩니다 (커널 안에서 설정하면 이미 늦습니다).
 
 층(표시): nbval이 모은 노트북 셀에는 여기서 `notebooks`를 붙입니다. `browser`와 `slow`는 시험 파일이 붙입니다.
+채점할 때 모델을 학습하는 연습 문제(TRAINING_EXERCISES)의 매개변수화된 시험에는 여기서 `slow`를 붙입니다.
 """
 
 import os
@@ -19,6 +20,9 @@ for name, value in TF_ENV.items():
 # (MPLBACKEND=Agg) 커널에서 그림 출력이 사라져 nbval이 실패하므로, 모은 뒤에 그런 변경이 없는지 봅니다.
 _MPLBACKEND_AT_START = os.environ.get("MPLBACKEND")
 
+# 채점기가 학생의 함수로 모델을 실제로 학습하는 문제 (5강 문제 6: 600장으로 몇 에포크). 시험 id의 "[05-q6"로 찾습니다.
+TRAINING_EXERCISES = ("05-q6",)
+
 
 def pytest_collection_modifyitems(config, items):
     if os.environ.get("MPLBACKEND") != _MPLBACKEND_AT_START:
@@ -27,3 +31,5 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.path.suffix == ".ipynb":
             item.add_marker(pytest.mark.notebooks)
+        if any(f"[{exercise}]" in item.nodeid or f"[{exercise}-" in item.nodeid for exercise in TRAINING_EXERCISES):
+            item.add_marker(pytest.mark.slow)

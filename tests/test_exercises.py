@@ -484,6 +484,7 @@ def test_lesson05_subclass_exercise_needs_call_inside_the_class():
     assert q.verdict(solved_answer(q))[0] == CORRECT
 
 
+@pytest.mark.slow  # 학생의 함수로 모델을 학습합니다
 def test_lesson05_training_exercise_checks_patience_and_the_lessons_optimizer():
     """5강 문제 6: patience=1(또는 같게 동작하는 0)과 4절의 Adam(학습률 0.003)을 검사합니다 (문자열 "adam"은 학습률 0.001)."""
     from cnn_helpers.exercises import lesson05

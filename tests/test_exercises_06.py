@@ -81,6 +81,7 @@ def test_build_vgg19_has_the_papers_parameter_count():
     assert _vgg(VGG19_BLOCKS).count_params() == VGG19_PARAMS == 143_667_240
 
 
+@pytest.mark.slow  # VGG-16 크기의 모델을 여러 개 짓습니다
 def test_build_vgg_accepts_sequential_and_a_separate_softmax(q):
     def sequential(blocks, input_shape, classes):
         model = keras.Sequential([keras.Input(shape=input_shape)])

@@ -144,6 +144,7 @@ def test_plain_vs_resnet_refuses_bottleneck_depths():
         draw_plain_vs_resnet(50)
 
 
+@pytest.mark.slow  # VGG-19(1억 4천만 매개변수)를 짓습니다
 def test_vgg19_row_is_read_from_the_model_like_the_papers_figure_3():
     """vgg=True: 논문 그림 3처럼 VGG-19를 맨 위에 더합니다. 합성곱·풀링·완전 연결 상자와 곱셈-누산 수는 models.vgg19에서 읽습니다."""
     from cnn_helpers.analysis import count_macs
