@@ -271,7 +271,7 @@ class _RFWalker:
                 idx = order.get(id(op), len(order))
                 outs = self.walk(
                     sub_graph,
-                    ins,
+                    ins[: len(sub_graph.inputs)],  # mask= 처럼 키워드로 넘긴 텐서는 뒤에 붙으며 입력이 아님
                     prefix=f"{prefix}{op.name}/",
                     key=key + (idx, call_count.get(id(op), 0)),
                     input_rows=False,

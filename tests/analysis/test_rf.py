@@ -960,3 +960,95 @@ def test_model_without_spatial_layers_is_refused():
 
     with pytest.raises(ValueError, match="이 모델에는 공간 축이 없습니다"):
         an.receptive_field(functional((8, 8, 1), build))
+
+
+# ---------------------------------------------------------------------------
+# 행 순서·층 상태 키·중첩/공유 층의 가장자리 (mutmut 생존 돌연변이를 잡는 시험)
+# ---------------------------------------------------------------------------
+
+
+def _stem_inner_after():
+    """입력 → stem → 중첩 모델 inner(c1) → after: 중첩 모델 뒤에도 표에 실리는 층이 있음."""
+    inner = keras.Sequential([keras.Input((None, None, 1)), layers.Conv2D(1, 3, name="c1")], name="inner")
+    inp = keras.Input((10, 10, 1))
+    out = layers.Conv2D(1, 3, name="after")(inner(layers.Conv2D(1, 3, name="stem")(inp)))
+    return keras.Model(inp, out)
+
+
+def test_rows_after_a_shared_layer_follow_layer_order():
+    # 공유 층의 두 번째 호출 행은 그 층 자리에 남고, 뒤 층(after)은 그 다음에 옴 (정렬 키 = 층 순서, 호출 번호)
+    conv = layers.Conv2D(1, 3, padding="same", name="shared")
+    inp = keras.Input((8, 8, 1))
+    model = keras.Model(inp, layers.Conv2D(1, 3, padding="same", name="after")(conv(conv(inp))))
+    df = an.receptive_field(model)
+    assert list(df["layer"])[1:] == ["shared", "shared [2]", "after"]
+    assert list(df["rf"])[1:] == [3, 5, 7]
+
+
+def test_rows_of_a_nested_model_sit_at_its_place_in_the_outer_model():
+    df = an.receptive_field(_stem_inner_after())
+    assert list(df["layer"])[1:] == ["stem", "inner/c1", "after"]
+    assert list(df["rf"])[1:] == [3, 5, 7]
+
+
+def test_nested_model_called_three_times_rows_follow_call_order():
+    inner = keras.Sequential([keras.Input((None, None, 1)), layers.Conv2D(1, 3, padding="same", name="c1"),
+                              layers.Conv2D(1, 3, padding="same", name="c2")], name="inner")
+    inp = keras.Input((12, 12, 1))
+    model = keras.Model(inp, inner(inner(inner(inp))))
+    df = an.receptive_field(model)
+    assert list(df["layer"])[1:] == ["inner/c1", "inner/c2"] * 3
+    assert list(df["rf"]) == [1, 3, 5, 7, 9, 11, 13]  # 호출마다 번호가 하나씩 늘어 세 번째 호출도 두 번째 뒤에 옴
+
+
+def test_layer_rf_states_keys_are_the_top_level_layers():
+    from cnn_helpers.analysis.rf import layer_rf_states
+
+    model = _stem_inner_after()
+    states = layer_rf_states(model)
+    # 함수형 모델은 InputLayer 도 들어가고, 중첩 모델 안쪽 층(c1)은 들어가지 않음 (중첩 모델 자체가 한 키)
+    assert set(states) == {id(layer) for layer in model.layers}
+    assert states[id(model.layers[0])].axes[0].rf == 1
+    assert states[id(model.get_layer("inner"))].axes[0].rf == 5
+
+
+class _Wrapped(keras.Model):
+    """서브클래싱 모델: 함수형 그래프가 없어 안을 따라갈 수 없음."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.conv = layers.Conv2D(1, 3)
+
+    def call(self, x):
+        return self.conv(x)
+
+
+def test_subclassed_model_inside_a_graph_is_an_unsupported_layer():
+    # 중첩된 서브클래싱 모델은 '모르는 층'으로 다룸 (안으로 들어가려다 TypeError 를 내지 않음)
+    inp = keras.Input((8, 8, 1))
+    model = keras.Model(inp, _Wrapped(name="sub")(layers.Conv2D(1, 1, name="c")(inp)))
+    with pytest.raises(ValueError, match=r"'sub' 층\(_Wrapped\)은 수용 영역 계산을 지원하지 않습니다"):
+        an.receptive_field(model)
+    df = an.receptive_field(model, on_unknown="mark")
+    assert list(df["layer"])[1:] == ["c", "sub"] and math.isnan(row(df, "sub")["rf"])
+
+
+def test_shared_unsupported_layer_rows_are_numbered():
+    # 지원하지 않는 공유 층을 두 번 부르면 두 행 모두 표시: 이름에 호출 번호, 정렬 여부는 None(모름)
+    up = layers.UpSampling2D(name="up")
+    inp = keras.Input((8, 8, 1))
+    df = an.receptive_field(keras.Model(inp, [up(inp), up(inp)]), on_unknown="mark")
+    assert list(df["layer"])[1:] == ["up", "up [2]"]
+    assert all(df.iloc[k]["aligned"] is None for k in (1, 2))
+    assert all(math.isnan(df.iloc[k][col]) for k in (1, 2) for col in ("rf", "jump", "padding"))
+
+
+def test_nested_model_called_with_a_mask_keyword():
+    # mask= 처럼 키워드로 넘긴 텐서는 노드의 입력 텐서 목록 뒤에 붙지만 중첩 모델의 입력이 아님
+    inner = keras.Sequential([keras.Input((None, None, 1)), layers.Conv2D(1, 3, name="c1")], name="inner")
+    inp, mask = keras.Input((8, 8, 1)), keras.Input((8, 8), dtype="bool")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # Keras: 이 층은 마스크를 쓰지 않는다는 경고
+        model = keras.Model([inp, mask], inner(inp, mask=mask))
+    r = row(an.receptive_field(model), "inner/c1")
+    assert (r["rf"], r["jump"], r["padding"], r["out_size"]) == (3, 1, 0, 6)
