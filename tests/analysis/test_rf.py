@@ -1052,3 +1052,57 @@ def test_nested_model_called_with_a_mask_keyword():
         model = keras.Model([inp, mask], inner(inp, mask=mask))
     r = row(an.receptive_field(model), "inner/c1")
     assert (r["rf"], r["jump"], r["padding"], r["out_size"]) == (3, 1, 0, 6)
+
+
+class Square(keras.layers.Layer):
+    """keras.ops 의 원소별 연산(Square)과 이름이 같은 사용자 층: 이름만으로 원소별이라 믿으면 안 됨."""
+
+    def call(self, x):
+        return x * x
+
+
+def test_user_layer_named_like_an_elementwise_op_is_unsupported():
+    # 원소별 연산 목록(_ELEMENTWISE_OPS)은 층이 아닌 keras.ops 연산에만 적용: 같은 이름의 층은 '모르는 층'
+    model = functional((8, 8, 1), lambda x: layers.Conv2D(1, 3, name="after")(Square(name="sq")(x)))
+    with pytest.raises(ValueError, match=r"'sq' 층\(Square\)은 수용 영역 계산을 지원하지 않습니다") as error:
+        an.receptive_field(model)
+    assert "공간 구조에 미치는 영향을 모르는 층" in str(error.value)
+    df = an.receptive_field(model, on_unknown="mark")
+    assert list(df["layer"])[1:] == ["sq"] and math.isnan(row(df, "sq")["rf"])
+
+
+def test_keras_op_that_is_not_elementwise_is_unsupported():
+    # 원소별이 아닌 keras.ops 연산(transpose: 높이·너비를 맞바꿈)은 합치기처럼 통과시키지 않고 거절
+    def build(x):
+        y = keras.ops.transpose(layers.Conv2D(2, 3, name="c")(x), (0, 2, 1, 3))
+        return layers.Conv2D(2, 3, name="after")(y)
+
+    model = functional((8, 8, 1), build)
+    with pytest.raises(ValueError, match=r"'transpose' 층\(Transpose\)은 수용 영역 계산을 지원하지 않습니다"):
+        an.receptive_field(model)
+    # keras.ops 연산은 표에 싣지 않으므로 표는 그 앞 층에서 끝남
+    assert list(an.receptive_field(model, on_unknown="mark")["layer"])[1:] == ["c"]
+
+
+def test_spatial_concatenate_inside_a_nested_model_names_the_full_layer_name():
+    # 중첩 모델 안의 층을 거절할 때도 '바깥/안쪽' 이름을 씀
+    inp = keras.Input((8, 8, 1))
+    a, b = layers.Conv2D(2, 3)(inp), layers.Conv2D(2, 3)(inp)
+    inner = keras.Model(inp, layers.Concatenate(axis=1, name="side")([a, b]), name="inner")
+    outer = functional((8, 8, 1), inner)
+    with pytest.raises(ValueError, match=r"'inner/side' 층\(Concatenate\)은 .*공간 축\(axis=1\)으로 이어 붙임"):
+        an.receptive_field(outer)
+
+
+def test_dot_of_feature_maps_is_unsupported():
+    # 1차원 특징 맵 둘의 Dot(axes=2) 출력 (배치, 6, 6)은 3차원이지만 공간 구조가 아님: 합치기로 계산하지 않음
+    def build(x):
+        a, b = layers.Conv1D(4, 3, name="a")(x), layers.Conv1D(4, 3, name="b")(x)
+        return layers.Conv1D(2, 1, name="after")(layers.Dot(axes=2, name="dot")([a, b]))
+
+    model = functional((8, 3), build)
+    with pytest.raises(ValueError, match=r"'dot' 층\(Dot\)은 수용 영역 계산을 지원하지 않습니다: 내적\(Dot\)은 공간"):
+        an.receptive_field(model)
+    df = an.receptive_field(model, on_unknown="mark")
+    assert list(df["layer"])[1:] == ["a", "b", "dot"]
+    assert math.isnan(row(df, "dot")["rf"]) and "내적(Dot)" in row(df, "dot")["note"]
