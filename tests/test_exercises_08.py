@@ -99,28 +99,28 @@ def test_q6_accepts_other_ways_to_write_relu(qs):
     assert qs[5].verdict(block)[0] == CORRECT
 
 
-def test_q2_rank_prediction(qs):
-    """q2의 정답(2)은 강의의 실험에서 나온 순위입니다. 틀린 예측마다 다른 것을 짚어 줍니다."""
+def test_q2_shortcut_prediction(qs):
+    """q2의 정답(3: plain-34의 절반 미만)은 강의의 실험에서 나온 범위입니다. 틀린 예측마다 다른 것을 짚어 줍니다."""
     q2 = qs[1]
-    assert q2.verdict(2)[0] == CORRECT
-    assert "plain-18" in q2.verdict(3)[1] and "plain-18" in q2.verdict(4)[1]
-    assert "얕을수록" in q2.verdict(1)[1]
-    assert "1, 2, 3, 4" in q2.verdict(0)[1]
+    assert q2.verdict(3)[0] == CORRECT
+    assert "항등" in q2.verdict(1)[1]
+    assert "방향은 맞지만" in q2.verdict(2)[1]
+    assert "1, 2, 3" in q2.verdict(0)[1] and "1, 2, 3" in q2.verdict(4)[1]
 
 
 def test_q2_check_records_and_reveal_grades(qs, capsys):
     """q2.check()는 예측을 적어 두기만 하고(맞았는지 알려 주지 않음), 학습 셀의 q2.reveal()이 결과를 본 뒤 채점합니다."""
     q2 = qs[1]
-    for guess in (1, 2, 3, 4):
+    for guess in (1, 2, 3):
         q2.check(guess)
         out = capsys.readouterr().out
         assert "적어 두었습니다" in out and "✅" not in out and "❌" not in out
     q2.check(5)
-    assert "❌" in capsys.readouterr().out  # 1~4가 아니면 바로 알려 줌
-    q2.reveal(2)
+    assert "❌" in capsys.readouterr().out  # 1~3이 아니면 바로 알려 줌
+    q2.reveal(3)
     assert "✅" in capsys.readouterr().out
     q2.reveal(1)
-    assert "❌" in capsys.readouterr().out and "얕을수록" in q2.verdict(1)[1]
+    assert "❌" in capsys.readouterr().out
     q2.reveal(...)
     assert "예측이 없습니다" in capsys.readouterr().out
 

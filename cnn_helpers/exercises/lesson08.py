@@ -161,11 +161,11 @@ def q1_add_shortcut() -> Exercise:
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# 문제 2 (먼저 예측하고, 실행해서 확인): ResNet-18의 학습 손실 순위.
-# 정답은 강의의 실험(plain-18, plain-34, ResNet-34, ResNet-18을 같은 조건으로 141걸음 학습, 두 ResNet은 블록마다 마지막
-# 배치 정규화의 γ를 0에서 시작)에서 나온 순위입니다: ResNet-34 < ResNet-18 < plain-18 < plain-34.
-# benchmarks/robustness.py가 여러 설정에서 이 순위가 유지되는지 재고, 강의 끝의 검사 셀이 매번 확인합니다.
-RESNET18_RANK = 2
+# 문제 2 (먼저 예측하고, 실행해서 확인): 지름길만 더한 ResNet-34(γ = 1, 논문의 시작)의 학습 손실은 plain-34의 몇 배인가.
+# 학생은 어떤 ResNet도 학습하기 전에 예측합니다. 정답은 강의의 실험(같은 조건으로 141걸음)에서 나온 범위: 0.5배 미만.
+# benchmarks/robustness.py가 여러 설정에서 이 비가 0.5보다 넉넉히 작은지 재고, 강의 끝의 검사 셀이 매번 확인합니다.
+SHORTCUT_EFFECT = 3
+CHOICES = (1, 2, 3)
 
 
 class Prediction(Exercise):
@@ -178,44 +178,44 @@ class Prediction(Exercise):
     def check(self, *answer) -> None:
         value = self._answer(answer)
         status, _ = self.verdict(value)
-        if status == UNATTEMPTED or value not in (1, 2, 3, 4):
+        if status == UNATTEMPTED or value not in CHOICES:
             super().check(*answer)
             return
-        print(f"📝 문제 {self.number} ({self.title}) — 예측 {value}번째를 적어 두었습니다. "
-              "다음 셀을 실행해 실제 순위와 비교하세요.")
+        print(f"📝 문제 {self.number} ({self.title}) — 예측 {value}번을 적어 두었습니다. "
+              "다음 셀을 실행해 실제 결과와 비교하세요.")
 
     def reveal(self, *answer) -> None:
         """실험 결과를 본 뒤: 적어 둔 예측을 채점합니다."""
         value = self._answer(answer)
         status, message = self.verdict(value)
         if status == UNATTEMPTED:
-            print(f"📝 문제 {self.number}: 적어 둔 예측이 없습니다. 표의 '손실 순위'가 실제 결과입니다.")
+            print(f"📝 문제 {self.number}: 적어 둔 예측이 없습니다. 위에 찍힌 손실 비가 실제 결과입니다.")
             return
         mark = "✅" if status == CORRECT else "❌"
-        print(f"{mark} 문제 {self.number} — 예측 {value}번째: {message}")
+        print(f"{mark} 문제 {self.number} — 예측 {value}번: {message}")
 
 
-def q2_resnet18_rank() -> Exercise:
+def q2_shortcut_effect() -> Exercise:
     return Prediction(
-        2, "ResNet-18의 학습 손실 순위 예측", "resnet18_rank",
-        expected=lambda: RESNET18_RANK,
+        2, "지름길만 더한 ResNet-34의 학습 손실 예측", "shortcut_effect",
+        expected=lambda: SHORTCUT_EFFECT,
         hint_text=(
-            "두 가지를 따로 생각해 보세요. 계층이 같은 평범한 신경망과 비교해 지름길이 무엇을 바꾸었는지(6절의 plain-34와 "
-            "ResNet-34), 그리고 γ를 0에서 시작한 ResNet-18과 ResNet-34가 학습을 시작할 때 어떤 함수인지(6절 첫 문단)."
+            "1절에서 plain-34는 141걸음 뒤에도 학습 데이터를 plain-18보다 훨씬 많이 틀렸습니다. 3절의 y = F(x) + x에서, 학습을 "
+            "시작할 때 블록의 출력과 기울기가 더하기를 지나 어떻게 전해지는지 plain-34의 블록과 견주어 보세요."
         ),
         solution_text=(
-            "resnet18_rank = 2  # ResNet-34 < ResNet-18 < plain-18 < plain-34\n"
-            "# 지름길 덕분에 ResNet-18은 plain-18보다 훨씬 잘 배웁니다. 두 ResNet은 γ = 0에서 시작해 처음에는 같은 얕은 신경망이고,\n"
-            "# 계층이 더 많은 ResNet-34가 같은 141걸음에 학습 손실을 더 낮춥니다. 논문 표 2의 순서(ResNet-34가 ResNet-18보다 나음)와 같습니다."
+            "shortcut_effect = 3  # 학습 손실이 plain-34의 절반보다 훨씬 작습니다\n"
+            "# 합성곱은 plain-34와 같고 지름길(과 1×1 투영 세 개)만 더했습니다. 신호와 기울기가 더하기를 지나 그대로 전해지므로\n"
+            "# 같은 141걸음에 훨씬 많이 배웁니다. 느린 것은 34라는 깊이 자체가 아니라 지름길 없는 구조입니다(이 짧은 학습에서)."
         ),
         mistakes=[
-            (lambda a: a not in (1, 2, 3, 4), "네 모델 가운데의 순위이므로 1, 2, 3, 4 중 하나를 쓰세요.", 5),
-            (lambda a: a in (3, 4),
-             "plain-18보다도 뒤라고 예측했군요. ResNet-18은 plain-18과 계층이 같고 지름길만 더한 신경망입니다. "
-             "6절에서 지름길이 plain-34에 한 일을 떠올려 보세요.", 3),
+            (lambda a: a not in CHOICES, "1, 2, 3 중 하나를 쓰세요.", 4),
             (lambda a: a == 1,
-             "ResNet-34보다 앞이라고 예측했군요. '얕을수록 빨리 배운다'는 평범한 신경망의 이야기입니다. γ = 0에서 시작한 두 "
-             "ResNet은 처음에 같은 얕은 신경망이고, 지름길이 있으면 더 깊은 쪽이 같은 걸음 수에 손실을 더 낮춥니다(논문 표 2의 순서).", 1),
+             "지름길이 별 도움이 안 된다고 예측했군요. ResNet-34는 plain-34와 합성곱이 같고 지름길만 더했습니다. 3절에서 "
+             "F = 0이면 블록이 항등 함수가 된다는 것, 곧 신호와 기울기가 더하기를 지나 그대로 전해진다는 것을 떠올려 보세요.", 1),
+            (lambda a: a == 2,
+             "방향은 맞지만 차이는 그보다 훨씬 큽니다. plain-34는 141걸음 동안 거의 배우지 못했고(1절의 학습 데이터 오류율), "
+             "지름길만 더한 ResNet-34는 같은 걸음 수에 학습 손실이 plain-34의 절반보다 훨씬 작아집니다.", 2),
         ],
     )
 
@@ -456,4 +456,4 @@ def q6_my_preact_block() -> Exercise:
 
 
 def exercises() -> list[Exercise]:
-    return [q1_add_shortcut(), q2_resnet18_rank(), q3_resnet50_convs(), q4_conv3_block1_macs(), q5_widest_middle(), q6_my_preact_block()]
+    return [q1_add_shortcut(), q2_shortcut_effect(), q3_resnet50_convs(), q4_conv3_block1_macs(), q5_widest_middle(), q6_my_preact_block()]
