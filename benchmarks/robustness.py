@@ -122,6 +122,7 @@ EXPERIMENTS = (
         Figure("정답 10장: 전이 학습 − 처음부터 학습 (참고)", "accuracy[TRANSFER, 10] - accuracy[SCRATCH, 10]", None),
         Figure("정답 2장: 전이 학습의 5~9 정확도 (참고)", "accuracy[TRANSFER, 2]", None),
         Figure("정답 50장: 처음부터 학습의 5~9 정확도 (참고)", "accuracy[SCRATCH, 50]", None),
+        Figure("더 알아보기: 정답 50장, 미세 조정 − 머리만 학습 (참고)", "fine_tuned_acc - head_only_acc", None),
     )),
     Experiment("07", "07_inception.ipynb", "assert test_acc >=", (
         Figure("작은 인셉션 신경망 시험 정확도", "test_acc", 0.94),

@@ -123,3 +123,14 @@ def test_build_vgg_untouched_and_fixed_to_vgg16(q):
     vgg16 = [(64, 2), (128, 2), (256, 3), (512, 3), (512, 3)]
     status, message = q[0].verdict(lambda blocks, input_shape, classes: _vgg(vgg16, input_shape, classes))
     assert status == WRONG and "13개" in message
+
+
+def test_vgg19_extra_is_read_from_real_blocks_and_mistakes_do_not_reveal_it(q):
+    from cnn_helpers.exercises.lesson06 import vgg19_minus_vgg16
+
+    assert vgg19_minus_vgg16() == VGG19_PARAMS - 138_357_544 == (9 * 256 * 256 + 256) + 2 * (9 * 512 * 512 + 512)
+    assert q[4].verdict(5_309_696)[0] == CORRECT
+    for wrong, words in [(5_308_416, "편향"), (7_079_424, "256채널"), (5_014_784, "첫 합성곱"), (2_359_808, "세 개"),
+                         (VGG19_PARAMS, "전체")]:
+        status, message = q[4].verdict(wrong)
+        assert status == WRONG and words in message and "5,309,696" not in message and "5309696" not in message

@@ -1,4 +1,5 @@
-"""6강 연습 문제: VGG (블록 구성 목록으로 VGG 짓기, 예산 안의 블록 설계, 고정한 특징 추출기 위에서 학습하는 매개변수, 드롭아웃)."""
+"""6강 연습 문제: VGG (블록 구성 목록으로 VGG 짓기, 예산 안의 블록 설계, 고정한 특징 추출기 위에서 학습하는 매개변수, 드롭아웃,
+VGG-19와 VGG-16의 매개변수 차이 예측)."""
 
 from __future__ import annotations
 
@@ -339,5 +340,65 @@ def q4_two_dropouts() -> Exercise:
     )
 
 
+VGG16_BLOCKS = [(64, 2), (128, 2), (256, 3), (512, 3), (512, 3)]  # 논문 표 1의 구성 D
+
+
+@functools.cache
+def conv_params(blocks) -> int:
+    """패키지의 vgg_block으로 블록 목록의 합성곱 부분만 지어 매개변수를 셉니다 (입력 크기와 상관없음)."""
+    keras = _lazy.keras()
+    from ..models import vgg_block
+
+    inputs = keras.Input((32, 32, 3))
+    x = inputs
+    for filters, convs in blocks:
+        x = vgg_block(x, filters, convs)
+    return int(keras.Model(inputs, x).count_params())
+
+
+def vgg19_minus_vgg16() -> int:
+    """VGG-19 − VGG-16의 매개변수 수. 마지막 특징 맵이 둘 다 7×7×512라 완전 연결 계층은 같고, 합성곱 부분만 다릅니다."""
+    return conv_params(tuple(VGG19_BLOCKS)) - conv_params(tuple(VGG16_BLOCKS))
+
+
+def q5_vgg19_extra() -> Exercise:
+    c3, c5 = 9 * 256 * 256 + 256, 9 * 512 * 512 + 512  # 블록 3의 넷째(256 → 256), 블록 4·5의 넷째(512 → 512)
+    return Exercise(
+        5, "VGG-19는 VGG-16보다 매개변수가 몇 개 많은가", "vgg19_extra",
+        expected=vgg19_minus_vgg16,
+        hint_text=(
+            "늘어난 것은 블록 3, 4, 5에 하나씩 더한 3×3 합성곱입니다. 각 합성곱이 받는 채널과 내는 채널을 블록마다 적고, "
+            "3 × 3 × (입력 채널) × (필터 수) + (필터 수)를 더하세요. 완전 연결 계층은 어떤가요? 두 모델의 마지막 특징 맵 "
+            "모양을 견주어 보세요."
+        ),
+        solution_text=(
+            "vgg19_extra = (3 * 3 * 256 * 256 + 256) + 2 * (3 * 3 * 512 * 512 + 512)  # 590,080 + 2 × 2,359,808 = 5,309,696\n"
+            "# 더한 합성곱은 블록의 넷째라 입력 채널이 그 블록의 필터 수와 같습니다(256 → 256, 512 → 512, 512 → 512).\n"
+            "# 마지막 특징 맵은 둘 다 7×7×512라 fc1·fc2·predictions의 매개변수는 그대로입니다. VGG-19는 143,667,240개."
+        ),
+        mistakes=[
+            (lambda a: a == c3 + 2 * c5 - 256 - 2 * 512,
+             "편향(필터마다 하나)을 빠뜨리지 않았나요?",
+             c3 + 2 * c5 - 256 - 2 * 512),
+            (lambda a: a == 3 * c5,
+             "블록 3의 합성곱은 512채널이 아니라 256채널입니다(블록 3: 56×56×256).",
+             3 * c5),
+            (lambda a: a == (9 * 128 * 256 + 256) + 2 * c5 or a == (9 * 128 * 256 + 256) + (9 * 256 * 512 + 512) + c5,
+             "블록 어디에 끼우든 늘어나는 것은 입력과 출력 채널이 둘 다 그 블록의 필터 수인 합성곱입니다. 채널을 두 배로 "
+             "늘리는 첫 합성곱은 블록마다 여전히 하나뿐입니다.",
+             (9 * 128 * 256 + 256) + 2 * c5),
+            (lambda a: a in (c3, c5, c3 + c5, 2 * c5),
+             "합성곱은 블록 3, 4, 5에 하나씩, 모두 세 개가 늘었습니다.",
+             c5),
+            (lambda a: a == VGG19_PARAMS,
+             "그것은 VGG-19 전체의 매개변수입니다. VGG-16보다 몇 개 많은지(차이)를 쓰세요.",
+             VGG19_PARAMS),
+            (lambda a: a == 3 * 9 * 512 * 512 + 3 * 512 + 7 * 7 * 512 * 4096,
+             "완전 연결 계층은 같습니다. 풀링 다섯 번 뒤의 특징 맵이 두 모델 모두 7×7×512이기 때문입니다.",
+             3 * 9 * 512 * 512 + 3 * 512 + 7 * 7 * 512 * 4096),
+        ],
+    )
+
+
 def exercises() -> list[Exercise]:
-    return [q1_build_vgg(), q2_budget_block(), q3_head_params_150(), q4_two_dropouts()]
+    return [q1_build_vgg(), q2_budget_block(), q3_head_params_150(), q4_two_dropouts(), q5_vgg19_extra()]
