@@ -175,8 +175,8 @@ def q1_build_vgg() -> Exercise:
             "    x = layers.Dense(4096, activation=\"relu\")(x)\n"
             "    outputs = layers.Dense(classes, activation=\"softmax\")(x)\n"
             "    return keras.Model(inputs, outputs)\n"
-            "# 구성 E(VGG-19): [(64, 2), (128, 2), (256, 4), (512, 4), (512, 4)] → 매개변수 143,667,240개.\n"
-            "# VGG-16보다 합성곱 3개(블록 3·4·5에 하나씩) 많고, 늘어난 매개변수 5,309,696개는 모두 그 합성곱의 것입니다."
+            "# 구성 E(VGG-19): [(64, 2), (128, 2), (256, 4), (512, 4), (512, 4)]\n"
+            "# VGG-16보다 합성곱 3개(블록 3·4·5에 하나씩) 많습니다. 늘어난 매개변수는 문제 5에서 손으로 셉니다."
         ),
         mistakes=[
             (lambda got, want: len(got["출력 모양"]) != 1,
