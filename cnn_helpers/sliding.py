@@ -535,10 +535,14 @@ def stride_note(layout: SlidingLayout | None, padding=0) -> str:
     if uc:
         parts.append(f"마지막 {uc}열")
     where = "·".join(parts)
-    stride = layout.stride[0]
+    # 창이 닿지 않는 축의 스트라이드를 말합니다 (s=(2, 3)에서 가로만 남으면 3). 두 축이 다르면 '행·열' 순서로 둘 다.
+    strides = [layout.stride[axis] for axis, left in enumerate((ur, uc)) if left]
+    if len(set(strides)) == 1:
+        strides = strides[:1]
+    stride = strides[-1]
     particle = "으로" if stride % 10 in (0, 3, 6) else "로"  # 삼·육·십으로, 이·사·칠로
-    text = (f"스트라이드 {stride}{particle} 나누어떨어지지 않아 TensorFlow처럼 내림했습니다: 패딩한 입력의 {where}에는 "
-            "창이 닿지 않습니다 (분홍 칸). ")
+    text = (f"스트라이드 {'·'.join(map(str, strides))}{particle} 나누어떨어지지 않아 TensorFlow처럼 내림했습니다: "
+            f"패딩한 입력의 {where}에는 창이 닿지 않습니다 (분홍 칸). ")
     if lost_r or lost_c:
         text += "그 칸의 실제 입력값은 출력에 전혀 쓰이지 않습니다. "
     else:

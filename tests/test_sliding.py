@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 import numpy as np
 import pytest
@@ -732,3 +733,40 @@ def test_unknown_kernel_preset_lists_the_choices():
     with pytest.raises(ValueError) as error:
         S.kernel_preset("sobel", 3)
     assert "'edge'(경계), 'blur'(흐림), 'identity'(항등), 'random'(무작위)" in str(error.value)
+
+
+def test_stride_note_full_sentences_and_particle():
+    # 문장 전체를 그대로 비교 (잃는 화소가 있을 때 / 닿지 않는 칸이 모두 패딩일 때)
+    head = "나누어떨어지지 않아 TensorFlow처럼 내림했습니다: 패딩한 입력의 마지막 1행·마지막 1열에는 " \
+           "창이 닿지 않습니다 (분홍 칸). "
+    assert S.stride_note(S.sliding_layout(np.zeros((6, 6)), np.ones((3, 3)), stride=2), 0) == (
+        "스트라이드 2로 " + head + "그 칸의 실제 입력값은 출력에 전혀 쓰이지 않습니다. "
+        "나누어떨어지게 하는 값: 스트라이드만 바꾸려면 s=1 또는 s=3.")
+    assert S.stride_note(S.sliding_layout(np.zeros((4, 4)), np.ones((3, 3)), 2, 2), 2) == (
+        "스트라이드 2로 " + head + "닿지 않는 칸은 모두 패딩이라 실제 입력은 빠짐없이 쓰입니다.")
+    # 조사: 숫자를 읽은 끝소리로 (삼·육·십·십삼 → 으로, 이·사·칠 → 로)
+    for s, particle in ((2, "로"), (3, "으로"), (4, "로"), (6, "으로"), (7, "로"), (10, "으로"), (13, "으로")):
+        layout = S.sliding_layout(np.zeros((s + 2, s + 2)), np.ones((1, 1)), stride=s)
+        assert S.stride_note(layout, 0).startswith(f"스트라이드 {s}{particle} 나누어떨어지지 않아"), s
+
+
+def test_stride_note_names_the_stride_of_the_axis_that_does_not_divide():
+    # s=(2, 3): 가로(3)만 나누어떨어지지 않으면 3을, 세로만이면 세로 값을, 둘 다면 '행·열' 순서로 둘 다 말함
+    def note(shape, stride):
+        return S.stride_note(S.sliding_layout(np.zeros(shape), np.ones((3, 3)), 0, stride), 0)
+
+    assert note((5, 7), (2, 3)).startswith("스트라이드 3으로 나누어떨어지지 않아")  # 가로만 남음
+    assert note((7, 5), (3, 2)).startswith("스트라이드 3으로 나누어떨어지지 않아")  # 세로만 남음
+    assert note((6, 7), (2, 3)).startswith("스트라이드 2·3으로 나누어떨어지지 않아")
+    assert note((6, 6), (2, 2)).startswith("스트라이드 2로 나누어떨어지지 않아")  # 같으면 한 번만
+
+
+def test_output_size_formula_checks_and_same_padding_uses_stride_and_dilation():
+    for kwargs, name in (({"n": 0, "f": 1}, "n(입력 크기)"), ({"n": 3, "f": 0}, "f(커널 크기)"),
+                         ({"n": 3, "f": 1, "d": 0}, "d(팽창)")):
+        with pytest.raises(ValueError, match=rf"{re.escape(name)}은\(는\) 1 이상이어야 합니다"):
+            S.output_size_formula(**kwargs)
+    # SAME 의 앞·뒤 패딩은 스트라이드와 팽창에 따라 다름 (n=6, f=3, s=2 → 앞 0·뒤 1)
+    assert S.output_size_formula(6, 3, "same", 2) == "SAME 패딩 앞 0·뒤 1: (6 + 0 + 1 − 3) / 2 + 1 = 3"
+    assert S.output_size_formula(5, 3, "same", 1, 2) == (
+        "SAME 패딩 앞 2·뒤 2: (5 + 2×2 − 5) / 1 + 1 = 5   (팽창한 커널이 덮는 길이 2×(3−1)+1 = 5)")

@@ -1106,3 +1106,69 @@ def test_dot_of_feature_maps_is_unsupported():
     df = an.receptive_field(model, on_unknown="mark")
     assert list(df["layer"])[1:] == ["a", "b", "dot"]
     assert math.isnan(row(df, "dot")["rf"]) and "내적(Dot)" in row(df, "dot")["note"]
+
+
+def test_misalignment_survives_padding_cropping_and_pointwise_dense():
+    # 2×2 'same'(앞 0·뒤 1)과 1×1 의 합: 중심이 반 칸 어긋나 aligned=False. 그 뒤의 ZeroPadding·Cropping·
+    # 4차원 Dense 는 정렬을 고치지 못하므로 False 를 그대로 물려받아야 함(None·True 로 바뀌면 안 됨)
+    def build(x):
+        a, b = layers.Conv2D(1, 2, padding="same", name="a")(x), layers.Conv2D(1, 1, name="b")(x)
+        y = layers.ZeroPadding2D(1, name="zp")(layers.Add(name="add")([a, b]))
+        return layers.Dense(2, name="fc")(layers.Cropping2D(1, name="crop")(y))
+
+    with pytest.warns(UserWarning, match="정렬되어 있지 않습니다"):
+        df = an.receptive_field(functional((8, 8, 1), build))
+    assert [row(df, name)["aligned"] for name in ("add", "zp", "crop", "fc")] == [False] * 4
+    assert rf_triple(df, "zp") == (2, 1, 1) and rf_triple(df, "fc") == (2, 1, 0)
+
+
+class Film(keras.layers.Layer):
+    """특징 맵에 입력마다 다른 채널 배율(전역 벡터)을 곱하는 사용자 층: 입력이 둘(공간 하나, 전역 하나)."""
+
+    def call(self, inputs):
+        x, v = inputs
+        return x * v[:, None, :]
+
+
+def _film_model():
+    # 전역 입력(벡터)이 첫째, 공간 입력(1차원 신호)이 둘째: 입력 순서와 상관없이 둘 다 상태를 받아야 함
+    vec, seq = keras.Input((2,)), keras.Input((8, 3))
+    y = Film(name="film")([layers.Conv1D(2, 3, name="c")(seq), vec])
+    return keras.Model([vec, seq], layers.Conv1D(2, 1, name="after")(y))
+
+
+def test_layer_with_a_spatial_and_a_global_input_is_refused_as_multi_input():
+    model = _film_model()
+    with pytest.raises(ValueError, match=r"^'film' 층\(Film\)은 수용 영역 계산을 지원하지 않습니다") as error:
+        an.receptive_field(model)
+    assert "않습니다: 입력이 여러 개인 층. 지원하는 층" in str(error.value)
+    df = an.receptive_field(model, on_unknown="mark")
+    assert list(df["layer"])[1:] == ["c", "film"] and rf_triple(df, "c") == (3, 1, 0)
+    assert "입력이 여러 개인 층" in row(df, "film")["note"] and math.isnan(row(df, "film")["rf"])
+
+
+def test_flat_input_reshaped_into_an_image_has_no_receptive_field():
+    # 공간 축이 없는 입력(벡터)을 Reshape 로 그림 모양으로 바꿔도 입력 화소와의 공간 관계는 없음: 한국어로 거절
+    model = functional((16,), lambda x: layers.Conv2D(1, 3, name="c")(layers.Reshape((4, 4, 1))(x)))
+    with pytest.raises(ValueError, match="공간 축이 없습니다"):
+        an.receptive_field(model)
+
+
+def test_transposed_conv_is_refused_as_upsampling():
+    model = keras.Sequential(
+        [keras.Input((8, 8, 1)), layers.Conv2DTranspose(1, 3, strides=2, name="up"), layers.Conv2D(1, 3)]
+    )
+    with pytest.raises(ValueError, match=r"^'up' 층\(Conv2DTranspose\)은 수용 영역 계산을") as error:
+        an.receptive_field(model)
+    assert "않습니다: 출력이 입력보다 촘촘해지는(업샘플링) 층. 지원하는" in str(error.value)
+
+
+def test_conv_with_a_padding_keras_does_not_know_is_refused():
+    # 사용자가 padding 을 바꿔 둔 층('full' 은 Keras 합성곱에 없음): 'valid' 처럼 계산하지 않고 거절
+    model = keras.Sequential([keras.Input((8, 8, 1)), layers.Conv2D(1, 3, name="c"), layers.Conv2D(1, 3, name="d")])
+    model.get_layer("c").padding = "full"
+    with pytest.raises(ValueError, match=r"^'c' 층\(Conv2D\)은 수용 영역 계산을") as error:
+        an.receptive_field(model)
+    assert "않습니다: padding='full'. 지원하는" in str(error.value)
+    df = an.receptive_field(model, on_unknown="mark")
+    assert list(df["layer"]) == ["c"] and "padding='full'" in df.iloc[0]["note"]
