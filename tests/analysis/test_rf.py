@@ -1066,7 +1066,7 @@ def test_user_layer_named_like_an_elementwise_op_is_unsupported():
     model = functional((8, 8, 1), lambda x: layers.Conv2D(1, 3, name="after")(Square(name="sq")(x)))
     with pytest.raises(ValueError, match=r"'sq' 층\(Square\)은 수용 영역 계산을 지원하지 않습니다") as error:
         an.receptive_field(model)
-    assert "공간 구조에 미치는 영향을 모르는 층" in str(error.value)
+    assert "않습니다: 공간 구조에 미치는 영향을 모르는 층. 지원하는 층" in str(error.value)
     df = an.receptive_field(model, on_unknown="mark")
     assert list(df["layer"])[1:] == ["sq"] and math.isnan(row(df, "sq")["rf"])
 
