@@ -269,3 +269,15 @@ def test_pool2d_keeps_float32_and_promotes_integers(mode):
     x = np.arange(16, dtype=np.float32).reshape(1, 4, 4, 1)
     assert pool2d(x, mode=mode, padding="same", size=3).dtype == np.float32
     assert pool2d(x.astype(np.int64), mode=mode).dtype == np.float64
+
+
+@pytest.mark.parametrize("x_dtype, w_dtype", [(np.float64, np.float32), (np.float32, np.float64)])
+def test_conv2d_promotes_to_the_wider_of_x_and_w(tf, x_dtype, w_dtype):
+    """x와 w 가운데 하나라도 float64이면 float64로 계산합니다 (float32로 줄이면 0.1 같은 값이 어긋남)."""
+    rng = np.random.default_rng(0)
+    x = rng.uniform(-1, 1, (1, 4, 4, 2)).astype(x_dtype)
+    w = rng.uniform(-1, 1, (2, 2, 2, 3)).astype(w_dtype)
+    out = conv2d(x, w)
+    assert out.dtype == np.float64
+    expected = tf.nn.conv2d(x.astype(np.float64), w.astype(np.float64), strides=1, padding="VALID").numpy()
+    np.testing.assert_allclose(out, expected, rtol=1e-12, atol=1e-12)

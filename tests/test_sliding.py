@@ -770,3 +770,42 @@ def test_output_size_formula_checks_and_same_padding_uses_stride_and_dilation():
     assert S.output_size_formula(6, 3, "same", 2) == "SAME 패딩 앞 0·뒤 1: (6 + 0 + 1 − 3) / 2 + 1 = 3"
     assert S.output_size_formula(5, 3, "same", 1, 2) == (
         "SAME 패딩 앞 2·뒤 2: (5 + 2×2 − 5) / 1 + 1 = 5   (팽창한 커널이 덮는 길이 2×(3−1)+1 = 5)")
+
+
+def test_step_formula_drops_zero_padding_terms_only_when_shortening_conv():
+    """합성곱의 0인 패딩 항은 max_terms보다 길 때만 뺍니다: max_terms가 없거나 항 수와 같으면 9항 모두,
+    더 작으면 실제 입력 4항과 "(0인 패딩 5칸 생략)" — 풀링의 "(패딩 n칸 제외)"는 붙지 않습니다."""
+    step = sliding_steps([[1, 2], [3, 4]], np.arange(1.0, 10.0).reshape(3, 3), padding=1)[0]
+    full = "0×1 + 0×2 + 0×3 + 0×4 + 1×5 + 2×6 + 0×7 + 3×8 + 4×9 = 77"
+    assert step_formula(step) == full
+    assert step_formula(step, max_terms=9) == full  # 항 9개 = max_terms: 줄이지 않음
+    assert step_formula(step, max_terms=5) == "1×5 + 2×6 + 3×8 + 4×9 = 77  (0인 패딩 5칸 생략)"
+    assert step_formula(step, max_terms=3) == "1×5 + 2×6 + … + 4×9 = 77  (0인 패딩 5칸 생략)"
+
+
+@pytest.mark.parametrize("mode", ["conv", "max"])
+def test_step_formula_approx_when_any_term_was_rounded(mode):
+    """앞쪽 항 하나만 반올림(0.0001 → 0)되어도 ≈: 마지막 항이나 결과가 정확해도 = 로 쓰지 않습니다."""
+    kernel = [[0, 1]] if mode == "conv" else (1, 2)
+    step = sliding_steps([[0.0001, 5]], kernel, mode=mode)[0]
+    expected = {"conv": "0×0 + 5×1 ≈ 5", "max": "max(0, 5) ≈ 5"}[mode]
+    assert step_formula(step) == expected
+
+
+def test_step_formula_overflow_to_infinity_is_exact():
+    """곱이 넘쳐 inf가 되면 결과는 ∞이고, ∞는 반올림한 숫자가 아니므로 = 를 씁니다."""
+    step = sliding_steps([[1e308]], [[10.0]])[0]
+    assert step.value == np.inf
+    assert step_formula(step).endswith("×10 = ∞")
+
+
+def test_stride_note_fixes_use_dilation_and_per_axis_padding():
+    """나누어떨어지게 하는 값은 팽창(d=2: 덮는 길이 5 → s=3도 후보)과 축별 패딩 (세로, 가로)로 구합니다."""
+    lay = sliding_layout(np.zeros((8, 8)), np.ones((3, 3)), stride=2, dilation=2)
+    assert stride_note(lay, 0).endswith("나누어떨어지게 하는 값: 스트라이드만 바꾸려면 s=1 또는 s=3.")
+    lay = sliding_layout(np.zeros((6, 7)), np.ones((3, 3)), padding=(0, 1), stride=2)
+    assert lay.unused == (1, 0)
+    assert stride_note(lay, (0, 1)) == (
+        "스트라이드 2로 나누어떨어지지 않아 TensorFlow처럼 내림했습니다: 패딩한 입력의 마지막 1행에는 창이 닿지 "
+        "않습니다 (분홍 칸). 그 칸의 실제 입력값은 출력에 전혀 쓰이지 않습니다. "
+        "나누어떨어지게 하는 값: 스트라이드만 바꾸려면 s=1 또는 s=3.")
