@@ -145,8 +145,11 @@ def budget_model_facts(builder, input_shape) -> dict | None:
              for layer in model.layers if isinstance(layer, keras.layers.Conv2D)]
     n = int(model.count_params())
     dense = [layer for layer in model.layers if isinstance(layer, keras.layers.Dense)]
+    out = np.asarray(model(np.random.default_rng(0).random((4, *input_shape)).astype("float32")))
+    is_probability = out.ndim == 2 and bool(np.all(out >= 0)) and np.allclose(out.sum(axis=-1), 1, atol=1e-4)
     return {
         "출력 모양": tuple(model.outputs[0].shape[1:]),
+        "출력": "소프트맥스 확률 (합 1)" if is_probability else "확률이 아님 (합이 1이 아니거나 음수)",
         "합성곱 계층 (커널, 필터 수, 패딩)": convs,
         "은닉 완전 연결 계층": "있음" if len(dense) > 1 else "없음",  # 출력 계층 말고 Dense가 하나 이상
         "매개변수 수": f"{BUDGET:,}개 이하" if n <= BUDGET else f"{n:,}개 ({BUDGET:,}개 초과)",
@@ -155,18 +158,19 @@ def budget_model_facts(builder, input_shape) -> dict | None:
 
 def lenet_budget_facts(input_shape) -> dict:
     """정답 모델의 특징: LeNet-5와 같은 합성곱 두 계층, 은닉 완전 연결 계층, 부류 10개 출력, 예산 안의 매개변수."""
-    return {"출력 모양": (10,), "합성곱 계층 (커널, 필터 수, 패딩)": [(5, 6, "same"), (5, 16, "valid")],
+    return {"출력 모양": (10,), "출력": "소프트맥스 확률 (합 1)",
+            "합성곱 계층 (커널, 필터 수, 패딩)": [(5, 6, "same"), (5, 16, "valid")],
             "은닉 완전 연결 계층": "있음", "매개변수 수": f"{BUDGET:,}개 이하"}
 
 
-def _lenet_like(keras, filters=(6, 16), dense=(120, 84), classes=10):
+def _lenet_like(keras, filters=(6, 16), dense=(120, 84), classes=10, output="softmax"):
     layers = keras.layers
     stack = [keras.Input((28, 28, 1)),
              layers.Conv2D(filters[0], 5, padding="same", activation="relu"), layers.MaxPooling2D(2),
              layers.Conv2D(filters[1], 5, activation="relu"), layers.MaxPooling2D(2), layers.Flatten()]
     stack += [layers.Dense(units, activation="relu") for units in dense]
     if classes:
-        stack.append(layers.Dense(classes, activation="softmax"))
+        stack.append(layers.Dense(classes, activation=output))
     return keras.Sequential(stack)
 
 
@@ -224,6 +228,10 @@ def q2_small_lenet() -> Exercise:
             (lambda got, want: got["출력 모양"] != want["출력 모양"],
              "마지막 계층은 부류마다 유닛 하나, 모두 10개의 소프트맥스 출력이어야 합니다.",
              _example(dense=(16,), classes=0)),
+            (lambda got, want: got["출력"] != want["출력"],
+             "출력 계층이 확률을 내지 않습니다. 마지막 Dense(10)에 activation=\"softmax\"를 주세요. 4절의 손실 "
+             "\"sparse_categorical_crossentropy\"는 모델이 낸 값을 합이 1인 확률로 읽습니다(점수를 그대로 주면 손실이 틀립니다).",
+             _example(dense=(32,), output=None)),
             (lambda got, want: got["은닉 완전 연결 계층"] != want["은닉 완전 연결 계층"],
              "Flatten 바로 뒤에 출력 계층만 두면 완전 연결 부분을 설계한 것이 아닙니다. Flatten과 출력 계층 사이에 "
              "은닉 Dense 계층(ReLU)을 하나 이상 두고, 그 유닛 수로 예산을 맞추세요.",
@@ -400,7 +408,7 @@ def training_facts(train_fn, data=f"MNIST {TRAIN_IMAGES}장") -> dict | None:
     original_fit = model.fit
 
     def recording_fit(*args, **kwargs):
-        calls.append(kwargs)
+        calls.append({**dict(zip(("x", "y"), args)), **kwargs})
         return original_fit(*args, **kwargs)
 
     model.fit = recording_fit
@@ -420,8 +428,10 @@ def training_facts(train_fn, data=f"MNIST {TRAIN_IMAGES}장") -> dict | None:
     validated = bool(kwargs.get("validation_split")) or kwargs.get("validation_data") is not None
     return {
         "돌려준 것": "fit의 History" if isinstance(result, keras.callbacks.History) else type(result).__name__,
-        "검증 데이터": "씀" if validated and isinstance(history, dict) and "val_loss" in history else "쓰지 않음",
+        "검증 데이터": (_validation_share(kwargs, x) if validated and isinstance(history, dict) and "val_loss" in history
+                    else "쓰지 않음"),
         "옵티마이저": optimizer_fact,
+        "손실": _loss_fact(getattr(model, "loss", None)),
         # Keras 3의 EarlyStopping은 wait += 1 뒤 wait >= patience이면 멈추므로 patience=0과 1은 같게 동작합니다.
         "조기 종료": ("없음" if stopper is None else f"monitor={stopper.monitor}, patience={max(stopper.patience, 1)}, "
                     f"restore_best_weights={stopper.restore_best_weights}"),
@@ -430,17 +440,46 @@ def training_facts(train_fn, data=f"MNIST {TRAIN_IMAGES}장") -> dict | None:
     }
 
 
+def _validation_share(kwargs, x) -> str:
+    """fit에 준 검증 데이터가 x, y의 뒤쪽 20%인지: validation_split=0.2, 또는 뒤쪽 20%를 validation_data로 준 것."""
+    split = kwargs.get("validation_split")
+    if split:
+        return "뒤쪽 20%" if abs(float(split) - 0.2) < 1e-9 else f"{float(split):.0%}"
+    held = np.asarray(kwargs["validation_data"][0])
+    fitted = np.asarray(kwargs.get("x", x))
+    share = len(held) / len(x)
+    tail = abs(share - 0.2) < 1e-9 and np.array_equal(held, x[len(x) - len(held):]) and len(fitted) == len(x) - len(held)
+    return "뒤쪽 20%" if tail else f"{share:.0%} (또는 뒤쪽이 아님)"
+
+
+def _loss_fact(loss) -> str:
+    """compile한 손실: 정수 정답과 확률 출력에 맞는 교차 엔트로피인지."""
+    if loss is None:
+        return "compile하지 않음"
+    if isinstance(loss, str):
+        name, logits = loss, False
+    elif hasattr(loss, "get_config"):
+        config = loss.get_config()
+        name, logits = str(config.get("name", type(loss).__name__)), bool(config.get("from_logits", False))
+    else:
+        name, logits = getattr(loss, "__name__", type(loss).__name__), False
+    if name.replace("_", "").lower() == "sparsecategoricalcrossentropy":
+        return "sparse_categorical_crossentropy, from_logits=True" if logits else "sparse_categorical_crossentropy"
+    return name
+
+
 def training_expected(data=f"MNIST {TRAIN_IMAGES}장") -> dict:
-    return {"돌려준 것": "fit의 History", "검증 데이터": "씀", "옵티마이저": "Adam, 학습률 0.003",
+    return {"돌려준 것": "fit의 History", "검증 데이터": "뒤쪽 20%", "옵티마이저": "Adam, 학습률 0.003",
+            "손실": "sparse_categorical_crossentropy",
             "조기 종료": "monitor=val_loss, patience=1, restore_best_weights=True", "최대 에포크": f"{MAX_EPOCHS} 이하"}
 
 
-def _trainer(split=0.2, stopper="best", epochs=3, give_back="history", rate=0.003):
+def _trainer(split=0.2, stopper="best", epochs=3, give_back="history", rate=0.003, logits=False):
     """실수한 답의 예(학생 함수처럼 model, x, y를 받아 학습하는 함수)."""
     def train(model, x, y):
         keras = _lazy.keras()
-        model.compile(optimizer=keras.optimizers.Adam(learning_rate=rate), loss="sparse_categorical_crossentropy",
-                      metrics=["accuracy"])
+        loss = keras.losses.SparseCategoricalCrossentropy(from_logits=True) if logits else "sparse_categorical_crossentropy"
+        model.compile(optimizer=keras.optimizers.Adam(learning_rate=rate), loss=loss, metrics=["accuracy"])
         monitor, patience, best = {"best": ("val_loss", 1, True), "patience3": ("val_loss", 3, True), "patience0": ("val_loss", 0, True),
                                    "last": ("val_loss", 1, False), "train_loss": ("loss", 1, True)}.get(stopper, (0, 0, 0))
         callbacks = [keras.callbacks.EarlyStopping(monitor=monitor, patience=patience, restore_best_weights=best)] if stopper else []
@@ -460,7 +499,8 @@ def q6_train_with_early_stopping() -> Exercise:
             "4절의 학습 셀과 같은 세 단계입니다: compile(옵티마이저, 손실) → 조기 종료 콜백 만들기 → fit. "
             "옵티마이저는 4절처럼 학습률을 정해 만든 Adam 객체입니다. '한 에포크라도 나아지지 않으면 멈춤'은 patience로, "
             "'가장 좋았던 에포크의 가중치'는 EarlyStopping의 다른 인자로 정합니다. "
-            "검증 데이터는 따로 떼지 말고 fit의 validation_split 인자로 주세요. fit이 돌려주는 값을 그대로 return 합니다."
+            "검증 데이터는 x, y를 직접 잘라 만들지 않아도 됩니다: fit에는 받은 데이터의 뒤쪽 일부를 검증에 돌리는 인자가 "
+            "있습니다(help(keras.Model.fit)에서 찾아보세요). fit이 돌려주는 값을 그대로 return 합니다."
         ),
         solution_text=(
             "def train_briefly(model, x, y):\n"
@@ -473,10 +513,13 @@ def q6_train_with_early_stopping() -> Exercise:
             (lambda got, want: got["돌려준 것"] != want["돌려준 것"],
              "model.fit(...)이 돌려주는 History를 return 하세요. 에포크마다의 손실 기록이 그 안(history.history)에 있습니다.",
              _trainer(give_back="model")),
-            (lambda got, want: got["검증 데이터"] != want["검증 데이터"],
+            (lambda got, want: got["검증 데이터"] == "쓰지 않음",
              "검증 데이터가 없습니다. fit에 validation_split=0.2처럼 주면 x, y의 뒤쪽 20%를 떼어 에포크마다 검증 손실을 잽니다. "
              "검증 손실이 없으면 조기 종료도 멈출 때를 알 수 없습니다.",
              _trainer(split=0.0, stopper=None)),
+            (lambda got, want: got["검증 데이터"] != want["검증 데이터"],
+             "검증 데이터의 몫이 문제와 다릅니다. x, y의 뒤쪽 20%를 검증에 쓰세요(예: validation_split=0.2).",
+             _trainer(split=0.1)),
             (lambda got, want: got["조기 종료"] == "없음",
              "조기 종료 콜백이 없습니다. keras.callbacks.EarlyStopping(...)을 만들어 fit의 callbacks=[...]에 넣으세요.",
              _trainer(stopper=None)),
@@ -495,6 +538,10 @@ def q6_train_with_early_stopping() -> Exercise:
              "옵티마이저는 4절과 같은 keras.optimizers.Adam(learning_rate=0.003)입니다. "
              "문자열 optimizer=\"adam\"은 Keras의 기본 학습률 0.001입니다.",
              _trainer(rate=0.001)),
+            (lambda got, want: got["손실"] != want["손실"],
+             "손실은 4절과 같은 loss=\"sparse_categorical_crossentropy\"입니다. 정답이 정수(0~9)이고, 모델의 마지막 계층이 "
+             "이미 소프트맥스 확률을 내므로 from_logits=True는 주지 않습니다(그것은 점수를 내는 모델에 씁니다).",
+             _trainer(logits=True)),
             (lambda got, want: got["최대 에포크"] != want["최대 에포크"],
              f"몇 초 안에 끝나도록 최대 에포크(epochs)는 {MAX_EPOCHS} 이하로 주세요.",
              _trainer(epochs=8)),
