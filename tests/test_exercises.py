@@ -404,13 +404,13 @@ def test_lesson05_build_exercise_checks_the_budget_and_keeps_the_convolutions():
     q = lesson("05")[1]
     assert q.kind == "build" and q.variable == "small_lenet"
 
-    def lenet(dense, filters=(6, 16), padding="same"):
+    def lenet(dense, filters=(6, 16), padding="same", output="softmax"):
         def build(input_shape=(28, 28, 1)):
             stack = [keras.Input(input_shape), layers.Conv2D(filters[0], 5, padding=padding, activation="relu"),
                      layers.MaxPooling2D(2), layers.Conv2D(filters[1], 5, activation="relu"), layers.MaxPooling2D(2),
                      layers.Flatten()]
             return keras.Sequential(stack + [layers.Dense(u, activation="relu") for u in dense]
-                                    + [layers.Dense(10, activation="softmax")])
+                                    + [layers.Dense(10, activation=output)])
         return build
 
     assert q.verdict(lenet([32]))[0] == CORRECT
@@ -419,6 +419,14 @@ def test_lesson05_build_exercise_checks_the_budget_and_keeps_the_convolutions():
     assert status == WRONG and "은닉 Dense" in message
     status, message = q.verdict(lenet([120, 84]))  # LeNet-5 그대로: 61,706개
     assert status == WRONG and "예산" in message
+    status, message = q.verdict(lenet([32], output=None))  # 점수(로짓)를 내는 출력: 4절의 손실과 맞지 않음
+    assert status == WRONG and "softmax" in message
+    def softmax_as_its_own_layer(input_shape=(28, 28, 1)):  # Dense(10) 뒤에 Softmax 계층: 확률을 내므로 정답
+        return keras.Sequential([keras.Input(input_shape), layers.Conv2D(6, 5, padding="same", activation="relu"),
+                                 layers.MaxPooling2D(2), layers.Conv2D(16, 5, activation="relu"), layers.MaxPooling2D(2),
+                                 layers.Flatten(), layers.Dense(32, activation="relu"), layers.Dense(10), layers.Softmax()])
+
+    assert q.verdict(softmax_as_its_own_layer)[0] == CORRECT, q.verdict(softmax_as_its_own_layer)[1]
     status, message = q.verdict(lenet([32], filters=(4, 16)))
     assert status == WRONG and "합성곱 두 계층" in message
     status, message = q.verdict(lenet([32], padding="valid"))  # 예산 안이지만 conv1의 패딩이 다름
@@ -497,6 +505,20 @@ def test_lesson05_training_exercise_checks_patience_and_the_lessons_optimizer():
     assert status == WRONG and "patience=1" in message
     assert q.verdict(lesson05._trainer())[0] == CORRECT
     assert q.verdict(lesson05._trainer(stopper="patience0"))[0] == CORRECT  # Keras 3: patience=0도 같게 멈춤
+    status, message = q.verdict(lesson05._trainer(split=0.1))  # 검증 10%: 문제는 뒤쪽 20%
+    assert status == WRONG and "20%" in message
+    status, message = q.verdict(lesson05._trainer(logits=True))  # 확률을 내는 모델에 from_logits=True
+    assert status == WRONG and "from_logits" in message
+    assert "validation_split" not in q.hint_text  # 힌트는 인자 이름을 알려 주지 않습니다
+
+    def tail_by_hand(model, x, y):  # validation_split 대신 뒤쪽 20%를 직접 떼어 validation_data로 줌: 같은 뜻이라 정답
+        keras = _lazy.keras()
+        model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.003), loss="sparse_categorical_crossentropy")
+        cut = len(x) * 4 // 5
+        stopper = keras.callbacks.EarlyStopping(monitor="val_loss", patience=1, restore_best_weights=True)
+        return model.fit(x[:cut], y[:cut], epochs=2, validation_data=(x[cut:], y[cut:]), callbacks=[stopper], verbose=0)
+
+    assert q.verdict(tail_by_hand)[0] == CORRECT
 
 
 def test_lesson05_bias_step_exercise_is_one_sgd_step_on_p_minus_y():
