@@ -21,7 +21,7 @@ __getattr__, __dir__, __all__ = attach(
         "data": ["load_mnist", "sample_image", "load_image"],
         "plotting": ["show_images", "show_kernel", "show_feature_maps", "plot_history"],
         "analysis": ["receptive_field", "receptive_field_box", "effective_receptive_field", "erf_spread",
-                     "count_macs", "model_table"],
+                     "count_macs", "model_table", "block_table"],
         "activation": ["activation_explorer"],
         "pretrained": ["imagenet_model"],
         "training": ["train_and_record"],

@@ -279,7 +279,8 @@ class ActivationExplorer:
 
     속성: `.widget` (화면), `.maps` (고른 층의 활성화), `.value` (고른 칸·채널의 값), `.rf_box`,
     `.prediction` (상위 3개 (부류, 확률)), `.products` (첫 합성곱 층일 때 곱셈 풀이), `.formula`,
-    `.frame` (그림 배열), `.image_bytes` (PNG). `.set(image=, layer=, channel=, position=)`로 바꿉니다.
+    `.frame` (그림 배열), `.image_bytes` (PNG). `.set(image=, layer=, channel=, position=)`로 바꾸고,
+    `.strongest(layer)`는 그 층에서 가장 세게 반응한 채널과 칸으로 갑니다.
     """
 
     def __init__(self, model, images, labels=None):
@@ -392,6 +393,19 @@ class ActivationExplorer:
             self._holding = False
         self._draw()
         return self
+
+    def strongest(self, layer, image=0) -> ActivationExplorer:
+        """처음 화면 고르기: 이미지 `image`의 공간 층 `layer`에서 평균 활성화가 가장 큰 채널과, 그 채널에서 값이
+        가장 큰 칸을 골라 보여 줍니다. 예: ``ex.strongest("block2_conv2")``."""
+        acts = self.activations
+        img, lay = acts.image_index(image), acts.layer_index(layer)
+        info = acts.layers[lay]
+        if not info.spatial:
+            raise ValueError(f"층 {info.name!r}은(는) 가로·세로가 없는 층입니다. 합성곱이나 풀링 층을 고르세요.")
+        maps = acts.maps(img, lay)
+        channel = int(maps.mean(axis=(0, 1)).argmax())
+        position = tuple(int(i) for i in np.unravel_index(maps[..., channel].argmax(), maps.shape[:2]))
+        return self.set(image=img, layer=lay, channel=channel, position=position)
 
     def _apply_layer(self, lay, channel, position):
         info = self.activations.layers[lay]

@@ -196,3 +196,16 @@ def test_bad_set_korean(kwargs, error, pattern):
     with pytest.raises(error, match=pattern):
         ex.set(**kwargs)
     assert repr(ex) == before
+
+
+def test_strongest_picks_the_channel_with_the_largest_mean_and_its_largest_cell():
+    model = inception()
+    ex = _explorer(model, n=2)
+    for image in (0, 1):
+        ex.strongest("stem", image=image)
+        maps = keras.Model(model.input, model.get_layer("stem").output)(_images(model)[image:image + 1]).numpy()[0]
+        channel = int(maps.mean(axis=(0, 1)).argmax())
+        assert (ex.image, ex.layer, ex.channel) == (image, "stem", channel)
+        assert ex.value == pytest.approx(maps[..., channel].max(), rel=1e-5)
+    with pytest.raises(ValueError, match="가로·세로가 없는"):
+        ex.strongest(len(ex.activations.layers) - 1)

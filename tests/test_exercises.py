@@ -231,9 +231,9 @@ def test_new_exercises_teach_without_revealing():
     status, message = q5.verdict((4, 3))
     assert status == WRONG and "연속" in message
     q3 = lesson("06")[2]
-    assert q3.variable == "head_params_150"
-    status, message = q3.verdict(512 * 10 + 10)
-    assert status == WRONG and "pooling" in message and "81" not in message
+    assert q3.variable == "trainable_block5"
+    status, message = q3.verdict(3 * (9 * 512 * 512 + 512) + 4 * 4 * 512 * 10 + 10)  # 평면화한 머리로 셈
+    assert status == WRONG and "pooling" in message and "7,084" not in message and "7084" not in message
 
 
 def test_no_exercise_is_asked_twice():

@@ -1,4 +1,4 @@
-"""6강 연습 문제: 블록 구성 목록으로 VGG 짓기(build), 예산 안의 블록 설계, 특징 추출기 위 머리, 드롭아웃의 흔한 실수."""
+"""6강 연습 문제: 블록 구성 목록과 머리로 VGG 짓기(build), 예산 안의 블록 설계, 블록 5만 푼 미세 조정, 드롭아웃의 흔한 실수."""
 
 import keras
 import numpy as np
@@ -14,6 +14,7 @@ from cnn_helpers.exercises.lesson06 import (
     dropout_kept_value,
     head_params,
     two_dropouts,
+    unfrozen_trainable,
     vgg16_base_shape,
 )
 
@@ -46,11 +47,16 @@ def test_design_accepts_a_list_and_names_the_budget(q):
     assert status == WRONG and "예산" in message and "830" not in message
 
 
-def test_head_mistakes_teach_without_revealing(q):
-    for wrong, words in [(128_010, "내림"), (250_890, "224×224"), (5_130, "pooling"), (81_920, "편향"),
-                         (14_714_688 + 81_930, "고정"), (14_714_688, "고정한 블록")]:
+def test_unfrozen_trainable_is_read_from_keras_and_mistakes_do_not_reveal_it(q):
+    assert unfrozen_trainable() == 3 * (9 * 512 * 512 + 512) + 512 * 10 + 10 == 7_084_554
+    assert unfrozen_trainable(prefix="nothing") == 512 * 10 + 10  # 아무것도 풀지 않으면 머리만
+    assert unfrozen_trainable(pooling=None) == 3 * (9 * 512 * 512 + 512) + 4 * 4 * 512 * 10 + 10
+    assert q[2].verdict(7_084_554)[0] == CORRECT
+    for wrong, words in [(7_079_424, "머리"), (5_130, "특징 추출"), (14_714_688 + 5_130, "모델 전체"),
+                         (7_161_354, "pooling"), (7_083_018, "편향"), (5_904_906, "512에서 멈춤"),
+                         (5_899_776 + 7_084_554, "블록 4")]:
         status, message = q[2].verdict(wrong)
-        assert status == WRONG and words in message and "81,930" not in message and "81930" not in message
+        assert status == WRONG and words in message and "7,084,554" not in message and "7084554" not in message
 
 
 def test_two_dropouts_accepts_expressions_and_numpy(q):
@@ -64,15 +70,17 @@ def test_two_dropouts_accepts_expressions_and_numpy(q):
         assert status == WRONG and words in message and "1.5625" not in message, (wrong, message)
 
 
-def _vgg(blocks, input_shape=(224, 224, 3), classes=1000, *, flatten="flat", fcs=2, activation="softmax"):
+def _vgg(blocks, input_shape=(224, 224, 3), classes=1000, head="flatten", *, pool=None, fcs=None,
+         activation="softmax"):
     from cnn_helpers.models import vgg_block
 
     inputs = keras.Input(shape=input_shape)
     x = inputs
     for filters, convs in blocks:
         x = vgg_block(x, filters, convs)
-    x = {"flat": layers.Flatten(), "gap": layers.GlobalAveragePooling2D()}[flatten](x)
-    for _ in range(fcs):
+    pool = pool or head
+    x = {"flatten": layers.Flatten(), "gap": layers.GlobalAveragePooling2D()}[pool](x)
+    for _ in range((2 if head == "flatten" else 0) if fcs is None else fcs):
         x = layers.Dense(4096, activation="relu")(x)
     return keras.Model(inputs, layers.Dense(classes, activation=activation)(x))
 
@@ -83,45 +91,55 @@ def test_build_vgg19_has_the_papers_parameter_count():
 
 @pytest.mark.slow  # VGG-16 크기의 모델을 여러 개 짓습니다
 def test_build_vgg_accepts_sequential_and_a_separate_softmax(q):
-    def sequential(blocks, input_shape, classes):
+    def sequential(blocks, input_shape, classes, head="flatten"):
         model = keras.Sequential([keras.Input(shape=input_shape)])
         for filters, convs in blocks:
             for _ in range(convs):
                 model.add(layers.Conv2D(filters, 3, padding="same", activation="relu"))
             model.add(layers.MaxPooling2D(2))
-        model.add(layers.Flatten())
-        model.add(layers.Dense(4096, activation="relu"))
-        model.add(layers.Dense(4096, activation="relu"))
+        if head == "gap":
+            model.add(layers.GlobalAveragePooling2D())
+        else:
+            model.add(layers.Flatten())
+            model.add(layers.Dense(4096, activation="relu"))
+            model.add(layers.Dense(4096, activation="relu"))
         model.add(layers.Dense(classes, activation="softmax"))
         return model
 
-    def softmax_layer(blocks, input_shape, classes):
-        return keras.Model(*_split_softmax(blocks, input_shape, classes))
+    def softmax_layer(blocks, input_shape, classes, head="flatten"):
+        return keras.Model(*_split_softmax(blocks, input_shape, classes, head))
 
     for answer in (_vgg, sequential, softmax_layer):
         status, message = q[0].verdict(answer)
         assert status == CORRECT, message
 
 
-def _split_softmax(blocks, input_shape, classes):
-    model = _vgg(blocks, input_shape, classes, activation=None)
+def _split_softmax(blocks, input_shape, classes, head="flatten"):
+    model = _vgg(blocks, input_shape, classes, head, activation=None)
     return model.input, layers.Softmax()(model.output)
 
 
 @pytest.mark.parametrize("kwargs, words", [
-    ({"flatten": "gap"}, "매개변수"),  # 전역 평균 풀링: 합성곱은 맞지만 fc1이 작음
-    ({"fcs": 1}, "완전 연결 계층이 하나 모자랍니다"),
+    ({"pool": "gap"}, "head='flatten'"),  # 머리를 늘 전역 평균 풀링으로 (4,096 계층은 그대로)
+    ({"pool": "flatten"}, "GlobalAveragePooling2D"),  # head를 무시하고 늘 평면화
+    ({"fcs": 2}, "Dense(소프트맥스) 하나만"),  # 'gap' 머리에도 4,096 계층 두 개
     ({"activation": None}, "softmax"),  # 출력이 확률이 아님
 ])
 def test_build_vgg_names_what_differs(q, kwargs, words):
-    status, message = q[0].verdict(lambda blocks, input_shape, classes: _vgg(blocks, input_shape, classes, **kwargs))
+    def answer(blocks, input_shape, classes, head="flatten"):
+        if "fcs" in kwargs and head == "flatten":
+            return _vgg(blocks, input_shape, classes, head)
+        return _vgg(blocks, input_shape, classes, head, **kwargs)
+
+    status, message = q[0].verdict(answer)
     assert status == WRONG and words in message and "143,667,240" not in message
 
 
 def test_build_vgg_untouched_and_fixed_to_vgg16(q):
-    assert q[0].verdict(lambda blocks, input_shape, classes: None)[0] == UNATTEMPTED
+    assert q[0].verdict(lambda blocks, input_shape, classes, head="flatten": None)[0] == UNATTEMPTED
     vgg16 = [(64, 2), (128, 2), (256, 3), (512, 3), (512, 3)]
-    status, message = q[0].verdict(lambda blocks, input_shape, classes: _vgg(vgg16, input_shape, classes))
+    status, message = q[0].verdict(lambda blocks, input_shape, classes, head="flatten": _vgg(vgg16, input_shape, classes,
+                                                                                            head))
     assert status == WRONG and "13개" in message
 
 

@@ -7,12 +7,21 @@ import pytest
 from cnn_helpers import models
 from cnn_helpers.diagrams import layer_specs
 
-from .lesson_code import lesson_namespace
+from .lesson_code import PRELUDE, lesson_cells
 
 
 @pytest.fixture(scope="module")
 def lesson():
-    return lesson_namespace("06_vgg.ipynb")
+    """태그 `lesson-code` 셀을 차례로 실행한 변수 공간. 6강의 정의 셀은 정의 뒤에 블록을 지어 손 계산과 견주고
+    VGG-16을 그리는 줄도 있어서(ch.model_table, ch.diagrams, plt) 노트북의 import 셀과 같은 이름을 먼저 불러옵니다."""
+    import matplotlib.pyplot as plt
+
+    namespace: dict = {}
+    exec(PRELUDE + "import matplotlib.pyplot as plt\nimport cnn_helpers as ch\n", namespace)
+    for source in lesson_cells("06_vgg.ipynb"):
+        exec(compile(source, "06_vgg.ipynb[lesson-code]", "exec"), namespace)
+    plt.close("all")
+    return namespace
 
 
 def _specs(model):

@@ -1,4 +1,5 @@
-"""모델 요약 표: 층마다 이름, 종류, 출력 모양, 매개변수, MAC 수, 수용 영역 (`model_table`, `layer_table`)."""
+"""모델 요약 표: 층마다 이름, 종류, 출력 모양, 매개변수, MAC 수, 수용 영역 (`model_table`, `layer_table`),
+블록마다 더한 표 (`block_table`)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from ._graph import functional_graph, nodes_in_order
 from .macs import graph_shapes, macs_walk, resolve_input_shapes
 from .rf import Spatial, check_input_fits, layer_rf_states
 
-__all__ = ["model_table", "layer_table"]
+__all__ = ["model_table", "layer_table", "block_table"]
 
 def model_table(model, input_shape=None):
     """층마다 한 줄인 요약 표를 만듭니다.
@@ -89,4 +90,26 @@ def layer_table(model):
     out["출력 모양"] = out["출력 모양"].map(str)
     out["매개변수"] = out["매개변수"].astype(int)
     out["비율(%)"] = (100 * out["매개변수"] / total).round(1)
+    return out
+
+
+def block_table(model, input_shape=None):
+    """`model_table`을 계층 이름의 앞부분(``block3_conv2`` → ``block3``, ``fc1`` → ``fc1``)으로 묶어 더한 표.
+
+    Returns:
+        pandas.DataFrame. 행은 묶음(처음 나온 순서, 입력 계층은 뺌), 열: ``convs``(Conv2D 계층 수),
+        ``params``, ``macs``. 6강의 "매개변수는 어디에, 계산은 어디에" 표입니다.
+    """
+    table = model_table(model, input_shape)
+    table = table[table["type"] != "InputLayer"]
+    groups = {}
+    for name, kind, params, macs in zip(table["layer"], table["type"], table["params"], table["macs"]):
+        row = groups.setdefault(name.split("_")[0], {"convs": 0, "params": 0, "macs": 0})
+        row["convs"] += kind == "Conv2D"
+        row["params"] += int(params)
+        row["macs"] += int(macs)
+    import pandas as pd
+
+    out = pd.DataFrame.from_dict(groups, orient="index", columns=["convs", "params", "macs"])
+    out.index.name = "block"
     return out

@@ -62,6 +62,9 @@ def _slab(ax, x, y, thick, side, kind):
     return x + thick + side * 0.5 * 0.6  # 판의 오른쪽 끝 (비스듬한 면까지)
 
 
+NUMBER_COLOR = "#7c3aed"  # 매개변수 수의 글색(보라): 하늘색 합성곱 판과 다른 색
+
+
 def draw_vgg_blocks(model=None, *, title: str | None = "VGG-16: 블록마다 3×3 합성곱을 2~3개 쌓고, 최대 풀링으로 크기를 절반으로"):
     """VGG의 블록 안을 그립니다: 합성곱 계층마다 파란 판 하나, 블록 끝의 최대 풀링은 주황 판 하나.
 
@@ -123,7 +126,8 @@ def draw_vgg_blocks(model=None, *, title: str | None = "VGG-16: 블록마다 3×
             heading, body = "입력", {3: "RGB 이미지", 1: "흑백 이미지"}.get(stage["shape"][-1], "이미지")
         elif stage["kind"] == "block":
             heading = f"블록 {stage['name'][len('block'):]}"
-            body = f"3×3 합성곱 ×{stage['convs']}\n{stage['filters']}채널\n+ 최대 풀링"
+            conv = next(sp["shape"] for _, sp in slabs if sp["kind"] == "conv")  # 합성곱 판의 모양 (풀링 앞)
+            body = f"3×3 합성곱 ×{stage['convs']}\n{conv[0]}×{conv[1]}, {stage['filters']}채널\n+ 최대 풀링"
         elif stage["kind"] == "flatten":
             heading, body = "평면화", ""
         else:
@@ -133,19 +137,20 @@ def draw_vgg_blocks(model=None, *, title: str | None = "VGG-16: 블록마다 3×
         if body:
             ax.text(center, height - 0.6, body, ha="center", va="top", fontsize=8, linespacing=1.3)
         ax.text(center, base - 0.3, shape_text(stage["shape"]), ha="center", va="top", fontsize=8)
-        ax.text(center, base - 0.58, f"{stage['params']:,}", ha="center", va="top", fontsize=8, color="#1d4ed8")
+        ax.text(center, base - 0.58, f"{stage['params']:,}", ha="center", va="top", fontsize=8, color=NUMBER_COLOR)
     total = sum(s["params"] for s in stages)
     from matplotlib.patches import Patch
 
-    # 범례: 색 판은 색 견본과 함께, 아래 글의 두 색(검정, 파랑)은 그 색의 글로 적습니다.
+    # 범례: 색 판은 색 견본과 함께, 아래 글의 두 색(검정, 보라)은 그 색의 글로 적습니다.
+    # 숫자는 합성곱 판(하늘색)과 헷갈리지 않게 보라색입니다.
     handles = [Patch(facecolor=_draw.COLORS["conv"], edgecolor=_draw.EDGE, label="3×3 합성곱 한 계층의 출력"),
                Patch(facecolor=_draw.COLORS["pool"], edgecolor=_draw.EDGE, label="2×2 최대 풀링의 출력"),
-               Patch(visible=False, label="검은 글: 그 묶음(블록·계층)의 마지막 출력 모양"),
-               Patch(visible=False, label=f"파란 숫자: 매개변수 수 — 합계 {total:,}개")]
+               Patch(visible=False, label="검은 글: 그 묶음(블록·계층)의 마지막 출력 모양(블록은 풀링 뒤)"),
+               Patch(visible=False, label=f"보라 숫자: 매개변수 수 — 합계 {total:,}개")]
     legend = ax.legend(handles=handles, loc="lower center", bbox_to_anchor=((x + 0.1) / 2, 0.3),
                        bbox_transform=ax.transData, ncol=4, frameon=False, fontsize=9, handlelength=1.6,
                        columnspacing=1.6, handletextpad=0.5)
-    legend.get_texts()[3].set_color("#1d4ed8")
+    legend.get_texts()[3].set_color(NUMBER_COLOR)
     ax.text((x + 0.1) / 2, 0.04, "판의 높이는 가로·세로(제곱근 눈금), 두께는 채널 수(로그 눈금)로, 실제에 비례하지 않음",
             ha="center", va="bottom", fontsize=9, color=_draw.EDGE)
     return fig

@@ -1,5 +1,5 @@
-"""6강 연습 문제: VGG (블록 구성 목록으로 VGG 짓기, 예산 안의 블록 설계, 고정한 특징 추출기 위에서 학습하는 매개변수, 드롭아웃,
-VGG-19와 VGG-16의 매개변수 차이 예측)."""
+"""6강 연습 문제: VGG (블록 구성 목록과 머리의 종류로 VGG 짓기, 예산 안의 블록 설계, 블록 5만 풀어 미세 조정할 때
+학습하는 매개변수, 드롭아웃, VGG-19와 VGG-16의 매개변수 차이 예측)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from ._core import Exercise
 
 # 문제 2: 28×28×96 특징 맵 위에, 필터 192개짜리 3×3 합성곱을 예산 안에서 최대한 쌓기
 BUDGET_INPUT, BUDGET_FILTERS, BUDGET = (28, 28, 96), 192, 1_000_000
-# 문제 3: 150×150 입력의 VGG-16 합성곱 부분(include_top=False, 고정) 위에 Flatten → Dense(10)
+# 문제 3: 150×150 입력의 VGG-16 합성곱 부분(include_top=False, pooling='avg')에서 블록 5만 풀고 위에 Dense(10)
 HEAD_INPUT, HEAD_CLASSES = (150, 150, 3), 10
-# VGG-16 합성곱 13개의 매개변수 (입력 크기와 상관없음): 문제 3의 흔한 오답에 쓰임
+# VGG-16 합성곱 13개의 매개변수 (입력 크기와 상관없음): 문제 3의 흔한 오답(모델 전체)에 쓰임
 VGG16_CONV_PARAMS = 14_714_688
 # 문제 4: 학습할 때 Dropout(0.2)을 지난 1의 값
 DROPOUT_RATE = 0.2
@@ -77,38 +77,45 @@ def two_dropouts(rate=DROPOUT_RATE) -> tuple:
     return 1 - (1 - rate) ** 2, dropout_kept_value(rate, times=2)
 
 
-# 문제 1: 블록 구성 목록 [(필터 수, 합성곱 수), …]을 받아 VGG를 짓는 함수. 채점하는 입력마다 (블록 목록, 입력 모양, 부류 수):
-# 구성 E(VGG-19), 구성 A(VGG-11), 작은 VGG의 블록 두 개.
+# 문제 1: 블록 구성 목록 [(필터 수, 합성곱 수), …]과 머리의 종류(head)를 받아 VGG를 짓는 함수.
+# head="flatten"은 VGG-16의 머리(평면화 → 4096 → 4096 → classes), head="gap"은 전역 평균 풀링 → classes.
+# 채점하는 입력마다 (블록 목록, 입력 모양, 부류 수, 머리): 구성 E(VGG-19), 구성 A(VGG-11), 작은 VGG의 블록 두 개.
 VGG19_BLOCKS = [(64, 2), (128, 2), (256, 4), (512, 4), (512, 4)]  # 논문 표 1의 구성 E
 VGG19_PARAMS = 143_667_240  # 224×224×3, 부류 1,000개 (논문 표 2: 144M)
+HEADS = ("flatten", "gap")
 BUILD_CASES = [
-    (VGG19_BLOCKS, (32, 32, 3), 10),
-    ([(64, 1), (128, 1), (256, 2), (512, 2), (512, 2)], (64, 64, 3), 100),
-    ([(16, 2), (32, 2)], (28, 28, 1), 5),
+    (VGG19_BLOCKS, (32, 32, 3), 10, "flatten"),
+    ([(64, 1), (128, 1), (256, 2), (512, 2), (512, 2)], (64, 64, 3), 100, "gap"),
+    ([(16, 2), (32, 2)], (28, 28, 1), 5, "gap"),
 ]
 
 
-def _reference_vgg(blocks, input_shape, classes, *, flatten=True, fcs=2, softmax=True, fixed_blocks=None):
+def _reference_vgg(blocks, input_shape, classes, head="flatten", *, flatten=True, fcs=None, softmax=True,
+                   fixed_blocks=None):
     keras = _lazy.keras()
     layers = keras.layers
     from ..models import vgg_block
 
+    if head not in HEADS:
+        raise ValueError(f"head는 {HEADS} 중 하나여야 합니다: {head!r}")
     inputs = keras.Input(tuple(input_shape))
     x = inputs
     for i, (filters, convs) in enumerate(fixed_blocks or blocks, start=1):
         x = vgg_block(x, filters, convs, name=f"block{i}")
-    if flatten:
+    if head == "gap":
+        x = layers.GlobalAveragePooling2D()(x)
+    elif flatten:
         x = layers.Flatten()(x)
-    for _ in range(fcs):
+    for _ in range((2 if head == "flatten" else 0) if fcs is None else fcs):
         x = layers.Dense(4096, activation="relu")(x)
     return keras.Model(inputs, layers.Dense(classes, activation="softmax" if softmax else None)(x))
 
 
-def vgg_facts(builder, blocks, input_shape, classes) -> dict | None:
-    """`builder(blocks, input_shape, classes)`로 지은 모델을 이미지 두 장에 적용해 출력 모양, 매개변수 수,
-    합성곱·최대 풀링 계층 수, 출력이 확률인지를 잽니다."""
+def vgg_facts(builder, blocks, input_shape, classes, head="flatten") -> dict | None:
+    """`builder(blocks, input_shape, classes, head)`로 지은 모델을 이미지 두 장에 적용해 출력 모양, 매개변수 수,
+    합성곱·최대 풀링·전역 평균 풀링·완전 연결 계층 수, 출력이 확률인지를 잽니다."""
     keras = _lazy.keras()
-    model = builder(list(blocks), tuple(input_shape), classes)
+    model = builder(list(blocks), tuple(input_shape), classes, head)
     if model is None:
         return None
     if not isinstance(model, keras.Model):
@@ -118,65 +125,88 @@ def vgg_facts(builder, blocks, input_shape, classes) -> dict | None:
     probs = bool(out.ndim == 2 and np.all(out >= 0) and np.allclose(out.sum(axis=1), 1, atol=1e-4))
     kinds = [type(layer).__name__ for layer in model.layers]
     return {"출력 모양": tuple(out.shape[1:]), "합성곱 계층 수": kinds.count("Conv2D"),
-            "최대 풀링 계층 수": kinds.count("MaxPooling2D"), "매개변수 수": int(model.count_params()),
+            "최대 풀링 계층 수": kinds.count("MaxPooling2D"),
+            "전역 평균 풀링 계층 수": kinds.count("GlobalAveragePooling2D"),
+            "완전 연결 계층 수": kinds.count("Dense"), "매개변수 수": int(model.count_params()),
             "출력이 확률": probs}
 
 
-def package_vgg_facts(blocks, input_shape, classes) -> dict:
-    return vgg_facts(_reference_vgg, blocks, input_shape, classes)
+def package_vgg_facts(blocks, input_shape, classes, head="flatten") -> dict:
+    return vgg_facts(_reference_vgg, blocks, input_shape, classes, head)
 
 
 # 문제 1의 흔한 실수를 한 함수들 (tests/test_exercise_rules.py가 이 예로 메시지를 확인합니다)
-def _vgg_no_flatten(blocks, input_shape, classes):
-    return _reference_vgg(blocks, input_shape, classes, flatten=False)
+def _vgg_no_flatten(blocks, input_shape, classes, head="flatten"):
+    return _reference_vgg(blocks, input_shape, classes, head, flatten=False)
 
 
-def _vgg_fixed_classes(blocks, input_shape, classes):
-    return _reference_vgg(blocks, input_shape, 1000)
+def _vgg_fixed_classes(blocks, input_shape, classes, head="flatten"):
+    return _reference_vgg(blocks, input_shape, 1000, head)
 
 
-def _vgg_always_16(blocks, input_shape, classes):
-    return _reference_vgg(blocks, input_shape, classes, fixed_blocks=[(64, 2), (128, 2), (256, 3), (512, 3), (512, 3)])
+def _vgg_always_16(blocks, input_shape, classes, head="flatten"):
+    return _reference_vgg(blocks, input_shape, classes, head,
+                          fixed_blocks=[(64, 2), (128, 2), (256, 3), (512, 3), (512, 3)])
 
 
-def _vgg_one_conv_per_block(blocks, input_shape, classes):
-    return _reference_vgg(blocks, input_shape, classes, fixed_blocks=[(f, 1) for f, _ in blocks])
+def _vgg_one_conv_per_block(blocks, input_shape, classes, head="flatten"):
+    return _reference_vgg(blocks, input_shape, classes, head, fixed_blocks=[(f, 1) for f, _ in blocks])
 
 
-def _vgg_one_fc(blocks, input_shape, classes):
-    return _reference_vgg(blocks, input_shape, classes, fcs=1)
+def _vgg_ignores_head(blocks, input_shape, classes, head="flatten"):
+    return _reference_vgg(blocks, input_shape, classes, "flatten")
 
 
-def _vgg_no_softmax(blocks, input_shape, classes):
-    return _reference_vgg(blocks, input_shape, classes, softmax=False)
+def _vgg_gap_with_fcs(blocks, input_shape, classes, head="flatten"):
+    return _reference_vgg(blocks, input_shape, classes, head, fcs=2)
+
+
+def _vgg_always_gap(blocks, input_shape, classes, head="flatten"):
+    return _reference_vgg(blocks, input_shape, classes, "gap")
+
+
+def _vgg_one_fc(blocks, input_shape, classes, head="flatten"):
+    return _reference_vgg(blocks, input_shape, classes, head, fcs=1 if head == "flatten" else 0)
+
+
+def _vgg_no_softmax(blocks, input_shape, classes, head="flatten"):
+    return _reference_vgg(blocks, input_shape, classes, head, softmax=False)
+
+
+def _gap_count(facts):
+    return facts["전역 평균 풀링 계층 수"]
 
 
 def q1_build_vgg() -> Exercise:
     fc2 = 4096 * 4096 + 4096
     return Exercise(
-        1, "블록 구성 목록으로 VGG 짓기", "build_vgg",
+        1, "블록 구성 목록과 머리의 종류로 VGG 짓기", "build_vgg",
         kind="build",
         expected=package_vgg_facts,
         measure=vgg_facts,
         cases=lambda: BUILD_CASES,
         hint_text=(
-            "블록 목록의 항목 하나가 vgg_block 한 번입니다. 블록을 모두 지난 특징 맵을 벡터로 편 다음, 유닛 4,096개의 "
-            "완전 연결 계층(ReLU)을 잇고 부류 수만큼의 출력(소프트맥스)을 둡니다. 함수형 API의 세 단계(입력 자리 → "
-            "적용 → 모델로 묶기)를 따르세요. 인자(블록 목록, 입력 모양, 부류 수)를 숫자로 고정해 두지 마세요."
+            "블록 목록의 항목 하나가 vgg_block 한 번입니다. 블록 뒤는 head에 따라 둘로 갈립니다. 'flatten'이면 "
+            "VGG-16처럼 특징 맵을 벡터로 편 다음 유닛 4,096개의 완전 연결 계층(ReLU)을 두 번 잇고, 'gap'이면 채널마다 "
+            "평균을 내는 계층(5절의 pooling='avg'와 같은 것) 하나로 벡터를 만듭니다. 마지막은 둘 다 부류 수만큼의 "
+            "출력(소프트맥스)입니다. 인자(블록 목록, 입력 모양, 부류 수, 머리)를 숫자로 고정해 두지 마세요."
         ),
         solution_text=(
-            "def build_vgg(blocks, input_shape=(224, 224, 3), classes=1000):\n"
+            "def build_vgg(blocks, input_shape=(224, 224, 3), classes=1000, head=\"flatten\"):\n"
             "    inputs = keras.Input(shape=input_shape)\n"
             "    x = inputs\n"
             "    for i, (filters, convs) in enumerate(blocks, start=1):\n"
             "        x = vgg_block(x, filters, convs, name=f\"block{i}\")\n"
-            "    x = layers.Flatten()(x)\n"
-            "    x = layers.Dense(4096, activation=\"relu\")(x)\n"
-            "    x = layers.Dense(4096, activation=\"relu\")(x)\n"
+            "    if head == \"gap\":\n"
+            "        x = layers.GlobalAveragePooling2D()(x)  # 채널마다 평균: 512개 값\n"
+            "    else:\n"
+            "        x = layers.Flatten()(x)\n"
+            "        x = layers.Dense(4096, activation=\"relu\")(x)\n"
+            "        x = layers.Dense(4096, activation=\"relu\")(x)\n"
             "    outputs = layers.Dense(classes, activation=\"softmax\")(x)\n"
             "    return keras.Model(inputs, outputs)\n"
             "# 구성 E(VGG-19): [(64, 2), (128, 2), (256, 4), (512, 4), (512, 4)]\n"
-            "# VGG-16보다 합성곱 3개(블록 3·4·5에 하나씩) 많습니다. 늘어난 매개변수는 문제 5에서 손으로 셉니다."
+            "# head=\"gap\"이면 fc1·fc2(1억 2천만 개 가까이)가 없어 매개변수가 거의 합성곱에만 남습니다(7강의 GoogLeNet)."
         ),
         mistakes=[
             (lambda got, want: len(got["출력 모양"]) != 1,
@@ -192,6 +222,17 @@ def q1_build_vgg() -> Exercise:
             (lambda got, want: got["합성곱 계층 수"] != want["합성곱 계층 수"],
              "합성곱 계층의 수가 다릅니다. 블록 목록의 (필터 수, 합성곱 수)에서 합성곱 수를 vgg_block의 convs로 넘기세요.",
              _vgg_one_conv_per_block),
+            (lambda got, want: _gap_count(want) == 1 and _gap_count(got) == 0,
+             "head='gap'인데 전역 평균 풀링 계층이 없습니다. 이때는 평면화 대신 layers.GlobalAveragePooling2D()로 "
+             "채널마다 평균을 냅니다.",
+             _vgg_ignores_head),
+            (lambda got, want: _gap_count(want) == 1 and got["완전 연결 계층 수"] > want["완전 연결 계층 수"],
+             "head='gap'이면 전역 평균 풀링 뒤에 부류 수만큼의 Dense(소프트맥스) 하나만 둡니다. 4,096 유닛 계층은 "
+             "'flatten' 머리에만 있습니다.",
+             _vgg_gap_with_fcs),
+            (lambda got, want: _gap_count(want) == 0 and _gap_count(got) > 0,
+             "head='flatten'인데 전역 평균 풀링이 있습니다. 'flatten'은 VGG-16의 머리(평면화 → 4096 → 4096 → 부류 수)입니다.",
+             _vgg_always_gap),
             (lambda got, want: got["매개변수 수"] == want["매개변수 수"] - fc2,
              "완전 연결 계층이 하나 모자랍니다. VGG의 머리는 4,096 → 4,096 → 부류 수, 완전 연결 계층 세 개입니다.",
              _vgg_one_fc),
@@ -215,7 +256,8 @@ def q2_budget_block() -> Exercise:
         hint_text=(
             "합성곱을 하나씩 더하며 매개변수를 누적하고, 예산을 넘기 직전에서 멈추세요. 합성곱 하나의 매개변수는 "
             "3 × 3 × (입력 채널) × (필터 수) + (필터 수)입니다. 첫 합성곱과 그 뒤의 합성곱은 입력 채널이 다릅니다. "
-            "풀링에는 매개변수가 없습니다. 답은 (합성곱 수, 매개변수 수) 튜플입니다."
+            "풀링에는 매개변수가 없고, 가로·세로(28×28)도 합성곱의 매개변수 수와는 관계가 없습니다. 답은 (합성곱 수, 매개변수 수) "
+            "튜플입니다."
         ),
         solution_text=(
             "first = 3 * 3 * 96 * 192 + 192      # 96 → 192\n"
@@ -250,40 +292,61 @@ def q2_budget_block() -> Exercise:
     )
 
 
-def q3_head_params_150() -> Exercise:
+@functools.cache
+def unfrozen_trainable(input_shape=HEAD_INPUT, classes=HEAD_CLASSES, prefix="block5", pooling="avg") -> int:
+    """VGG-16 합성곱 부분(include_top=False, pooling)에서 이름이 prefix로 시작하는 계층만 풀고 그 위에
+    Dense(classes)를 얹은 모델을 실제로 만들어, 학습하는 매개변수 수를 셉니다 (weights=None: 내려받지 않음)."""
+    keras = _lazy.keras()
+    base = keras.applications.VGG16(weights=None, include_top=False, pooling=pooling, input_shape=tuple(input_shape))
+    for layer in base.layers:
+        layer.trainable = layer.name.startswith(prefix)
+    inputs = keras.Input(tuple(input_shape))
+    x = base(inputs)
+    if pooling is None:
+        x = keras.layers.Flatten()(x)
+    model = keras.Model(inputs, keras.layers.Dense(classes, activation="softmax")(x))
+    return int(sum(int(np.prod(w.shape)) for w in model.trainable_weights))
+
+
+def q3_unfrozen_trainable() -> Exercise:
+    c5 = 9 * 512 * 512 + 512  # block5의 합성곱 하나 (512 → 512)
+    head = 512 * HEAD_CLASSES + HEAD_CLASSES  # pooling="avg"의 512개 값 → Dense(10)
     return Exercise(
-        3, "150×150 입력의 고정한 특징 추출기 위에서 학습하는 매개변수 수", "head_params_150",
-        expected=lambda: head_params(HEAD_INPUT, HEAD_CLASSES),
+        3, "블록 5만 풀어 미세 조정할 때 학습하는 매개변수 수", "trainable_block5",
+        expected=unfrozen_trainable,
         hint_text=(
-            "먼저 include_top=False의 출력 모양을 구하세요: 블록마다 2×2 최대 풀링(스트라이드 2)이 한 번씩, "
-            "홀수 크기에서는 나머지를 버립니다. 평면화한 길이마다 유닛 10개에 가중치가 하나씩, 유닛마다 편향이 하나 "
-            "있습니다. 고정한(trainable = False) 블록의 가중치는 학습하는 매개변수에 들지 않습니다."
+            "학습하는 것은 trainable이 True인 계층의 가중치뿐입니다. 이름이 block5로 시작하는 계층은 무엇이고, 그중 "
+            "매개변수가 있는 것은 몇 개인가요? 블록 5가 받는 채널과 내는 채널을 4절의 규칙(512에서 멈춤)으로 적으세요. "
+            "새로 얹은 머리도 학습합니다. pooling='avg'가 내는 값의 개수와 입력 크기는 관계가 있을까요?"
         ),
         solution_text=(
-            "side = 150\n"
-            "for _ in range(5):  # 블록 다섯 개, 블록마다 2×2 최대 풀링: 150 → 75 → 37 → 18 → 9 → 4\n"
-            "    side = side // 2\n"
-            "head_params_150 = side * side * 512 * 10 + 10  # 81,930"
+            "block5 = 3 * (3 * 3 * 512 * 512 + 512)  # block5_conv1~3: 모두 512 → 512 (4절 표의 block5와 같음)\n"
+            "head = 512 * 10 + 10                     # pooling='avg'는 입력 크기와 상관없이 512개 값\n"
+            "trainable_block5 = block5 + head         # 7,084,554\n"
+            "# block5_pool에는 매개변수가 없고, block1~4의 가중치는 고정되어 학습하는 수에 들지 않습니다."
         ),
         mistakes=[
-            (lambda a: a == VGG16_CONV_PARAMS + 4 * 4 * 512 * 10 + 10,
-             "그것은 모델 전체의 매개변수입니다. base.trainable = False로 고정한 블록은 학습하지 않으니 머리만 셉니다.",
-             VGG16_CONV_PARAMS + 4 * 4 * 512 * 10 + 10),
-            (lambda a: a == VGG16_CONV_PARAMS,
-             "그것은 고정한 블록 다섯 개의 매개변수입니다. 학습하는 것은 그 위에 새로 붙인 머리입니다.",
-             VGG16_CONV_PARAMS),
-            (lambda a: a == 5 * 5 * 512 * 10 + 10,
-             "75를 2로 나누면 37.5입니다. 2×2 최대 풀링(valid)은 남는 한 줄을 버려 37이 됩니다(올림이 아니라 내림).",
-             5 * 5 * 512 * 10 + 10),
-            (lambda a: a == 7 * 7 * 512 * 10 + 10,
-             "그것은 224×224 입력일 때입니다. 입력이 작아지면 마지막 특징 맵도 작아집니다.",
-             7 * 7 * 512 * 10 + 10),
-            (lambda a: a == 512 * 10 + 10,
-             "그것은 pooling='avg'나 'max'로 512개 벡터를 받을 때입니다. 여기서는 pooling 없이 평면화합니다.",
-             512 * 10 + 10),
-            (lambda a: a == 4 * 4 * 512 * 10,
-             "편향(유닛마다 하나)을 빠뜨리지 않았나요?",
-             4 * 4 * 512 * 10),
+            (lambda a: a == 3 * c5,
+             "새로 얹은 머리 Dense(10)도 학습합니다. 그 매개변수도 더하세요.",
+             3 * c5),
+            (lambda a: a == head,
+             "그것은 머리만 학습할 때(특징 추출)입니다. 이 문제는 블록 5의 합성곱도 풀었습니다.",
+             head),
+            (lambda a: a == VGG16_CONV_PARAMS + head,
+             "그것은 모델 전체입니다. 이름이 block5로 시작하지 않는 계층은 trainable = False라 학습하지 않습니다.",
+             VGG16_CONV_PARAMS + head),
+            (lambda a: a == 3 * c5 + 4 * 4 * 512 * 10 + 10,
+             "pooling='avg'이므로 머리는 4×4×512를 평면화한 값이 아니라 채널마다 평균 낸 512개 값을 받습니다.",
+             3 * c5 + 4 * 4 * 512 * 10 + 10),
+            (lambda a: a == 3 * (c5 - 512) + head,
+             "편향(필터마다 하나)을 빠뜨리지 않았나요?",
+             3 * (c5 - 512) + head),
+            (lambda a: a == (9 * 256 * 512 + 512) + 2 * c5 + head,
+             "블록 5는 채널을 늘리지 않습니다(512에서 멈춤). block5_conv1도 512채널을 받습니다.",
+             (9 * 256 * 512 + 512) + 2 * c5 + head),
+            (lambda a: a == 5_899_776 + 3 * c5 + head,
+             "블록 4까지 풀지 않았습니다. 이름이 block5로 시작하는 계층만 trainable = True입니다.",
+             5_899_776 + 3 * c5 + head),
         ],
     )
 
@@ -401,4 +464,4 @@ def q5_vgg19_extra() -> Exercise:
 
 
 def exercises() -> list[Exercise]:
-    return [q1_build_vgg(), q2_budget_block(), q3_head_params_150(), q4_two_dropouts(), q5_vgg19_extra()]
+    return [q1_build_vgg(), q2_budget_block(), q3_unfrozen_trainable(), q4_two_dropouts(), q5_vgg19_extra()]

@@ -90,3 +90,17 @@ def test_model_table_sums_the_macs_of_a_shared_layer():
     inp = keras.Input((8, 8, 2))
     model = keras.Model(inp, conv(conv(inp)))
     assert row(an.model_table(model), "shared")["macs"] == an.count_macs(model) == 2 * 8 * 8 * 3 * 3 * 2 * 2
+
+
+def test_block_table_sums_model_table_by_name_prefix():
+    from cnn_helpers import models
+
+    model = models.vgg16()
+    table, blocks = an.model_table(model), an.block_table(model)
+    assert list(blocks.index) == ["block1", "block2", "block3", "block4", "block5", "flatten", "fc1", "fc2",
+                                  "predictions"]
+    assert list(blocks["convs"]) == [2, 2, 3, 3, 3, 0, 0, 0, 0]
+    assert blocks["params"].sum() == model.count_params() == table["params"].sum()
+    assert blocks["macs"].sum() == table["macs"].sum()
+    assert blocks.loc["block3", "macs"] == blocks.loc["block4", "macs"]
+    assert blocks.loc["fc1", "params"] == 7 * 7 * 512 * 4096 + 4096

@@ -68,8 +68,9 @@ def test_blocks_drawing_shows_every_stacked_conv_then_its_pool(vgg16):
     # 글은 모델에서: 블록마다 합성곱 수·채널 수, 풀링 뒤 모양, 매개변수 합
     for name, (convs, shape, params) in _block_facts(vgg16).items():
         assert shape_text(shape) in drawn and f"{params:,}" in drawn, name
-        if name.startswith("block"):
-            assert f"3×3 합성곱 ×{convs}\n{shape[-1]}채널\n+ 최대 풀링" in drawn, name
+        if name.startswith("block"):  # 블록 설명의 크기는 풀링 앞(합성곱 판)의 가로·세로: 224×224 → … → 14×14
+            side = shape[0] * 2
+            assert f"3×3 합성곱 ×{convs}\n{side}×{side}, {shape[-1]}채널\n+ 최대 풀링" in drawn, name
     assert any("138,357,544" in text for text in drawn) and "RGB 이미지" in drawn
 
 
@@ -85,5 +86,5 @@ def test_blocks_drawing_follows_a_small_model():
     plt.close(fig)
     assert kinds == ["conv", "conv", "pool", "conv", "conv", "conv", "pool"]
     assert {"28×28×1", "14×14×8", "7×7×16", "흑백 이미지", "블록 2"} <= set(drawn) and "블록 3" not in drawn
-    assert "3×3 합성곱 ×3\n16채널\n+ 최대 풀링" in drawn
+    assert "3×3 합성곱 ×3\n14×14, 16채널\n+ 최대 풀링" in drawn
     assert any(f"{small.count_params():,}" in text for text in drawn)
