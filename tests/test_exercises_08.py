@@ -1,4 +1,5 @@
-"""8강 연습 문제: 지름길 만들기(q1), ResNet-18 순위 예측(q2), 병목 블록의 곱셈-누산(q4), 예산 설계(q5), 사전 활성화 블록(q6)."""
+"""8강 연습 문제: 지름길 만들기(q1), 지름길 효과 예측(q2), 배치 정규화의 추론용 평균(q3), 병목 블록의 곱셈-누산(q4), 예산 설계(q5),
+사전 활성화 블록(q6)."""
 
 import pytest
 
@@ -123,6 +124,20 @@ def test_q2_check_records_and_reveal_grades(qs, capsys):
     assert "❌" in capsys.readouterr().out
     q2.reveal(...)
     assert "예측이 없습니다" in capsys.readouterr().out
+
+
+def test_q3_moving_mean_is_the_hand_computation_and_keras(qs):
+    """q3의 정답은 2절의 갱신 식을 두 번 적용한 값이고, Keras의 BatchNormalization(momentum=0.9)이 내는 값과 같습니다."""
+    from cnn_helpers.exercises import lesson08
+
+    q3 = qs[2]
+    m, mu = lesson08.Q3_MOMENTUM, sum(lesson08.Q3_BATCH) / len(lesson08.Q3_BATCH)
+    by_hand = m * ((1 - m) * mu) + (1 - m) * mu
+    assert q3.expected() == pytest.approx(by_hand, rel=1e-6) == pytest.approx(1.9)
+    assert q3.verdict(by_hand)[0] == CORRECT and q3.verdict(1.9)[0] == CORRECT
+    assert q3.verdict(lesson08.moving_mean_after(1))[0] == WRONG  # 한 걸음만
+    assert "첫 걸음" in q3.verdict(1.0)[1] and "바로 바뀌지" in q3.verdict(10)[1] and "1 − m" in q3.verdict(9.9)[1]
+    assert q3.verdict(...)[0] == UNATTEMPTED
 
 
 def test_q5_design_meets_the_budget(qs):

@@ -103,7 +103,7 @@ def _draw_block(ax, layout, x0: float, top: float) -> None:
     short = layout["shortcut"]
     mid = (branch_y + add_y) / 2
     if short is None:
-        ax.text(sx + 0.1, mid, "항등 지름길\n(매개변수 0)", ha="left", va="center", fontsize=10, color="#b91c1c")
+        ax.text(sx + 0.1, mid, "항등 지름길\n(매개변수 0)", ha="left", va="center", fontsize=10, color="#4b5563")
     else:
         sw = 1.75
         text = _conv_text(short).replace(", 스트라이드", "\n스트라이드")

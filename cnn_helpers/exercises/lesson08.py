@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import functools
+import numbers
 
 from .. import _lazy
 from ._core import CORRECT, UNATTEMPTED, Exercise, student_namespace
-from ._oracles import build_model, built_block_structure, resnet_block, resnet_conv_count
+from ._oracles import build_model, built_block_structure, resnet_block
 
 
 def block_macs(block, input_shape, filters, stride) -> int:
@@ -212,7 +213,8 @@ def q2_shortcut_effect() -> Exercise:
             (lambda a: a not in CHOICES, "1, 2, 3 중 하나를 쓰세요.", 4),
             (lambda a: a == 1,
              "지름길이 별 도움이 안 된다고 예측했군요. ResNet-34는 plain-34와 합성곱이 같고 지름길만 더했습니다. 3절에서 "
-             "F = 0이면 블록이 항등 함수가 된다는 것, 곧 신호와 기울기가 더하기를 지나 그대로 전해진다는 것을 떠올려 보세요.", 1),
+             "F = 0이면 블록이 항등 함수가 된다는 것, 곧 신호가 더하기를 지나 그대로 전해진다는 것을 떠올려 보세요(더하기는 "
+             "기울기도 양쪽에 그대로 전합니다).", 1),
             (lambda a: a == 2,
              "방향은 맞지만 차이는 그보다 훨씬 큽니다. plain-34는 141걸음 동안 거의 배우지 못했고(1절의 학습 데이터 오류율), "
              "지름길만 더한 ResNet-34는 같은 걸음 수에 학습 손실이 plain-34의 절반보다 훨씬 작아집니다.", 2),
@@ -221,26 +223,49 @@ def q2_shortcut_effect() -> Exercise:
 
 
 # ---------------------------------------------------------------------------------------------------------------
-def q3_resnet50_convs() -> Exercise:
+# 문제 3 (손으로 계산): 배치 정규화의 추론용 평균이 두 걸음 동안 어떻게 모이는가 (본문 2절의 갱신 식).
+Q3_MOMENTUM, Q3_BATCH = 0.9, (8.0, 12.0)  # 채널 하나, 값의 평균이 10인 배치
+
+
+def moving_mean_after(steps: int = 2) -> float:
+    """Keras의 BatchNormalization(momentum=0.9)에 같은 배치를 학습 모드로 steps번 넣은 뒤의 추론용 평균."""
+    import numpy as np
+
+    keras = _lazy.keras()
+    layer = keras.layers.BatchNormalization(momentum=Q3_MOMENTUM)
+    batch = np.array(Q3_BATCH, dtype="float32").reshape(-1, 1, 1, 1)
+    for _ in range(steps):
+        layer(batch, training=True)
+    return float(layer.moving_mean.numpy()[0])
+
+
+def _near(a, value) -> bool:
+    return isinstance(a, numbers.Real) and not isinstance(a, bool) and abs(a - value) < 1e-3
+
+
+def q3_moving_mean() -> Exercise:
     return Exercise(
-        3, "ResNet-50의 합성곱 계층 수", "resnet50_convs",
-        expected=lambda: resnet_conv_count(50),
+        3, "배치 정규화의 추론용 평균 손으로 계산하기", "bn_moving_mean",
+        expected=moving_mean_after,
         hint_text=(
-            "줄기의 합성곱, 병목 블록마다의 합성곱(블록 수는 단계별로 3, 4, 6, 3), 그리고 지름길의 1×1 투영이 있습니다. "
-            "투영은 블록의 입력과 출력 모양이 다른 곳에만 있습니다. conv2_x의 첫 블록은 입력과 출력의 채널 수가 같을까요?"
+            "2절의 갱신 식을 한 걸음씩 적용하세요. 추론용 평균은 0에서 시작하고, 첫 걸음에서 나온 값이 두 번째 걸음의 "
+            "'앞의 추론용 평균'이 됩니다. m = 0.9는 어느 쪽에 곱하는지 식에서 다시 확인하세요."
         ),
         solution_text=(
-            "blocks = 3 + 4 + 6 + 3\n"
-            "# 줄기 1개 + 블록마다 3개 + 단계마다 첫 블록의 투영 1개 (conv2_x도 64 → 256으로 채널이 바뀜)\n"
-            "resnet50_convs = 1 + 3 * blocks + 4"
+            "# momentum m = 0.9, 배치 평균 (8 + 12) / 2 = 10, 추론용 평균은 0에서 시작\n"
+            "after_one = 0.9 * 0 + (1 - 0.9) * 10  # 1.0: 배치 평균 쪽으로 남은 거리의 10%만 다가감\n"
+            "bn_moving_mean = 0.9 * after_one + (1 - 0.9) * 10  # 1.9\n"
+            "# 같은 배치를 계속 넣으면 10 − 10·0.9ⁿ으로 10에 다가갑니다. 짧게 학습한 모델의 추론용 평균이 배치의 값과 다를 수 있는 까닭입니다."
         ),
         mistakes=[
-            (lambda a: a == 50, "이름의 50은 지름길 투영을 빼고 끝의 완전 연결 계층을 더한 수입니다. Conv2D만, 투영까지 세어 "
-             "보세요.", 50),
-            (lambda a: a == 49, "지름길의 1×1 투영도 Conv2D 계층입니다. 모양이 바뀌는 곳마다 하나씩 있습니다.", 49),
-            (lambda a: a == 52, "줄기(stem)의 7×7 합성곱과, 채널이 64에서 256으로 바뀌는 conv2_x 첫 블록의 투영을 모두 "
-             "세었나요?", 52),
-            (lambda a: a in (48, 51), "줄기(stem)의 7×7 합성곱도 Conv2D 계층입니다.", 48),
+            (lambda a: _near(a, 1.0), "그것은 첫 걸음 뒤의 값입니다. 같은 배치를 한 번 더 넣으면 그 값이 '앞의 추론용 평균'이 되어 "
+             "한 번 더 갱신됩니다.", 1.0),
+            (lambda a: _near(a, 2.0), "두 번째 걸음에서는 앞의 추론용 평균(첫 걸음 뒤의 값)에도 m을 곱합니다. 앞의 값을 그대로 두고 "
+             "더하기만 하면 안 됩니다.", 2.0),
+            (lambda a: _near(a, 10.0), "추론용 평균은 배치 평균으로 바로 바뀌지 않습니다. 0에서 시작해 걸음마다 남은 거리의 "
+             "(1 − m)만큼만 다가갑니다.", 10.0),
+            (lambda a: _near(a, 9.0) or _near(a, 9.9), "m(momentum)은 앞의 추론용 평균에 곱하는 값입니다. 새 배치의 평균에는 "
+             "1 − m을 곱합니다.", 9.9),
         ],
     )
 
@@ -456,4 +481,4 @@ def q6_my_preact_block() -> Exercise:
 
 
 def exercises() -> list[Exercise]:
-    return [q1_add_shortcut(), q2_shortcut_effect(), q3_resnet50_convs(), q4_conv3_block1_macs(), q5_widest_middle(), q6_my_preact_block()]
+    return [q1_add_shortcut(), q2_shortcut_effect(), q3_moving_mean(), q4_conv3_block1_macs(), q5_widest_middle(), q6_my_preact_block()]
