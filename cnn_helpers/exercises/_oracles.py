@@ -104,16 +104,6 @@ def resnet_block(block, input_shape, filters, **kwargs):
 
 
 @functools.cache
-def resnet_conv_count(depth) -> int:
-    """models.resnet(depth)의 Conv2D 계층 수 (지름길 투영 포함). 개수는 입력 크기·폭과 상관없으므로 작게 만듭니다."""
-    from ..models import resnet
-
-    keras = _lazy.keras()
-    model = resnet(depth, input_shape=(32, 32, 3), classes=10, width=4)
-    return sum(isinstance(layer, keras.layers.Conv2D) for layer in model.layers)
-
-
-@functools.cache
 def lenet_layer_macs(name, input_shape=(28, 28, 1)) -> int:
     """models.lenet5의 계층 name 한 번 호출의 곱셈-누산 수 (analysis.layer_macs)."""
     from ..analysis.macs import layer_macs
