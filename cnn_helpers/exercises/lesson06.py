@@ -316,7 +316,7 @@ def q3_unfrozen_trainable() -> Exercise:
         expected=unfrozen_trainable,
         hint_text=(
             "학습하는 것은 trainable이 True인 계층의 가중치뿐입니다. 이름이 block5로 시작하는 계층은 무엇이고, 그중 "
-            "매개변수가 있는 것은 몇 개인가요? 블록 5가 받는 채널과 내는 채널을 4절의 규칙(512에서 멈춤)으로 적으세요. "
+            "매개변수가 있는 것은 몇 개인가요? 블록 5가 받는 채널과 내는 채널을 2절의 규칙(512에서 멈춤)으로 적으세요. "
             "새로 얹은 머리도 학습합니다. pooling='avg'가 내는 값의 개수와 입력 크기는 관계가 있을까요?"
         ),
         solution_text=(
