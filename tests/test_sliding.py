@@ -783,6 +783,14 @@ def test_step_formula_drops_zero_padding_terms_only_when_shortening_conv():
     assert step_formula(step, max_terms=3) == "1×5 + 2×6 + … + 4×9 = 77  (0인 패딩 5칸 생략)"
 
 
+def test_step_formula_writes_nan_with_equals_sign():
+    """NaN은 반올림한 숫자가 아니므로 ≈가 아니라 = 로 씁니다 (직접 만든 Step: sliding_steps는 NaN 입력을 거절합니다)."""
+    nan = float("nan")
+    step = S.Step(index=0, out=(0, 0), cells=((0, 0), (0, 1)), inputs=(nan, 2.0), is_pad=(False, False),
+                  weights=None, products=None, chosen=None, value=nan, mode="max")
+    assert step_formula(step) == "max(nan, 2) = nan"
+
+
 @pytest.mark.parametrize("mode", ["conv", "max"])
 def test_step_formula_approx_when_any_term_was_rounded(mode):
     """앞쪽 항 하나만 반올림(0.0001 → 0)되어도 ≈: 마지막 항이나 결과가 정확해도 = 로 쓰지 않습니다."""
