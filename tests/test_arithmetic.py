@@ -1,5 +1,6 @@
 """arithmetic: 출력 크기와 SAME 패딩을 TensorFlow의 실제 출력 모양과 비교합니다."""
 
+import itertools
 import math
 
 import numpy as np
@@ -262,6 +263,21 @@ def test_no_suggested_fix_leaves_an_input_pixel_unread(n, f, p, s, d):
     for t in fixes.stride:
         assert t <= f_eff and (n + 2 * p - f_eff) % t == 0
         assert _read_real_pixels(n, f_eff, p, t) == set(range(n)), f"p={p}, s={t}"
+
+
+def test_divisibility_fixes_with_same_padding_uses_stride_and_dilation():
+    """'same'은 TF가 스트라이드·팽창에 맞춰 넣는 패딩으로 셉니다: 그러면 (n + 패딩 − d(f−1)−1)이 s로 나누어떨어져
+    고칠 것이 없습니다. 예외는 필요한 패딩이 0으로 잘리는 경우(예: 6칸, 1칸 커널, s=4)뿐이고, 그때는 p=0과 같습니다."""
+    for n, f, s, d in itertools.product(range(1, 10), range(1, 5), range(1, 5), range(1, 4)):
+        before, after = same_padding(n, f, s, d)
+        fixes = divisibility_fixes(n, f, "same", s, d)
+        if (n + before + after - effective_kernel_size(f, d)) % s == 0:
+            assert fixes == DivisibilityFixes((), ()), (n, f, s, d)
+        else:
+            assert before == after == 0 and fixes == divisibility_fixes(n, f, 0, s, d), (n, f, s, d)
+    assert divisibility_fixes(6, 1, "same", 4) == DivisibilityFixes((), (1,))  # 6 − 1 = 5는 4로 안 나뉨
+    # 7칸, 3칸 커널, s=3, d=2: 덮는 길이 5, SAME 패딩 (2, 2) → 7 + 4 − 5 = 6 = 2×3 (s·d를 빼고 세면 패딩 (1, 1), 4)
+    assert divisibility_fixes(7, 3, "same", 3, 2) == DivisibilityFixes((), ())
 
 
 def test_divisibility_fixes_examples_by_hand():

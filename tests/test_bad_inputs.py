@@ -130,6 +130,7 @@ ok("arithmetic.divisibility_fixes", 7, 3, 0, 3, check=lambda r: r.padding == (1,
 ok("arithmetic.divisibility_fixes", 10**9 + 7, 3, 0, 10**9, timeout=5,
    check=lambda r: r.padding == () and r.stride == (1, 2))
 bad("arithmetic.divisibility_fixes", 7, 3, 0, 0, msg="s(스트라이드)은(는) 1 이상이어야")
+bad("arithmetic.divisibility_fixes", 0, 3, msg="n(입력 크기)은(는) 1 이상이어야")
 bad("arithmetic.resolve_padding", 5, 3, "half", msg="p(패딩)는 0 이상의 정수, 'valid', 'same' 중 하나")
 ok("arithmetic.resolve_padding", 5, 3, i64(2), check=lambda r: r == (2, 2))
 bad("arithmetic.effective_kernel_size", 3, 0, msg="d(팽창)은(는) 1 이상이어야")
