@@ -600,6 +600,9 @@ def test_assemble_output_needs_steps():
     for bad in ([], [1, 2], "steps"):
         with pytest.raises(ValueError, match="Step"):
             S.assemble_output(bad)
+    # 빈 목록: 문장은 인자 이름(steps)으로 시작해 마침표로 끝나는 한 문장입니다 (앞뒤에 딴 글자 없음).
+    with pytest.raises(ValueError, match=r"^steps는 sliding_steps\(\)가 돌려준 단계\(Step\)들의 비어 있지 않은 목록이어야 합니다\.$"):
+        S.assemble_output([])
     steps = S.sliding_steps(np.arange(6.0).reshape(2, 3), np.ones((1, 1)))
     assert S.assemble_output(reversed(steps)).tolist() == [[0, 1, 2], [3, 4, 5]]
 
