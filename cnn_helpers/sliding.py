@@ -261,6 +261,16 @@ def padded_input(x, kernel, padding=0, stride=1, dilation=1, mode="conv"):
     return layout.padded, layout.out_shape
 
 
+def _window_sum(values) -> float:
+    """창 하나의 합. 보통은 정확한 합(math.fsum)이고, 합이 float 범위를 넘으면 TensorFlow·numpy처럼 ±∞ 또는
+    (∞ − ∞이면) nan이 됩니다 (fsum은 이때 OverflowError·ValueError를 냅니다)."""
+    try:
+        return math.fsum(values)
+    except (OverflowError, ValueError):
+        with np.errstate(over="ignore", invalid="ignore"):
+            return float(np.sum(np.asarray(values, dtype=float)))
+
+
 def steps_from_layout(layout: SlidingLayout) -> list[Step]:
     """layout에서 단계 목록을 만듭니다 (행 우선 순서). 창의 값은 한 번의 색인으로 모두 꺼냅니다."""
     oh, ow = layout.out_shape
@@ -289,7 +299,7 @@ def steps_from_layout(layout: SlidingLayout) -> list[Step]:
             products = chosen = None
             if mode == "conv":
                 products = tuple(a * b for a, b in zip(inputs, weights))
-                value = math.fsum(products)
+                value = _window_sum(products)
             else:
                 real = [t for t, p in enumerate(is_pad) if not p]
                 if mode == "max":
@@ -297,7 +307,7 @@ def steps_from_layout(layout: SlidingLayout) -> list[Step]:
                     chosen = cells[best]
                     value = inputs[best]
                 else:
-                    value = math.fsum(inputs[t] for t in real) / len(real)
+                    value = _window_sum([inputs[t] for t in real]) / len(real)
             steps.append(Step(len(steps), (i, j), cells, inputs, is_pad, weights, products, chosen, float(value), mode))
     return steps
 

@@ -820,3 +820,11 @@ def test_stride_note_fixes_use_dilation_and_per_axis_padding():
         "스트라이드 2로 나누어떨어지지 않아 TensorFlow처럼 내림했습니다: 패딩한 입력의 마지막 1행에는 창이 닿지 "
         "않습니다 (분홍 칸). 그 칸의 실제 입력값은 출력에 전혀 쓰이지 않습니다. "
         "나누어떨어지게 하는 값: 스트라이드만 바꾸려면 s=1 또는 s=3.")
+
+
+def test_window_sum_past_float_range_follows_numpy():
+    """창의 합이 float 범위를 넘으면 fsum의 영어 오류 대신 numpy·TensorFlow와 같은 ∞ 또는 nan이 됩니다."""
+    assert np.isnan(sliding_steps([[1e308, 1e308]], [[10.0, -10.0]])[0].value)  # ∞ + (−∞)
+    assert sliding_steps([[1e308, 1e308]], [[1.0, 1.0]])[0].value == np.inf  # 곱은 유한, 합이 넘침
+    assert sliding_steps([[1e308, 1e308]], (1, 2), mode="avg")[0].value == np.inf
+    assert sliding_steps([[1.0, 2.0]], [[0.5, 0.25]])[0].value == 1.0  # 보통은 정확한 합
