@@ -100,16 +100,10 @@ def block_table(model, input_shape=None):
         pandas.DataFrame. 행은 묶음(처음 나온 순서, 입력 계층은 뺌), 열: ``convs``(Conv2D 계층 수),
         ``params``, ``macs``. 6강의 "매개변수는 어디에, 계산은 어디에" 표입니다.
     """
-    table = model_table(model, input_shape)
-    table = table[table["type"] != "InputLayer"]
-    groups = {}
-    for name, kind, params, macs in zip(table["layer"], table["type"], table["params"], table["macs"]):
-        row = groups.setdefault(name.split("_")[0], {"convs": 0, "params": 0, "macs": 0})
-        row["convs"] += kind == "Conv2D"
-        row["params"] += int(params)
-        row["macs"] += int(macs)
     import pandas as pd
 
-    out = pd.DataFrame.from_dict(groups, orient="index", columns=["convs", "params", "macs"])
-    out.index.name = "block"
-    return out
+    table = model_table(model, input_shape)
+    table = table[table["type"] != "InputLayer"]
+    columns = pd.DataFrame({"convs": (table["type"] == "Conv2D").astype(int),
+                            "params": table["params"].astype(int), "macs": table["macs"].astype(int)})
+    return columns.groupby(table["layer"].str.split("_").str[0].rename("block"), sort=False).sum()
