@@ -141,12 +141,12 @@ EXPERIMENTS = (
         Figure("문제 2·6절 — 학습 손실 비: ResNet-34 γ=1 ÷ plain-34 (절반 미만)", "paper_loss / plain_loss", 0.5, above=False),
         Figure("시험 정확도 차: ResNet-34 γ=1 − plain-34", 'test_accuracy["ResNet-34 γ=1"] - test_accuracy["plain-34"]', 0.1),
         Figure("학습 손실 비: ResNet-34 γ=1 ÷ plain-18 (참고)", "paper_loss / plain18_loss", None),
-        # 6절 "γ = 0 시작이 더하는 것": γ = 0이 γ = 1보다, ResNet-34 γ=0이 ResNet-18 γ=0보다 낮음
-        Figure("6절 — 학습 손실 비: ResNet-34 γ=1 ÷ ResNet-34 γ=0", "paper_loss / residual_loss", 1),
-        Figure("6절 — 학습 손실 비: ResNet-18 γ=0 ÷ ResNet-34 γ=0 (깊은 ResNet이 더 낮음)", "resnet18_loss / residual_loss", 1),
-        # 6절 "논문의 시작에서 깊이": γ = 1이면 141걸음 뒤 ResNet-18이 ResNet-34보다 훨씬 낮음 (논문 표 2의 순서가 아직 안 나옴)
-        Figure("6절 — 학습 손실 비: ResNet-34 γ=1 ÷ ResNet-18 γ=1", "paper_loss / resnet18_paper_loss", 1.5),
-        Figure("학습 손실 비: ResNet-18 γ=0 ÷ ResNet-18 γ=1 (참고, 6절 '한 번의 실행')", "resnet18_loss / resnet18_paper_loss", None),
+        # 더 알아보기 "깊이 18 대 34, γ = 0에서 시작하기": γ = 0이 γ = 1보다, ResNet-34 γ=0이 ResNet-18 γ=0보다 낮음
+        Figure("더 알아보기 — 학습 손실 비: ResNet-34 γ=1 ÷ ResNet-34 γ=0", "paper_loss / residual_loss", 1),
+        Figure("더 알아보기 — 학습 손실 비: ResNet-18 γ=0 ÷ ResNet-34 γ=0 (깊은 ResNet이 더 낮음)", "resnet18_loss / residual_loss", 1),
+        # 같은 더 알아보기: γ = 1이면 141걸음 뒤 ResNet-18이 ResNet-34보다 훨씬 낮음 (논문 표 2의 순서가 아직 안 나옴)
+        Figure("더 알아보기 — 학습 손실 비: ResNet-34 γ=1 ÷ ResNet-18 γ=1", "paper_loss / resnet18_paper_loss", 1.5),
+        Figure("학습 손실 비: ResNet-18 γ=0 ÷ ResNet-18 γ=1 (참고, 더 알아보기 '한 번의 실행')", "resnet18_loss / resnet18_paper_loss", None),
         Figure("학습 손실 비: ResNet-34 γ=0 ÷ ResNet-18 γ=1 (참고)", "residual_loss / resnet18_paper_loss", None),
         Figure("학습 오류율 차: ResNet-34 γ=0 − ResNet-18 γ=0 (참고)",
                'train_error["ResNet-34 γ=0"] - train_error["ResNet-18 γ=0"]', 0.01, above=False),
