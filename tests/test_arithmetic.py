@@ -356,3 +356,24 @@ def test_strict_message_uses_the_formula_the_student_knows():
     with pytest.raises(ValueError) as dilated:
         conv_output_size(9, 3, 0, 3, 2)
     assert str(dilated.value).startswith("(n + 2p - d(f-1) - 1) / s = (9 + 0 - 4 - 1) / 3 = 4/3: ")
+
+
+def _strict_message(*args):
+    with pytest.raises(ValueError) as info:
+        conv_output_size(*args)
+    return str(info.value)
+
+
+def test_strict_message_counts_both_paddings_names_real_input_and_fixes_with_dilation():
+    """식의 2p 자리에는 앞뒤 패딩의 합을 넣고, 남는 줄이 패딩 없는 입력의 끝이면 '입력', 패딩이 있으면 '패딩을 뺀
+    실제 입력'이라 씁니다. 고칠 값은 지금 팽창으로 셉니다: 8칸, 3칸 커널, d=2(덮는 길이 5), p=1, s=3이면
+    p=0(8−5=3)·p=3(8+6−5=9), s=1·s=5(8+2−5=5의 약수)이고, 팽창을 빼고 세면 p=2, s=1이 나와 틀립니다."""
+    no_pad = _strict_message(6, 3, 0, 2)
+    assert no_pad.startswith("(n + 2p - f) / s = (6 + 0 - 3) / 2 = 3/2: 정수로 나누어떨어지지 않아 입력의 마지막 1줄은")
+    padded = _strict_message(11, 3, 1, 4)
+    assert padded.startswith("(n + 2p - f) / s = (11 + 2 - 3) / 4 = 10/4: 정수로 나누어떨어지지 않아 "
+                             "패딩을 뺀 실제 입력의 마지막 1줄은")
+    dilated = _strict_message(8, 3, 1, 3, 2)
+    assert dilated.startswith("(n + 2p - d(f-1) - 1) / s = (8 + 2 - 4 - 1) / 3 = 5/3: 정수로 나누어떨어지지 않아 "
+                              "패딩을 뺀 실제 입력의 마지막 1줄은")
+    assert "나누어떨어지게 하는 값 — 패딩만 바꾸려면 p=0 또는 p=3, 스트라이드만 바꾸려면 s=1 또는 s=5." in dilated

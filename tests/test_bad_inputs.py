@@ -135,6 +135,10 @@ bad("arithmetic.resolve_padding", 5, 3, "half", msg="p(패딩)는 0 이상의 �
 ok("arithmetic.resolve_padding", 5, 3, i64(2), check=lambda r: r == (2, 2))
 bad("arithmetic.effective_kernel_size", 3, 0, msg="d(팽창)은(는) 1 이상이어야")
 bad("arithmetic.parse_padding", 1.0, msg="1처럼 정수로 쓰세요")
+# 오류 문장은 잘못된 인자의 이름과 바른 범위를 말합니다 (다른 함수를 거치지 않고 바로 불러도).
+bad("same_padding", 0, 3, msg="n(입력 크기)은(는) 1 이상이어야")
+bad("same_padding", 5, 3, 0, msg="s(스트라이드)은(는) 1 이상이어야")
+bad("arithmetic.parse_padding", -1, msg="p(패딩)은(는) 0 이상이어야")
 
 # --- ops -------------------------------------------------------------
 x4 = np.arange(32.0).reshape(1, 4, 4, 2)
@@ -209,6 +213,8 @@ bad("sliding.sliding_steps", np.ones((2000, 2000)), np.ones((3, 3)), tag="2000x2
 ok("sliding.sliding_steps", sx, np.ones((3, 3)), stride=i64(2), check=lambda r: len(r) == 4)
 ok("sliding.output_size_formula", 3, 3, check=lambda r: "1" in r)
 ok("sliding.output_size_formula", 3, 4, check=lambda r: "출력이 없습니다" in r)  # 가르치는 문장 (오류 아님)
+bad("sliding.output_size_formula", 5, -1, msg="f(커널 크기)은(는) 1 이상이어야")
+bad("sliding.output_size_formula", 5, 3, 0, 1, -1, msg="d(팽창)은(는) 1 이상이어야")
 bad("sliding.default_input", 0, msg="n(입력 크기)은(는) 1 이상이어야")
 bad("sliding.default_input", 10**9, tag="n=1e9", msg="n(입력 크기)은(는) 64 이하여야")
 bad("sliding.kernel_preset", "nope", 3, msg="커널 프리셋 이름은")

@@ -281,3 +281,35 @@ def test_conv2d_promotes_to_the_wider_of_x_and_w(tf, x_dtype, w_dtype):
     assert out.dtype == np.float64
     expected = tf.nn.conv2d(x.astype(np.float64), w.astype(np.float64), strides=1, padding="VALID").numpy()
     np.testing.assert_allclose(out, expected, rtol=1e-12, atol=1e-12)
+
+
+def test_kernel_longer_than_padded_input_names_the_axis_and_the_dilated_length():
+    """커널이 (패딩한) 입력보다 길면 어느 방향(세로/가로)인지와 팽창까지 넣은 덮는 길이를 말합니다."""
+    w = np.ones((3, 3, 1, 1))
+    with pytest.raises(ValueError, match=r"^세로 방향: 커널이 덮는 길이 3이\(가\) 패딩을 더한 입력 2보다 큽니다"):
+        conv2d(np.ones((1, 2, 5, 1)), w)
+    with pytest.raises(ValueError, match=r"^가로 방향: 커널이 덮는 길이 3이\(가\) 패딩을 더한 입력 2보다 큽니다"):
+        conv2d(np.ones((1, 5, 2, 1)), w)
+    # 팽창 2: 3칸 커널이 5칸을 덮어 세로 4칸에 들어가지 않습니다 (팽창 없이 3칸이면 들어감).
+    with pytest.raises(ValueError, match=r"^세로 방향: 커널이 덮는 길이 5이\(가\) 패딩을 더한 입력 4보다 큽니다"):
+        conv2d(np.ones((1, 4, 9, 1)), w, dilation=2)
+
+
+def test_window_view_is_read_only():
+    """창 보기는 겹치는 창들이 입력의 같은 메모리를 가리키므로 쓰기를 막습니다 (한 칸에 쓰면 입력과 여러 창이 바뀜)."""
+    xp = np.arange(16.0).reshape(1, 4, 4, 1)
+    view = window_view(xp, 3, 3)
+    assert not view.flags.writeable
+    with pytest.raises(ValueError, match="read-only"):
+        view[0, 0, 0, 1, 1, 0] = -1.0
+    assert xp[0, 1, 1, 0] == 5.0
+
+
+def test_conv2d_bias_is_added_in_the_computation_dtype():
+    """계산 dtype은 x와 w가 정하고 편향도 그 dtype으로 바꿔 더합니다: float32 입력에 float64 편향을 주면 float32
+    덧셈 한 번과 같습니다. 2⁻²⁴ + 2⁻⁵⁰은 float32로 2⁻²⁴이고 1 + 2⁻²⁴는 짝수 쪽 1로 반올림됩니다
+    (float64로 더한 뒤 float32로 바꾸면 두 번 반올림해 1 + 2⁻²³이 됩니다)."""
+    one = np.ones((1, 1, 1, 1), np.float32)
+    out = conv2d(one, one, np.array([2.0**-24 + 2.0**-50]))
+    assert out.dtype == np.float32
+    assert out[0, 0, 0, 0] == np.float32(1.0)

@@ -828,3 +828,25 @@ def test_window_sum_past_float_range_follows_numpy():
     assert sliding_steps([[1e308, 1e308]], [[1.0, 1.0]])[0].value == np.inf  # 곱은 유한, 합이 넘침
     assert sliding_steps([[1e308, 1e308]], (1, 2), mode="avg")[0].value == np.inf
     assert sliding_steps([[1.0, 2.0]], [[0.5, 0.25]])[0].value == 1.0  # 보통은 정확한 합
+
+
+def test_pooling_window_given_as_a_nested_list_uses_only_its_shape():
+    """풀링의 kernel이 2-D 목록이면 (배열처럼) 모양만 창 크기로 씁니다: [[0, 0], [0, 0]]은 2×2 창."""
+    x = np.arange(16.0).reshape(4, 4)
+    for window in ([[0, 0], [0, 0]], ((0, 0), (0, 0))):
+        got = assemble_output(sliding_steps(x, window, stride=2, mode="max"))
+        np.testing.assert_array_equal(got, [[5.0, 7.0], [13.0, 15.0]])
+
+
+def test_one_cell_pooling_window_with_padding_says_padding_must_be_zero():
+    """1×1 창은 한 칸만 덮으므로 패딩이 한 칸이라도 있으면 패딩만 덮는 창이 생깁니다: 패딩은 1 − 1 = 0 이하여야 합니다."""
+    with pytest.raises(ValueError, match=r"\(패딩 1칸 ≥ 창이 덮는 길이 1\).*p를 0 이하로 줄이거나 'same'을 쓰세요"):
+        sliding_layout(np.ones((3, 3)), 1, padding=1, mode="max")
+
+
+def test_step_list_may_have_exactly_max_steps():
+    """단계 목록은 MAX_STEPS(100,000)개까지 만듭니다: 250×400 출력은 되고, 한 칸 더 넓으면 거절합니다."""
+    assert S.MAX_STEPS == 100_000
+    assert len(sliding_steps(np.zeros((250, 400)), [[1.0]])) == 100_000
+    with pytest.raises(ValueError, match=r"단계\(출력 칸\)가 100,250개\(250×401\)로 너무 많습니다"):
+        sliding_steps(np.zeros((250, 401)), [[1.0]])
