@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from ._validate import MAX_STEP, STEP_WHY, check_array, check_pair
-from .arithmetic import conv_output_size, effective_kernel_size, resolve_padding
+from .arithmetic import effective_kernel_size, resolve_padding
 
 __all__ = ["conv2d", "correlate2d", "convolve2d", "pool2d"]
 
@@ -39,18 +39,16 @@ def window_view(xp: np.ndarray, kh: int, kw: int, stride=1, dilation=1) -> np.nd
 
 
 def _prepare(x, kh, kw, stride, padding, dilation, fill):
-    """검사·패딩을 마친 입력과 출력 크기를 돌려줍니다."""
-    n, h, w, c = x.shape
+    """검사를 마치고 패딩한 입력을 돌려줍니다 (보폭과 팽창은 pad_amounts가 검사합니다)."""
+    _, h, w, _ = x.shape
     (pt, pb), (pl, pr) = pad_amounts(h, w, kh, kw, padding, stride, dilation)
-    sh, sw = check_pair("stride", stride, maximum=MAX_STEP, why=STEP_WHY)
     dh, dw = check_pair("dilation", dilation, maximum=MAX_STEP, why=STEP_WHY)
-    for axis, size, k, p0, p1, s, d in (("세로", h, kh, pt, pb, sh, dh), ("가로", w, kw, pl, pr, sw, dw)):
-        if size + p0 + p1 < effective_kernel_size(k, d):
+    for axis, padded, k, d in (("세로", h + pt + pb, kh, dh), ("가로", w + pl + pr, kw, dw)):
+        if padded < effective_kernel_size(k, d):
             raise ValueError(
-                f"{axis} 방향: 커널이 덮는 길이 {effective_kernel_size(k, d)}이(가) 패딩을 더한 입력 {size + p0 + p1}보다 큽니다. "
+                f"{axis} 방향: 커널이 덮는 길이 {effective_kernel_size(k, d)}이(가) 패딩을 더한 입력 {padded}보다 큽니다. "
                 "커널이나 팽창(dilation)을 줄이거나 패딩을 늘리세요."
             )
-        conv_output_size(size + p0 + p1, k, 0, s, d, strict=False)
     if pt or pb or pl or pr:
         x = np.pad(x, ((0, 0), (pt, pb), (pl, pr), (0, 0)), constant_values=fill)
     return x
