@@ -8,7 +8,6 @@ TensorFlow가 import 때 stderr에 쓰는 로그를 끕니다. nbval이 띄우�
 """
 
 import os
-from collections import Counter
 
 import pytest
 
@@ -24,28 +23,6 @@ _MPLBACKEND_AT_START = os.environ.get("MPLBACKEND")
 # 채점기가 학생의 함수로 모델을 실제로 학습하는 문제 (5강 문제 6: 600장으로 몇 에포크). 시험 id의 "[05-q6"로 찾습니다.
 TRAINING_EXERCISES = ("05-q6",)
 
-# 두 작업자(pytest-xdist `--dist loadscope --no-loadscope-reorder`, noxfile.py)가 파일을 받는 차례: 오래 걸리는 파일부터.
-# 가장 긴 파일(nbgrader 왕복, 3분 남짓)을 끝 무렵에 받으면 한 작업자가 그것을 돌리는 동안 다른 작업자는 놉니다.
-# 길게 걸리는 것을 먼저 나눠 주고 짧은 파일로 틈을 메우면 일의 양은 같고 벽시계 시간만 줄어듭니다.
-# 순서는 `-p`로 잰 파일별 시간(조용한 2코어 기준 대략의 순위)이고, 여기 없는 파일은 xdist의 기본처럼 시험 수가 많은 것부터.
-LONGEST_FIRST = (
-    "tests/test_assignments.py",   # nbgrader 왕복: 약 205 s
-    "notebooks/06_vgg.ipynb",      # 학습 셀이 있는 강의: 각 75–100 s
-    "notebooks/05_lenet5.ipynb",
-    "notebooks/08_resnet.ipynb",
-    "tests/browser/test_rise.py",  # RISE 슬라이드쇼 두 번: 약 87 s
-)
-
-
-def _xdist_order(items):
-    """파일(loadscope의 단위) 차례를 LONGEST_FIRST, 그다음 시험 수가 많은 파일 순으로. 파일 안의 차례는 그대로."""
-    def scope(item):
-        return item.nodeid.split("::", 1)[0]
-
-    counts = Counter(scope(item) for item in items)
-    rank = {path: i for i, path in enumerate(LONGEST_FIRST)}
-    items.sort(key=lambda item: (rank.get(scope(item), len(rank)), -counts[scope(item)]))
-
 
 def pytest_collection_modifyitems(config, items):
     if os.environ.get("MPLBACKEND") != _MPLBACKEND_AT_START:
@@ -56,5 +33,3 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.notebooks)
         if any(f"[{exercise}]" in item.nodeid or f"[{exercise}-" in item.nodeid for exercise in TRAINING_EXERCISES):
             item.add_marker(pytest.mark.slow)
-    if hasattr(config, "workerinput"):  # xdist 작업자: 모은 차례가 곧 작업자에게 파일을 나눠 주는 차례
-        _xdist_order(items)

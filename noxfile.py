@@ -28,9 +28,7 @@ nox.options.reuse_venv = "yes"
 
 # 두 작업자, 시험 파일(노트북) 하나는 한 작업자에서: nbval은 한 노트북의 셀을 한 커널에서 차례로 돌려야 합니다
 # (nbval README의 "Parallel execution"). loadgroup은 pytest 9.2와 함께 묶음을 잃어 쓰지 않습니다 (pytest-xdist 3.8).
-# 파일은 conftest.py의 차례(LONGEST_FIRST: 오래 걸리는 파일부터)대로 나눠 줍니다: xdist의 기본(시험 수가 많은 파일부터)은
-# 시험이 9개뿐인 nbgrader 왕복(가장 김)을 뒤로 미뤄, 끝에 한 작업자만 일하게 합니다.
-PARALLEL = ("-n", "2", "--dist", "loadscope", "--no-loadscope-reorder")
+PARALLEL = ("-n", "2", "--dist", "loadscope")
 QUICK = "not slow and not browser"
 
 # Colab과 같은 CPython 3.13.5: .ci/python313.sh가 한 번 빌드해 저장소 밖 캐시에 둡니다.

@@ -46,14 +46,6 @@ def test_tiers_have_one_entry_point():
     assert "--nbval " not in addopts + " " and "--nbval-current-env" in addopts
 
 
-
-def test_longest_first_names_existing_files():
-    """conftest.py의 LONGEST_FIRST(xdist가 파일을 나눠 주는 차례)는 있는 시험 파일만 적습니다: 이름이 바뀌면 그 차례가 조용히 사라집니다."""
-    from conftest import LONGEST_FIRST
-
-    missing = [path for path in LONGEST_FIRST if not (ROOT / path).is_file()]
-    assert not missing and len(set(LONGEST_FIRST)) == len(LONGEST_FIRST), missing
-
 def test_links_follow_the_single_repository_url():
     result = subprocess.run([sys.executable, "-m", "scripts.sync_links", "--check"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
