@@ -66,8 +66,8 @@ def browser(session: nox.Session) -> None:
 
 @nox.session(venv_backend="none")
 def full(session: nox.Session) -> None:
-    """배포에 필요한 전부: 단위·느린 시험, 모든 노트북(strict nbval), 브라우저 — README의 시험 명령."""
-    _pytest(session, "--nbval", *PARALLEL)
+    """배포에 필요한 전부: 단위·느린 시험, 모든 노트북(strict nbval), 브라우저 — README의 시험 명령 (가장 느린 25개를 보여 줌)."""
+    _pytest(session, "--nbval", *PARALLEL, "--durations=25")
 
 
 @nox.session(venv_backend="none")
