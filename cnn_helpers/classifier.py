@@ -3,6 +3,7 @@
 강의 셀에는 생각을 담은 몇 줄만 남기고, 정렬하고 고르고 그리는 코드는 여기에 둡니다.
 
 - `draw_training_loop()`: 한 걸음의 흐름(배치 → 순전파 → 손실 → 기울기 → 갱신)과 에포크를 한 장에 그립니다.
+- `draw_tiny_backprop(x, W1, W2, a, h, z, p, dz, dh, da)`: 3절의 2–2–3 신경망에 순전파 값과 역전파 기울기를 적습니다.
 - `show_confusion(confusion)`: 혼동 행렬(행 = 정답, 열 = 예측)을 개수와 함께 그립니다.
 - `confused_pairs(confusion)`: 여러 장 헷갈린 (장 수, 정답, 예측) 쌍을 많은 것부터.
 - `wrong_examples(y_true, y_pred)`: 틀린 이미지의 번호를 많이 헷갈린 쌍부터.
@@ -16,14 +17,14 @@ import numpy as np
 
 from . import _lazy
 
-__all__ = ["draw_training_loop", "show_confusion", "confused_pairs", "wrong_examples", "paired_examples",
+__all__ = ["draw_training_loop", "draw_tiny_backprop", "show_confusion", "confused_pairs", "wrong_examples", "paired_examples",
            "strongest_unit"]
 
 # 한 걸음의 네 단계: (상자 글, 화살표 옆 설명)
 LOOP_STEPS = (
-    ("배치\n(이미지 128장)", "순전파"),
+    ("배치\n(이미지 여러 장)", "순전파"),
     ("확률\n(소프트맥스)", "정답과 비교"),
-    ("손실\n(교차 엔트로피)", "역전파"),
+    ("손실\n(교차 엔트로피)", "역전파\n(출력 쪽에서 입력 쪽으로)"),
     ("기울기\n(가중치마다)", "옵티마이저에게"),
 )
 
@@ -50,13 +51,44 @@ def draw_training_loop():
         ax.annotate("", xy=(centers[k + 1] - 0.84, 2.0), xytext=(centers[k] + 0.84, 2.0),
                     arrowprops={"arrowstyle": "->", "lw": 1.5})
         ax.text((centers[k] + centers[k + 1]) / 2, 2.62, label, ha="center", va="bottom", fontsize=8.5,
-                color="tab:red" if label == "역전파" else "0.2")
+                color="tab:red" if label.startswith("역전파") else "0.2")
     ax.annotate("", xy=(centers[0], 1.5), xytext=(centers[-1], 1.5),
                 arrowprops={"arrowstyle": "->", "lw": 1.5, "color": "tab:green", "connectionstyle": "arc3,rad=-0.25"})
     ax.text(5.0, 0.98, "새 배치로 되풀이 (어느 옵티마이저든)", ha="center", va="center", fontsize=10, color="tab:green")
     ax.text(5.0, 0.05, "배치마다 한 걸음, 학습 데이터를 한 번 다 쓰면 한 에포크 (에포크 끝의 검증과 조기 종료는 4절에서)",
             ha="center", va="center", fontsize=9.5, color="0.25")
     ax.set_title("한 걸음의 흐름: model.fit이 걸음마다 되풀이하는 일", fontsize=11)
+    return fig
+
+
+def draw_tiny_backprop(x, W1, W2, a, h, z, p, dz, dh, da):
+    """입력 2 → 은닉 2(ReLU) → 부류 3 신경망: 선에 가중치, 노드 위에 순전파 값(검정), 아래에 기울기(빨강)."""
+    import matplotlib.pyplot as plt
+
+    from .plotting import use_korean_font
+
+    use_korean_font()
+    fig, ax = plt.subplots(figsize=(6.4, 3.8), layout="constrained")
+    ax.set(xlim=(-0.7, 4.9), ylim=(-0.6, 3.3), aspect="equal")
+    ax.axis("off")
+    spots = {"x": [(0, 2.2), (0, 0.6)], "h": [(2, 2.2), (2, 0.6)], "z": [(4, 2.6), (4, 1.4), (4, 0.2)]}
+    for (src, dst, W) in (("x", "h", W1), ("h", "z", W2)):
+        for i, (x0, y0) in enumerate(spots[src]):
+            for j, (x1, y1) in enumerate(spots[dst]):
+                ax.plot([x0, x1], [y0, y1], color="0.75", zorder=0)
+                t = 0.3 if src == "x" else 0.22 + 0.1 * j
+                ax.text(x0 + t * (x1 - x0), y0 + t * (y1 - y0), f"{W[i, j]:g}", fontsize=7.5, color="0.35",
+                        ha="center", va="center", bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})
+    rows = {"x": [(f"x={v:g}", "") for v in x],
+            "h": [(f"a={a[j]:g}, h={h[j]:g}", f"$\\partial L/\\partial h$={dh[j]:.3f}\n$\\partial L/\\partial a$={da[j]:.3f}") for j in range(len(h))],
+            "z": [(f"z={z[k]:g}, p={p[k]:.3f}", f"$\\partial L/\\partial z$={dz[k]:.3f}") for k in range(len(z))]}
+    for name, places in spots.items():
+        for (cx, cy), (up, down) in zip(places, rows[name]):
+            ax.add_patch(plt.Circle((cx, cy), 0.16, facecolor="#dbe9f6", edgecolor="0.3"))
+            ax.text(cx, cy + 0.24, up, ha="center", va="bottom", fontsize=8.5)
+            if down:
+                ax.text(cx, cy - 0.24, down, ha="center", va="top", fontsize=8.5, color="tab:red")
+    ax.set_title("작은 신경망: 선 위는 가중치, 검정은 순전파 값, 빨강은 역전파 기울기", fontsize=10)
     return fig
 
 

@@ -11,6 +11,7 @@ import pytest  # noqa: E402
 from cnn_helpers import _lazy  # noqa: E402
 from cnn_helpers.classifier import (  # noqa: E402
     confused_pairs,
+    draw_tiny_backprop,
     draw_training_loop,
     paired_examples,
     show_confusion,
@@ -71,4 +72,20 @@ def test_the_two_figures_have_korean_labels():
     fig = show_confusion(_confusion(Y_TRUE, Y_PRED))
     assert fig.axes[0].get_xlabel() == "예측" and fig.axes[0].get_ylabel() == "정답"
     assert sorted(t.get_text() for t in fig.axes[0].texts) == sorted(["2", "1", "3", "1", "2", "1"])
+    plt.close(fig)
+
+
+def test_tiny_backprop_figure_writes_the_given_values():
+    x, W1, W2 = np.array([1.0, 2.0]), np.array([[0.5, -1.0], [0.25, 0.25]]), np.array([[1.0, -1.0, 0.0], [0.5, 0.5, -0.5]])
+    a = x @ W1
+    h = np.maximum(a, 0)
+    z = h @ W2
+    p = np.exp(z) / np.exp(z).sum()
+    dz = p - np.array([1.0, 0.0, 0.0])
+    dh = W2 @ dz
+    da = np.where(a > 0, dh, 0.0)
+    fig = draw_tiny_backprop(x, W1, W2, a, h, z, p, dz, dh, da)
+    texts = " ".join(t.get_text() for t in fig.axes[0].texts)
+    for value in ("x=2", "a=-0.5, h=0", f"p={p[0]:.3f}", f"={dz[0]:.3f}", f"={dh[1]:.3f}"):
+        assert value in texts, value
     plt.close(fig)
