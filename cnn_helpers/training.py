@@ -1,4 +1,9 @@
-"""짧은 학습 도우미: 모델을 학습하면서 걸음(step)마다의 학습 손실을 기록합니다 (8강)."""
+"""짧은 학습 도우미 (8강): 모델을 학습하면서 걸음(step)마다의 학습 손실을 기록하고, 그 결과와 기울기 측정을 그립니다.
+
+- `train_and_record(model, x, y, epochs, batch_size)`: Adam과 코사인 학습률로 학습하고 걸음별 손실을 돌려줍니다.
+- `plot_training_runs(results, names, n_train=...)`: 모델마다 걸음별 학습 손실(10걸음 평균)과 학습 데이터 오류율을 나란히 그립니다.
+- `plot_layer_gradients(scales, convs)`: 합성곱 계층마다 잰 기울기 크기를 로그 눈금으로, 단계의 시작에 세로선을 그어 그립니다.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +12,9 @@ import time
 import numpy as np
 
 from . import _lazy
+from ._validate import check_int, short_repr
 
-__all__ = ["train_and_record"]
+__all__ = ["train_and_record", "plot_training_runs", "plot_layer_gradients"]
 
 
 def train_and_record(model, x, y, epochs, batch_size, learning_rate=3e-3, shuffle_seed=1):
@@ -44,3 +50,90 @@ def train_and_record(model, x, y, epochs, batch_size, learning_rate=3e-3, shuffl
     totals = np.reshape(running, (epochs, -1)) * seen  # 평균 × 수 = 지금까지의 손실 합
     step_loss = (np.diff(totals, axis=1, prepend=0) / np.diff(seen, prepend=0)).ravel()
     return {"loss": loss, "step_loss": step_loss, "seconds": seconds}
+
+
+def _plain_number_ticks(axis, subs):
+    """로그 눈금 축에 subs 자리의 작은 눈금을 두고, 모든 눈금을 0.5, 1, 2처럼 보통 숫자로 적습니다."""
+    import matplotlib.pyplot as plt
+
+    axis.set_minor_locator(plt.LogLocator(subs=subs))
+    for axis_format in (axis.set_major_formatter, axis.set_minor_formatter):
+        axis_format(plt.FuncFormatter(lambda v, _: f"{v:g}"))
+
+
+def plot_training_runs(results, names=None, *, n_train, smooth=10):
+    """학습한 모델들의 걸음별 학습 손실(smooth걸음 평균, 로그 눈금)과 학습 데이터 오류율(막대)을 나란히 그립니다.
+
+    results: 모델 이름 → `train_and_record`가 돌려준 dict에 "train_error"(0~1)를 더한 것.
+    names: 그릴 모델 이름들(기본: results의 모두). 색은 results 안의 순서로 정하므로 그림이 달라도 같은 모델은 같은 색입니다.
+    n_train: 오류율을 잰 학습 데이터의 장 수(막대 그림의 제목에 씀). 그린 Figure를 돌려줍니다.
+    """
+    import matplotlib.pyplot as plt
+
+    from .plotting import use_korean_font
+
+    if not isinstance(results, dict) or not results:
+        raise TypeError(f"results는 모델 이름 → 학습 기록(dict)의 비어 있지 않은 사전이어야 합니다. 받은 값: {short_repr(results)}")
+    names = list(results) if names is None else list(names)
+    unknown = [n for n in names if n not in results]
+    if unknown or not names:
+        raise ValueError(f"names의 {unknown or '(빈 목록)'}: results에 있는 이름으로 고르세요 (있는 이름: {list(results)})")
+    smooth = check_int("smooth", smooth, minimum=1)
+    n_train = check_int("n_train", n_train, minimum=1)
+    for name in names:
+        if not {"step_loss", "train_error"} <= set(results[name]):
+            raise ValueError(f"results[{name!r}]에 'step_loss'와 'train_error'가 있어야 합니다. 있는 것: {sorted(results[name])}")
+        if len(results[name]["step_loss"]) < smooth:
+            raise ValueError(f"results[{name!r}]의 걸음 수 {len(results[name]['step_loss'])}가 smooth={smooth}보다 적어 평균을 낼 수 없습니다.")
+    use_korean_font()
+    colors = {name: f"C{i}" for i, name in enumerate(results)}
+    fig, (ax_loss, ax_error) = plt.subplots(1, 2, figsize=(10, 3.6), layout="constrained")
+    for name in names:
+        steps = np.asarray(results[name]["step_loss"], dtype=float)
+        mean = np.convolve(steps, np.ones(smooth) / smooth, mode="valid")
+        ax_loss.plot(np.arange(smooth, len(steps) + 1), mean, color=colors[name], label=name.replace("γ", r"$\gamma$"))
+    ax_loss.set(xlabel="걸음", ylabel=f"학습 손실 ({smooth}걸음 평균, 로그 눈금)", title="걸음마다의 학습 손실", yscale="log")
+    _plain_number_ticks(ax_loss.yaxis, (2, 5))  # 눈금: 0.1, 0.2, 0.5, 1, 2 …
+    fig.legend(loc="outside lower center", ncols=len(names))
+    bars = ax_error.bar(names, [100 * float(results[n]["train_error"]) for n in names], color=[colors[n] for n in names])
+    ax_error.bar_label(bars, fmt="%.1f")
+    ax_error.margins(y=0.15)  # 가장 긴 막대의 값이 제목에 닿지 않게
+    ax_error.set_xticks(range(len(names)), [n.replace(" ", "\n").replace("γ", r"$\gamma$") for n in names])
+    ax_error.set(ylabel="오류율 (%)", title=f"학습이 끝난 뒤 학습 데이터 {n_train:,}장의 오류율")
+    return fig
+
+
+def plot_layer_gradients(scales, convs, *, title="학습 전 계층별 기울기 크기"):
+    """합성곱 계층마다 잰 ‖기울기‖ × ‖필터‖를 입력 쪽부터 로그 눈금으로 그립니다.
+
+    scales: 곡선 이름 → 계층마다의 값(1차원, 길이 len(convs)). convs: 그 합성곱 계층들(입력 쪽부터). 스트라이드 2인
+    계층(첫 계층 제외)은 단계의 시작이라 세로 점선과 "convN_x 시작"을 적습니다. 그린 Figure를 돌려줍니다.
+    """
+    import matplotlib.pyplot as plt
+
+    from .plotting import use_korean_font
+
+    if not isinstance(scales, dict) or not scales:
+        raise TypeError(f"scales는 곡선 이름 → 계층마다의 값의 비어 있지 않은 사전이어야 합니다. 받은 값: {short_repr(scales)}")
+    convs = list(convs)
+    for label, values in scales.items():
+        values = np.asarray(values, dtype=float)
+        if values.shape != (len(convs),):
+            raise ValueError(f"scales[{label!r}]의 모양 {values.shape}이 계층 수 {len(convs)}와 맞지 않습니다 (계층마다 값 하나).")
+        if not np.all(values > 0):
+            raise ValueError(f"scales[{label!r}]에 0 이하의 값이 있어 로그 눈금에 그릴 수 없습니다.")
+    use_korean_font()
+    fig, ax = plt.subplots(figsize=(8, 3.5))
+    for label, values in scales.items():
+        ax.semilogy(np.arange(1, len(convs) + 1), values, "o-", ms=3, label=label)
+    for i, layer in enumerate(convs[1:], start=2):  # 크기가 절반이 되는 합성곱(단계의 시작)에 세로선
+        if layer.strides[0] == 2:
+            ax.axvline(i, color="gray", lw=0.8, ls=":")
+            ax.text(i + 0.2, 0.97, layer.name.split("_")[0] + "_x 시작", fontsize=9, va="top", color="dimgray",
+                    transform=ax.get_xaxis_transform())
+    ax.set_xlabel("합성곱 계층 (1 = 입력 쪽)")
+    ax.set_ylabel("‖기울기‖ × ‖필터‖ (로그 눈금)")
+    _plain_number_ticks(ax.yaxis, (2, 3, 5))  # 눈금: 1, 2, 3, 5, 10, 20, …
+    ax.set_title(title)
+    ax.legend(loc="center right")
+    return fig

@@ -2,6 +2,7 @@
 
 import keras
 import numpy as np
+import pytest
 
 import cnn_helpers as ch
 
@@ -20,3 +21,51 @@ def test_train_and_record_shapes():
     for epoch in range(2):
         mean = np.sum(record["step_loss"][3 * epoch:3 * epoch + 3] * sizes) / 70
         assert np.isclose(mean, record["loss"][epoch], rtol=1e-4)
+
+
+def _fake_results():
+    rng = np.random.default_rng(0)
+    return {name: {"step_loss": np.exp(-np.linspace(0, 2, 30)) + 0.1 * rng.random(30), "train_error": error}
+            for name, error in (("plain-18", 0.12), ("ResNet-34 γ=1", 0.075))}
+
+
+def test_plot_training_runs_draws_both_panels_with_stable_colors():
+    import matplotlib.pyplot as plt
+
+    results = _fake_results()
+    fig = ch.plot_training_runs(results, n_train=3000)
+    ax_loss, ax_error = fig.axes
+    assert len(ax_loss.lines) == 2 and len(ax_loss.lines[0].get_xdata()) == 30 - 10 + 1  # 10걸음 평균
+    assert ax_loss.get_yscale() == "log" and "학습 손실" in ax_loss.get_ylabel()
+    assert [round(p.get_height(), 1) for p in ax_error.patches] == [12.0, 7.5]
+    assert "3,000장" in ax_error.get_title()
+    # 일부만 그려도 색은 results 안의 순서로 정해집니다
+    only = ch.plot_training_runs(results, ["ResNet-34 γ=1"], n_train=3000)
+    assert only.axes[0].lines[0].get_color() == fig.axes[0].lines[1].get_color()
+    plt.close("all")
+
+
+def test_plot_training_runs_rejects_bad_input():
+    with pytest.raises(ValueError, match="results에 있는 이름"):
+        ch.plot_training_runs(_fake_results(), ["plain-50"], n_train=10)
+    with pytest.raises(TypeError, match="비어 있지 않은 사전"):
+        ch.plot_training_runs({}, n_train=10)
+    with pytest.raises(ValueError, match="train_error"):
+        ch.plot_training_runs({"a": {"step_loss": np.ones(20)}}, n_train=10)
+
+
+def test_plot_layer_gradients_marks_stage_starts():
+    import matplotlib.pyplot as plt
+
+    inputs = keras.Input((8, 8, 1))
+    x = keras.layers.Conv2D(2, 3, padding="same", name="conv1_conv")(inputs)
+    x = keras.layers.Conv2D(2, 3, padding="same", name="conv2_block1_1_conv")(x)
+    x = keras.layers.Conv2D(4, 3, strides=2, padding="same", name="conv3_block1_1_conv")(x)
+    convs = [layer for layer in keras.Model(inputs, x).layers if isinstance(layer, keras.layers.Conv2D)]
+    fig = ch.plot_layer_gradients({"a": [1.0, 2.0, 3.0], "b": [1.0, 1.0, 1.0]}, convs)
+    ax = fig.axes[0]
+    assert ax.get_yscale() == "log" and len(ax.lines) == 2 + 1  # 곡선 둘과 단계의 시작 세로선 하나
+    assert [t.get_text() for t in ax.texts] == ["conv3_x 시작"]
+    with pytest.raises(ValueError, match="계층 수 3"):
+        ch.plot_layer_gradients({"a": [1.0, 2.0]}, convs)
+    plt.close("all")
