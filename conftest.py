@@ -33,3 +33,24 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.notebooks)
         if any(f"[{exercise}]" in item.nodeid or f"[{exercise}-" in item.nodeid for exercise in TRAINING_EXERCISES):
             item.add_marker(pytest.mark.slow)
+    _long_files_first(items)
+
+
+def _cost(item) -> int:
+    """한 시험의 대략적인 무게: 0 nbgrader 왕복, 1 노트북, 2 브라우저, 3 느린 시험, 4 나머지."""
+    if item.path.name == "test_assignments.py":
+        return 0
+    if item.path.suffix == ".ipynb":
+        return 1
+    return 2 if item.get_closest_marker("browser") else 3 if item.get_closest_marker("slow") else 4
+
+
+def _long_files_first(items) -> None:
+    """무거운 시험 파일(노트북)을 앞으로: xdist의 loadscope는 파일을 모은 순서대로 빈 작업자에게 나눠 주므로
+    (noxfile.py의 `--no-loadscope-reorder`), 긴 파일이 끝에 남아 한 작업자만 도는 시간이 줄고 짧은 단위 시험이
+    마지막 틈을 메웁니다. 노트북은 뒤 강의일수록 학습이 길어 번호가 큰 것부터. 파일 안의 순서는 그대로입니다."""
+    cost: dict = {}
+    for item in items:
+        cost[item.path] = min(cost.get(item.path, 4), _cost(item))
+    rank = {path: (cost[path], -int(path.name[:2]) if path.name[:2].isdigit() else 0) for path in cost}
+    items.sort(key=lambda item: rank[item.path])

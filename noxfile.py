@@ -28,7 +28,9 @@ nox.options.reuse_venv = "yes"
 
 # 두 작업자, 시험 파일(노트북) 하나는 한 작업자에서: nbval은 한 노트북의 셀을 한 커널에서 차례로 돌려야 합니다
 # (nbval README의 "Parallel execution"). loadgroup은 pytest 9.2와 함께 묶음을 잃어 쓰지 않습니다 (pytest-xdist 3.8).
-PARALLEL = ("-n", "2", "--dist", "loadscope")
+# 파일은 모은 순서대로 나눠 줍니다(xdist 기본값인 '시험 수가 많은 파일부터'가 아니라): conftest.py가 무거운 파일을
+# 앞에 둡니다.
+PARALLEL = ("-n", "2", "--dist", "loadscope", "--no-loadscope-reorder")
 QUICK = "not slow and not browser"
 
 # Colab과 같은 CPython 3.13.5: .ci/python313.sh가 한 번 빌드해 저장소 밖 캐시에 둡니다.

@@ -1,8 +1,12 @@
 """실제 브라우저 시험: JupyterLab의 RISE(jupyterlab-rise) 슬라이드쇼에서 1강의 탐색기를 살아 있는 채로 움직여 봅니다.
 
-1강 노트북의 임시 복사본을 JupyterLab에서 열어 모두 실행하고(tests/browser/harness.py의 서버 준비),
+1강 노트북의 임시 복사본을 JupyterLab에서 열고(tests/browser/harness.py의 서버 준비) 커널이 준비되면
 RISE 슬라이드쇼(`RISE:preview`, 단축키 Alt+R)를 켠 뒤 탐색기가 있는 슬라이드까지 키보드로 넘기고, 그 셀을
-슬라이드쇼 안에서 실행한 다음 슬라이더를 움직여 그림(img src)이 바뀌는지 봅니다. 127.0.0.1이 아닌 요청은 모두
+슬라이드쇼 안에서 실행한 다음 슬라이더를 움직여 그림(img src)이 바뀌는지 봅니다. 슬라이드쇼 앞에 노트북 화면에서
+탐색기 셀 하나만 실행합니다: 그 셀은 스스로 import하므로 강의 전체를 돌릴 필요가 없습니다(강의 전체를 JupyterLab에서
+돌리는 것은 test_lab.py의 몫; 두 설정 모두 1강의 학습 셀을 다시 돌리면 이 시험이 두 배쯤 걸렸음). 노트북 화면에서 한
+번도 위젯을 만들지 않으면 그 화면의 위젯 관리자가 슬라이드쇼가 만든 위젯의 메시지를 몰라 콘솔에
+"Comm not found"를 찍으므로, 교사가 셀을 실행해 보고 슬라이드쇼를 켜는 순서를 그대로 따릅니다. 127.0.0.1이 아닌 요청은 모두
 막고 기록합니다(0개여야 함). 콘솔 오류도 없어야 합니다(아래 IGNORED_CONSOLE의 세 가지만 이유와 함께 뺌).
 두 설정으로 돌립니다: 꼭 필요한 확장만(minimal), 그리고 README가 교사에게 권하는 명령 그대로 설치된 확장을 모두
 켠 채(readme; IGNORED_WITH_ALL_EXTENSIONS의 두 가지를 더 뺌). 마크다운에 첨부된 GIF가 슬라이드쇼 안에서 그려지는지도
@@ -21,6 +25,7 @@ RISE 슬라이드쇼(`RISE:preview`, 단축키 Alt+R)를 켠 뒤 탐색기가 �
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -29,7 +34,7 @@ from jupyter_core.paths import jupyter_path
 
 from tools import ROOT
 
-from .harness import LAB, Console, lesson_copy, next_src, record_outside, run_all, wait_text, widget_errors
+from .harness import LAB, RUN_ALL_TIMEOUT, Console, lesson_copy, next_src, record_outside, wait_text, widget_errors
 
 pytestmark = pytest.mark.browser
 
@@ -100,7 +105,16 @@ def test_rise_slideshow_explorer_is_live(rise_lab, jupyter, page, artifacts, tmp
     outside = record_outside(page.context, ("data:", "blob:", f"{server.base}/"))
     console = Console(page, ignore=lambda m: any(t in m.text for t in ignored_here))
     page.goto(server.url(notebook))
-    run_all(page, LAB, ".jp-Notebook .cnn-explorer")
+    page.wait_for_function(LAB.ready, timeout=RUN_ALL_TIMEOUT)
+    page.wait_for_function(LAB.idle, timeout=RUN_ALL_TIMEOUT)  # 커널이 떴음
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    index = next(i for i, c in enumerate(cells) if "conv_explorer(" in "".join(c["source"]))
+    page.evaluate(f"""async () => {{
+      window.jupyterapp.shell.currentWidget.content.activeCellIndex = {index};
+      await window.jupyterapp.commands.execute('notebook:run-cell');
+    }}""")
+    page.locator(".jp-Notebook .cnn-explorer").first.wait_for(state="visible", timeout=RUN_ALL_TIMEOUT)
+    page.wait_for_function(LAB.idle, timeout=RUN_ALL_TIMEOUT)
     # 저장하고(슬라이드쇼는 저장된 노트북을 같은 커널로 엽니다) 첫 셀로 돌아가 처음 슬라이드부터 시작합니다.
     page.evaluate("""async () => {
       await window.jupyterapp.commands.execute('docmanager:save');
