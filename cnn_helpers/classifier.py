@@ -40,7 +40,7 @@ def draw_training_loop():
     fig, ax = plt.subplots(figsize=(10, 2.9), layout="constrained")
     ax.set(xlim=(0, 10), ylim=(0, 3.2))
     ax.axis("off")
-    boxes = [step for step, _ in LOOP_STEPS] + ["옵티마이저가\n가중치 갱신\n(SGD: w ← w − ηg)"]
+    boxes = [step for step, _ in LOOP_STEPS] + ["옵티마이저가\n가중치 갱신\n(SGD: w를 w − ηg로)"]
     centers = [1.0 + 2.0 * k for k in range(len(boxes))]
     for k, (x, text) in enumerate(zip(centers, boxes)):
         color = "#fde2c8" if k == len(boxes) - 1 else "#dbe9f6"
