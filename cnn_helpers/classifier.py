@@ -40,7 +40,7 @@ def draw_training_loop():
     fig, ax = plt.subplots(figsize=(10, 2.9), layout="constrained")
     ax.set(xlim=(0, 10), ylim=(0, 3.2))
     ax.axis("off")
-    boxes = [step for step, _ in LOOP_STEPS] + ["옵티마이저가\n가중치 갱신\n(SGD: w − ηg)"]
+    boxes = [step for step, _ in LOOP_STEPS] + ["옵티마이저가\n가중치 갱신\n(SGD: w를 w − ηg로)"]
     centers = [1.0 + 2.0 * k for k in range(len(boxes))]
     for k, (x, text) in enumerate(zip(centers, boxes)):
         color = "#fde2c8" if k == len(boxes) - 1 else "#dbe9f6"
@@ -76,8 +76,10 @@ def draw_tiny_backprop(x, W1, W2, a, h, z, p, dz, dh, da):
         for i, (x0, y0) in enumerate(spots[src]):
             for j, (x1, y1) in enumerate(spots[dst]):
                 ax.plot([x0, x1], [y0, y1], color="0.75", zorder=0)
-                t = 0.3 if src == "x" else 0.22 + 0.1 * j
-                ax.text(x0 + t * (x1 - x0), y0 + t * (y1 - y0), f"{W[i, j]:g}", fontsize=7.5, color="0.35",
+                t = 0.22 if src == "x" else 0.3  # 선의 앞쪽: 선들이 엇갈리는 가운데와 노드 아래 글을 피합니다
+                angle = np.degrees(np.arctan2(y1 - y0, x1 - x0))  # 글자를 선의 방향으로 눕혀 어느 선의 값인지 보이게
+                ax.text(x0 + t * (x1 - x0), y0 + t * (y1 - y0), f"{W[i, j]:g}".replace("-", "−"), fontsize=8, color="0.35",
+                        rotation=angle, rotation_mode="anchor", transform_rotates_text=True, fontfamily="DejaVu Sans",
                         ha="center", va="center", bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})
     rows = {"x": [(f"x={v:g}", "") for v in x],
             "h": [(f"a={a[j]:g}, h={h[j]:g}", f"$\\partial L/\\partial h$={dh[j]:.3f}\n$\\partial L/\\partial a$={da[j]:.3f}") for j in range(len(h))],
