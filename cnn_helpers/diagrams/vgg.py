@@ -85,7 +85,7 @@ def draw_vgg_blocks(model=None, *, title: str | None = "VGG-16: 블록마다 3×
     def side(shape):
         return 0.35 + 1.45 * math.sqrt(shape[0] / biggest)
 
-    def thick(shape):  # 채널 수에 따라 거의 선형으로 (64채널 판은 512채널 판의 4분의 1 남짓)
+    def thick(shape):  # 채널 수에 따라 거의 선형으로 (64채널 판은 512채널 판의 5분의 1 남짓)
         return 0.04 + 0.32 * shape[-1] / widest
 
     gap, base, height = 0.08, 1.45, 5.0
