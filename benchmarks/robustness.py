@@ -107,7 +107,17 @@ EXPERIMENTS = (
         Figure("작은 VGG 시험 정확도", 'results["accuracy"]', 0.95),
         Figure("학습 곡선 마지막 에포크: 검증 − 학습 정확도",
                'history.history["val_accuracy"][-1] - history.history["accuracy"][-1]', 0),
-        Figure("더 알아보기: 학습 데이터 2,000장 정확도, training=False − training=True", "train_inference - train_during", 0.03),
+        # 더 알아보기(드롭아웃, 학습 300장 × 30 에포크): 드롭아웃이 없으면 검증 손실이 바닥 뒤 다시 오르고,
+        # 드롭아웃이 있으면 마지막 검증 손실과 (검증 − 학습) 손실 차가 작음
+        Figure("더 알아보기: 드롭아웃 없음, 마지막 − 가장 낮은 검증 손실",
+               'curves["드롭아웃 없음"][1][-1] - min(curves["드롭아웃 없음"][1])', 0.03),
+        Figure("더 알아보기: 마지막 검증 손실, 드롭아웃 없음 − 있음",
+               'curves["드롭아웃 없음"][1][-1] - curves["Dropout(0.5) 두 개"][1][-1]', 0),
+        Figure("더 알아보기: (검증 − 학습) 손실 차, 드롭아웃 없음 − 있음",
+               '(curves["드롭아웃 없음"][1][-1] - curves["드롭아웃 없음"][0][-1])'
+               ' - (curves["Dropout(0.5) 두 개"][1][-1] - curves["Dropout(0.5) 두 개"][0][-1])', 0),
+        Figure("더 알아보기: 검증 정확도, 드롭아웃 있음 − 없음 (참고)",
+               'curves["Dropout(0.5) 두 개"][2] - curves["드롭아웃 없음"][2]', None),
         Figure("top-k: top-2 − top-1 정확도 (참고)", "top_k[2] - top_k[1]", None),
         Figure("전이 학습: 0~4로 학습한 블록의 0~4 시험 정확도", "pretrain_acc", 0.95),
         # 8절의 글(큰 차이만): 숫자마다 2장이면 특징 추출과 무작위 블록 고정이 처음부터 학습보다 나음, 50장이면
@@ -124,7 +134,6 @@ EXPERIMENTS = (
         Figure("숫자마다 10장: 전이 학습 − 처음부터 학습 (참고)", "accuracy[TRANSFER, 10] - accuracy[SCRATCH, 10]", None),
         Figure("숫자마다 2장: 전이 학습의 5~9 정확도 (참고)", "accuracy[TRANSFER, 2]", None),
         Figure("숫자마다 50장: 처음부터 학습의 5~9 정확도 (참고)", "accuracy[SCRATCH, 50]", None),
-        Figure("더 알아보기: 숫자마다 50장, 미세 조정 − 머리만 학습 (참고)", "fine_tuned_acc - head_only_acc", None),
     )),
     Experiment("07", "07_inception.ipynb", "assert test_acc >=", (
         Figure("작은 인셉션 신경망 시험 정확도", "test_acc", 0.94),

@@ -4,7 +4,7 @@
 `draw_vgg16`은 블록마다 풀링한 출력 하나만 정육면체로 그립니다.
 
 블록마다 얇은 주황 판(최대 풀링)을 먼저 그리고 그 뒤에 풀링한 출력을 정육면체로 그립니다(아래 글은 그 모양).
-도형 크기는 실제에 비례하지 않습니다: 가로·세로는 제곱근, 채널과 유닛 수는 로그 눈금입니다(그림에도 적음).
+도형 크기: 가로·세로는 제곱근 눈금, 판의 두께는 채널 수에 따라 거의 선형, 벡터 막대의 길이는 유닛 수의 로그 눈금입니다(그림에도 적음).
 
 블록마다 출력 모양과 매개변수 수는 실제 모델에서 읽습니다 (`vgg_stages`), 그래서 그림과 모델이 어긋날 수
 없습니다. 모델을 주지 않으면 `cnn_helpers.models.vgg16()`(keras.applications.VGG16(weights=None)과 같은
@@ -68,7 +68,7 @@ NUMBER_COLOR = "#7c3aed"  # 매개변수 수의 글색(보라): 하늘색 합성
 def draw_vgg_blocks(model=None, *, title: str | None = "VGG-16: 블록마다 3×3 합성곱을 2~3개 쌓고, 최대 풀링으로 크기를 절반으로"):
     """VGG의 블록 안을 그립니다: 합성곱 계층마다 파란 판 하나, 블록 끝의 최대 풀링은 주황 판 하나.
 
-    판의 높이는 특징 맵의 가로·세로(제곱근 눈금), 두께는 채널 수(로그 눈금)입니다. 블록마다 위에 합성곱 수와
+    판의 높이는 특징 맵의 가로·세로(제곱근 눈금), 두께는 채널 수(거의 선형)입니다. 마지막 계층(predictions)은 '출력'이라 적습니다. 블록마다 위에 합성곱 수와
     채널 수, 아래에 풀링 뒤 출력 모양과 매개변수 합을 적습니다. 모두 실제 모델의 계층에서 읽습니다.
     model: VGG 모양의 Keras 모델 (None이면 `models.vgg16()`). Figure를 돌려줍니다.
     """
@@ -85,8 +85,8 @@ def draw_vgg_blocks(model=None, *, title: str | None = "VGG-16: 블록마다 3×
     def side(shape):
         return 0.35 + 1.45 * math.sqrt(shape[0] / biggest)
 
-    def thick(shape):
-        return 0.05 + 0.2 * math.log2(1 + shape[-1]) / math.log2(1 + widest)
+    def thick(shape):  # 채널 수에 따라 거의 선형으로 (64채널 판은 512채널 판의 5분의 1 남짓)
+        return 0.04 + 0.32 * shape[-1] / widest
 
     gap, base, height = 0.08, 1.45, 5.0
     # 묶음마다 판들의 가로 위치를 먼저 정합니다 (그림 폭을 알아야 도화지를 만들 수 있음)
@@ -131,7 +131,7 @@ def draw_vgg_blocks(model=None, *, title: str | None = "VGG-16: 블록마다 3×
         elif stage["kind"] == "flatten":
             heading, body = "평면화", ""
         else:
-            heading = stage["name"]
+            heading = "출력" if stage["name"] == "predictions" else stage["name"]
             body = f"완전 연결\n{_ACTIVATIONS.get(stage['activation'], stage['activation'])}"
         ax.text(center, height - 0.3, heading, ha="center", va="top", fontsize=10)
         if body:
@@ -151,6 +151,6 @@ def draw_vgg_blocks(model=None, *, title: str | None = "VGG-16: 블록마다 3×
                        bbox_transform=ax.transData, ncol=4, frameon=False, fontsize=9, handlelength=1.6,
                        columnspacing=1.6, handletextpad=0.5)
     legend.get_texts()[3].set_color(NUMBER_COLOR)
-    ax.text((x + 0.1) / 2, 0.04, "판의 높이는 가로·세로(제곱근 눈금), 두께는 채널 수(로그 눈금)로, 실제에 비례하지 않음",
+    ax.text((x + 0.1) / 2, 0.04, "판의 높이는 가로·세로(제곱근 눈금)로 실제에 비례하지 않고, 두께는 채널 수가 많을수록 두꺼움",
             ha="center", va="bottom", fontsize=9, color=_draw.EDGE)
     return fig

@@ -72,6 +72,10 @@ def test_blocks_drawing_shows_every_stacked_conv_then_its_pool(vgg16):
             side = shape[0] * 2
             assert f"3×3 합성곱 ×{convs}\n{side}×{side}, {shape[-1]}채널\n+ 최대 풀링" in drawn, name
     assert any("138,357,544" in text for text in drawn) and "RGB 이미지" in drawn
+    # 두께는 채널 수에 비례해 눈으로 구별됩니다 (64채널 판 < 512채널 판의 절반), 마지막 계층은 한국어로 '출력'
+    widths = [w for _, _, _, w in slabs]
+    assert widths[0] < widths[-1] / 2
+    assert "출력" in drawn and "predictions" not in drawn
 
 
 def test_blocks_drawing_follows_a_small_model():
