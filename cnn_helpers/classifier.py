@@ -40,13 +40,13 @@ def draw_training_loop():
     fig, ax = plt.subplots(figsize=(10, 2.9), layout="constrained")
     ax.set(xlim=(0, 10), ylim=(0, 3.2))
     ax.axis("off")
-    boxes = [step for step, _ in LOOP_STEPS] + ["옵티마이저가\n가중치 갱신\n(SGD: w를 w − ηg로)"]
+    boxes = [step for step, _ in LOOP_STEPS] + ["가중치 갱신\n(SGD: w를 w − ηg로)"]
     centers = [1.0 + 2.0 * k for k in range(len(boxes))]
     for k, (x, text) in enumerate(zip(centers, boxes)):
         color = "#fde2c8" if k == len(boxes) - 1 else "#dbe9f6"
         ax.add_patch(FancyBboxPatch((x - 0.78, 1.55), 1.56, 0.9, boxstyle="round,pad=0.05", facecolor=color,
                                     edgecolor="0.3"))
-        ax.text(x, 2.0, text, ha="center", va="center", fontsize=10 if k < len(boxes) - 1 else 8.5)
+        ax.text(x, 2.0, text, ha="center", va="center", fontsize=10 if k < len(boxes) - 1 else 9)
     for k, (_, label) in enumerate(LOOP_STEPS):
         ax.annotate("", xy=(centers[k + 1] - 0.84, 2.0), xytext=(centers[k] + 0.84, 2.0),
                     arrowprops={"arrowstyle": "->", "lw": 1.5})

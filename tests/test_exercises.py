@@ -534,3 +534,13 @@ def test_lesson05_bias_step_exercise_is_one_sgd_step_on_p_minus_y():
     status, message = q.verdict((-0.1, -0.35, -0.05))
     assert status == WRONG and "p − 1" in message
     assert np.allclose(lesson05.bias_step((0.1, 0.9), 1, 1.0), (-0.1, 0.1))
+
+
+def test_lesson05_softmax_exercise_accepts_the_rounded_answer_of_its_solution():
+    """5강 문제 3: 풀이의 주석이 적는 반올림한 값 (0.111, 1.372)도 정답입니다 (두 자리로 줄이면 아닙니다)."""
+    q = lesson("05")[2]
+    assert q.variable == "p_and_loss"
+    assert "(0.111, 1.372)" in q.solution_text
+    assert q.verdict((0.111, 1.372))[0] == CORRECT
+    assert q.verdict((0.11, 1.37))[0] == WRONG
+    assert lesson("05")[3].rtol == 1e-4  # 다른 문제의 한도는 그대로

@@ -54,8 +54,8 @@ def _numbers(value) -> np.ndarray | None:
     return arr
 
 
-def answers_equal(answer, expected) -> bool:
-    """정수 정답(개수·크기)은 정확히, 실수 정답은 작은 오차를 허용해 비교합니다.
+def answers_equal(answer, expected, rtol: float = 1e-4) -> bool:
+    """정수 정답(개수·크기)은 정확히, 실수 정답은 작은 상대 오차(rtol)를 허용해 비교합니다.
 
     숫자가 아닌 답, 들쭉날쭉한 리스트, 아주 큰 수(10**400), numpy 스칼라도 오류 없이 판정합니다.
 
@@ -70,7 +70,7 @@ def answers_equal(answer, expected) -> bool:
     if e.dtype.kind in "iub":
         return False
     with np.errstate(all="ignore"):
-        return bool(np.allclose(a.astype(float), e.astype(float), rtol=1e-4, atol=1e-6))
+        return bool(np.allclose(a.astype(float), e.astype(float), rtol=rtol, atol=1e-6))
 
 
 def _describe(args) -> str:
@@ -101,6 +101,7 @@ class Exercise:
     cases: Callable[[], list] = field(default=lambda: [])
     mistakes: list = field(default_factory=list)
     measure: Callable[..., Any] | None = None
+    rtol: float = 1e-4  # value 문제에서 실수 정답과의 상대 오차 한도 (반올림해 적어도 되는 문제는 더 크게)
 
     def _matching_mistake(self, *facts) -> str | None:
         """facts(답, 또는 학생 결과와 입력)에 맞는 첫 흔한 실수의 가르치는 문장 (없으면 None)."""
@@ -120,7 +121,7 @@ class Exercise:
             return self._verdict_function(answer)
         if self.kind == "build":
             return self._verdict_build(answer)
-        if answers_equal(answer, self.expected()):
+        if answers_equal(answer, self.expected(), self.rtol):
             return CORRECT, "정답입니다!"
         mistake = self._matching_mistake(answer)
         if mistake:

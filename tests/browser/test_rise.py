@@ -34,7 +34,16 @@ from jupyter_core.paths import jupyter_path
 
 from tools import ROOT
 
-from .harness import LAB, RUN_ALL_TIMEOUT, Console, lesson_copy, next_src, record_outside, wait_text, widget_errors
+from .harness import (
+    LAB,
+    RUN_ALL_TIMEOUT,
+    Console,
+    lesson_copy,
+    next_src,
+    record_outside,
+    wait_text,
+    widget_errors,
+)
 
 pytestmark = pytest.mark.browser
 
