@@ -6,7 +6,7 @@
     python -m nox -s full          # 배포 전에 전부: README의 시험 명령이 이것을 부릅니다
     python -m nox -s colab min     # 판 행렬: Colab의 Python 3.13과 판, pyproject.toml의 가장 낮은 판 (가상환경)
 
-세션 뒤의 인자는 pytest로 갑니다: `python -m nox -s quick -- tests/test_ops.py -x`.
+세션 뒤의 인자는 pytest로 갑니다: `python -m nox -s quick -- -n 0 tests/test_ops.py -x` (`-n 0`: 작업자 없이 바로).
 quick·notebooks·browser·full은 지금의 Python 환경에서 돌고(`pip install -e ".[test]"` 다음), colab·min은 `.nox/` 아래에
 제약 파일로 가상환경을 만듭니다(다시 부르면 그 환경을 다시 쓰고, pip가 바뀐 것만 설치). 표시(marker)는 pyproject.toml과
 conftest.py에 있습니다: `notebooks`(nbval 셀), `browser`, `slow`(nbgrader 왕복, 큰 keras.applications 모델, 학습).
@@ -51,8 +51,8 @@ def _pytest(session: nox.Session, *args: str) -> None:
 
 @nox.session(venv_backend="none")
 def quick(session: nox.Session) -> None:
-    """단위 시험만 (노트북·브라우저·느린 시험 빼고, 2코어에서 90초 이하)."""
-    _pytest(session, "-m", QUICK)
+    """단위 시험만 (노트북·브라우저·느린 시험 빼고, 두 작업자로 2코어에서 90초 이하; 한 파일만 돌릴 때는 `-- -n 0 파일`)."""
+    _pytest(session, "-m", QUICK, "-n", "2", "--dist", "loadscope")
 
 
 @nox.session(venv_backend="none")
