@@ -11,7 +11,7 @@ from ._lazy import attach
 
 __version__ = "0.1.0"
 
-# 강의가 `ch.이름`으로 쓰는 하위 모듈과 함수 (이 목록이 곧 공개 API입니다: tests/test_public_api.py)
+# 강의가 `ch.이름`으로 쓰는 하위 모듈과 함수 (이 목록이 곧 공개 API입니다: tests/test_package.py)
 __getattr__, __dir__, __all__ = attach(
     __name__,
     submodules=["analysis", "data", "diagrams", "exercises", "lesson", "models", "rf_explorer", "widgets"],
