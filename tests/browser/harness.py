@@ -207,11 +207,16 @@ CLASSIC = Ui(
 def run_all(page, ui: Ui, marker: str, timeout: float = RUN_ALL_TIMEOUT):
     """앱과 커널이 준비되면 모든 셀을 실행하고, marker가 보이고 커널이 다시 유휴가 될 때까지 기다려 그 Locator를 줍니다.
     timeout(밀리초)은 기다리는 단계마다의 한도입니다."""
+    return run_script(page, ui, ui.run_all, marker, timeout)
+
+
+def run_script(page, ui: Ui, script: str, marker: str, timeout: float = RUN_ALL_TIMEOUT):
+    """run_all과 같되 모든 셀 대신 script(셀을 실행하는 JavaScript 함수, 예: 셀 하나만)를 실행합니다."""
     page.wait_for_function(ui.ready, timeout=timeout)
     page.wait_for_function(ui.idle, timeout=timeout)  # 커널 시작도 부하가 큰 기계에서는 1분을 넘길 수 있습니다
     if ui.settle:
         page.evaluate(ui.settle)
-    page.evaluate(ui.run_all)
+    page.evaluate(script)
     found = page.locator(marker).first
     found.wait_for(state="visible", timeout=timeout)
     page.wait_for_function(ui.idle, timeout=timeout)

@@ -34,16 +34,7 @@ from jupyter_core.paths import jupyter_path
 
 from tools import ROOT
 
-from .harness import (
-    LAB,
-    RUN_ALL_TIMEOUT,
-    Console,
-    lesson_copy,
-    next_src,
-    record_outside,
-    wait_text,
-    widget_errors,
-)
+from .harness import LAB, Console, lesson_copy, next_src, record_outside, run_script, wait_text, widget_errors
 
 pytestmark = pytest.mark.browser
 
@@ -114,16 +105,12 @@ def test_rise_slideshow_explorer_is_live(rise_lab, jupyter, page, artifacts, tmp
     outside = record_outside(page.context, ("data:", "blob:", f"{server.base}/"))
     console = Console(page, ignore=lambda m: any(t in m.text for t in ignored_here))
     page.goto(server.url(notebook))
-    page.wait_for_function(LAB.ready, timeout=RUN_ALL_TIMEOUT)
-    page.wait_for_function(LAB.idle, timeout=RUN_ALL_TIMEOUT)  # 커널이 떴음
     cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
     index = next(i for i, c in enumerate(cells) if "conv_explorer(" in "".join(c["source"]))
-    page.evaluate(f"""async () => {{
+    run_script(page, LAB, f"""async () => {{
       window.jupyterapp.shell.currentWidget.content.activeCellIndex = {index};
       await window.jupyterapp.commands.execute('notebook:run-cell');
-    }}""")
-    page.locator(".jp-Notebook .cnn-explorer").first.wait_for(state="visible", timeout=RUN_ALL_TIMEOUT)
-    page.wait_for_function(LAB.idle, timeout=RUN_ALL_TIMEOUT)
+    }}""", ".jp-Notebook .cnn-explorer")
     # 저장하고(슬라이드쇼는 저장된 노트북을 같은 커널로 엽니다) 첫 셀로 돌아가 처음 슬라이드부터 시작합니다.
     page.evaluate("""async () => {
       await window.jupyterapp.commands.execute('docmanager:save');
