@@ -1,6 +1,7 @@
 """5강 연습 문제: LeNet-5. 강의의 절 차례대로: 모양 예측, 매개변수 예산(2절) → 점수가 바뀔 때의 소프트맥스 확률과
-교차 엔트로피, 편향의 한 걸음(3절) → 조기 종료, 검증 데이터와 조기 종료로 짧게 학습하는 함수(4절) → 혼동 행렬의
-재현율·정밀도(5절) → 수용 영역 상자(6절). 문제 9(서브클래싱의 call)는 더 알아보기 '서브클래싱'에 있습니다."""
+교차 엔트로피(3절) → 편향의 한 걸음(4절) → 조기 종료, 검증 데이터와 조기 종료로 짧게 학습하는 함수(5절) → 혼동 행렬의
+재현율·정밀도(6절). 문제 8(수용 영역 상자)은 더 알아보기 '모델 안 들여다보기', 문제 9(서브클래싱의 call)는 더 알아보기
+'서브클래싱'에 있습니다."""
 
 from __future__ import annotations
 
@@ -230,7 +231,7 @@ def q2_small_lenet() -> Exercise:
              "마지막 계층은 부류마다 유닛 하나, 모두 10개의 소프트맥스 출력이어야 합니다.",
              _example(dense=(16,), classes=0)),
             (lambda got, want: got["출력"] != want["출력"],
-             "출력 계층이 확률을 내지 않습니다. 마지막 Dense(10)에 activation=\"softmax\"를 주세요. 4절의 손실 "
+             "출력 계층이 확률을 내지 않습니다. 마지막 Dense(10)에 activation=\"softmax\"를 주세요. 5절의 손실 "
              "\"sparse_categorical_crossentropy\"는 모델이 낸 값을 합이 1인 확률로 읽습니다(점수를 그대로 주면 손실이 틀립니다).",
              _example(dense=(32,), output=None)),
             (lambda got, want: got["은닉 완전 연결 계층"] != want["은닉 완전 연결 계층"],
@@ -483,7 +484,8 @@ def _trainer(split=0.2, stopper="best", epochs=3, give_back="history", rate=0.00
         loss = keras.losses.SparseCategoricalCrossentropy(from_logits=True) if logits else "sparse_categorical_crossentropy"
         model.compile(optimizer=keras.optimizers.Adam(learning_rate=rate), loss=loss, metrics=["accuracy"])
         monitor, patience, best = {"best": ("val_loss", 1, True), "patience3": ("val_loss", 3, True), "patience0": ("val_loss", 0, True),
-                                   "last": ("val_loss", 1, False), "train_loss": ("loss", 1, True)}.get(stopper, (0, 0, 0))
+                                   "last": ("val_loss", 1, False), "train_loss": ("loss", 1, True),
+                                   "val_accuracy": ("val_accuracy", 1, True)}.get(stopper, (0, 0, 0))
         callbacks = [keras.callbacks.EarlyStopping(monitor=monitor, patience=patience, restore_best_weights=best)] if stopper else []
         history = model.fit(x, y, epochs=epochs, batch_size=50, validation_split=split, callbacks=callbacks, verbose=0)
         return history if give_back == "history" else model
@@ -498,16 +500,17 @@ def q6_train_with_early_stopping() -> Exercise:
         expected=training_expected,
         cases=lambda: [(f"MNIST {TRAIN_IMAGES}장",)],
         hint_text=(
-            "4절의 학습 셀과 같은 세 단계입니다: compile(옵티마이저, 손실) → 조기 종료 콜백 만들기 → fit. "
-            "옵티마이저는 4절처럼 학습률을 정해 만든 Adam 객체입니다. '한 에포크라도 나아지지 않으면 멈춤'은 patience로, "
+            "5절의 학습 셀과 같은 세 단계입니다: compile(옵티마이저, 손실) → 조기 종료 콜백 만들기 → fit. "
+            "옵티마이저는 5절처럼 학습률을 정해 만든 Adam 객체입니다. '한 에포크라도 나아지지 않으면 멈춤'은 patience로, "
             "'가장 좋았던 에포크의 가중치'는 EarlyStopping의 다른 인자로 정합니다. "
             "검증 데이터는 x, y를 직접 잘라 만들지 않아도 됩니다: fit에는 받은 데이터의 뒤쪽 일부를 검증에 돌리는 인자가 "
             "있습니다(help(keras.Model.fit)에서 찾아보세요). fit이 돌려주는 값을 그대로 return 합니다."
         ),
         solution_text=(
             "def train_briefly(model, x, y):\n"
+            "    # monitor의 근거: 과적합은 검증 데이터에서만 보이고, 검증 손실은 정확도가 세지 않는 확신의 변화까지 봅니다\n"
             "    model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.003), loss=\"sparse_categorical_crossentropy\",\n"
-            "                  metrics=[\"accuracy\"])  # 4절과 같은 옵티마이저\n"
+            "                  metrics=[\"accuracy\"])  # 5절과 같은 옵티마이저\n"
             "    stopper = keras.callbacks.EarlyStopping(monitor=\"val_loss\", patience=1, restore_best_weights=True)\n"
             "    return model.fit(x, y, epochs=5, batch_size=50, validation_split=0.2, callbacks=[stopper], verbose=0)"
         ),
@@ -528,6 +531,10 @@ def q6_train_with_early_stopping() -> Exercise:
             (lambda got, want: "monitor=loss" in got["조기 종료"],
              "학습 손실(loss)이 아니라 검증 손실(val_loss)을 지켜봐야 과적합이 시작될 때 멈춥니다.",
              _trainer(stopper="train_loss")),
+            (lambda got, want: "monitor=val_accuracy" in got["조기 종료"],
+             "검증 정확도(val_accuracy)도 검증 데이터로 재지만, 맞혔는지만 세므로 검증 이미지 몇 장의 차이로만 움직이고 "
+             "틀린 답에 얼마나 확신하는지는 보지 못합니다. 5절처럼 검증 손실(val_loss)을 지켜보세요.",
+             _trainer(stopper="val_accuracy")),
             (lambda got, want: got["조기 종료"].endswith("False"),
              "restore_best_weights=True를 주지 않으면 마지막 에포크의 가중치가 남습니다. 검증 손실이 가장 낮았던 "
              "에포크의 가중치로 되돌리게 하세요.",
@@ -537,11 +544,11 @@ def q6_train_with_early_stopping() -> Exercise:
              "Keras 3에서는 0도 같게 동작합니다).",
              _trainer(stopper="patience3")),
             (lambda got, want: got["옵티마이저"] != want["옵티마이저"],
-             "옵티마이저는 4절과 같은 keras.optimizers.Adam(learning_rate=0.003)입니다. "
+             "옵티마이저는 5절과 같은 keras.optimizers.Adam(learning_rate=0.003)입니다. "
              "문자열 optimizer=\"adam\"은 Keras의 기본 학습률 0.001입니다.",
              _trainer(rate=0.001)),
             (lambda got, want: got["손실"] != want["손실"],
-             "손실은 4절과 같은 loss=\"sparse_categorical_crossentropy\"입니다. 정답이 정수(0~9)이고, 모델의 마지막 계층이 "
+             "손실은 5절과 같은 loss=\"sparse_categorical_crossentropy\"입니다. 정답이 정수(0~9)이고, 모델의 마지막 계층이 "
              "이미 소프트맥스 확률을 내므로 from_logits=True는 주지 않습니다(그것은 점수를 내는 모델에 씁니다).",
              _trainer(logits=True)),
             (lambda got, want: got["최대 에포크"] != want["최대 에포크"],
@@ -559,7 +566,7 @@ def q4_bias_step() -> Exercise:
         4, "한 걸음 뒤 마지막 계층의 편향", "bias_after",
         expected=bias_step,
         hint_text=(
-            "3절의 두 식을 차례로 씁니다: 먼저 부류마다 편향의 기울기, 그다음 한 걸음의 갱신. "
+            "4절의 두 식을 차례로 씁니다: 먼저 부류마다 편향의 기울기, 그다음 한 걸음의 갱신. "
             "정답 부류와 나머지 부류에서 기울기의 부호가 어떻게 다른지 보세요."
         ),
         solution_text=(
