@@ -14,10 +14,10 @@ from cnn_helpers.exercises.lesson06 import (
     block_params,
     deepest_block_in_budget,
     dropout_kept_value,
-    head_params,
-    two_dropouts,
     feature_extraction_model,
+    head_params,
     trainable_count,
+    two_dropouts,
     vgg16_base_shape,
     vgg_filters,
 )

@@ -335,7 +335,7 @@ FEATURE_LR, FINE_TUNE_MAX_LR = 0.002, 0.0002  # 특징 추출 때의 학습률, 
 FINE_TUNE_CASES = [([(16, 2), (32, 2)],), ([(8, 1), (16, 2), (32, 1)],)]
 
 
-def feature_extraction_model(blocks_config) -> "keras.Model":
+def feature_extraction_model(blocks_config):
     """6절처럼: 블록들(이름 block1, block2, …)에 평면화를 붙인 모델 `blocks`를 고정하고 새 머리 Dense(5)를 얹어
     특징 추출용으로 compile한 모델 (28×28×1 입력)."""
     keras = _lazy.keras()
