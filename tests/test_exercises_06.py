@@ -1,4 +1,5 @@
-"""6강 연습 문제: 블록 구성 목록과 머리로 VGG 짓기(build), 예산 안의 블록 설계, 블록 5만 푼 미세 조정, 드롭아웃의 흔한 실수."""
+"""6강 연습 문제: 합성곱 수와 VGG 규칙으로 VGG 짓기(build), 예산 안의 블록 설계, 마지막 블록만 푸는 미세 조정(build),
+드롭아웃의 흔한 실수."""
 
 import keras
 import numpy as np
@@ -9,13 +10,16 @@ from cnn_helpers.exercises.lesson06 import (
     VGG16_CONV_PARAMS,
     VGG19_BLOCKS,
     VGG19_PARAMS,
+    _reference_fine_tune,
     block_params,
     deepest_block_in_budget,
     dropout_kept_value,
+    feature_extraction_model,
     head_params,
+    trainable_count,
     two_dropouts,
-    unfrozen_trainable,
     vgg16_base_shape,
+    vgg_filters,
 )
 
 layers = keras.layers
@@ -47,16 +51,29 @@ def test_design_accepts_a_list_and_names_the_budget(q):
     assert status == WRONG and "예산" in message and "830" not in message
 
 
-def test_unfrozen_trainable_is_read_from_keras_and_mistakes_do_not_reveal_it(q):
-    assert unfrozen_trainable() == 3 * (9 * 512 * 512 + 512) + 512 * 10 + 10 == 7_084_554
-    assert unfrozen_trainable(prefix="nothing") == 512 * 10 + 10  # 아무것도 풀지 않으면 머리만
-    assert unfrozen_trainable(pooling=None) == 3 * (9 * 512 * 512 + 512) + 4 * 4 * 512 * 10 + 10
-    assert q[2].verdict(7_084_554)[0] == CORRECT
-    for wrong, words in [(7_079_424, "머리"), (5_130, "특징 추출"), (14_714_688 + 5_130, "모델 전체"),
-                         (7_161_354, "pooling"), (7_083_018, "편향"), (5_904_906, "512에서 멈춤"),
-                         (5_899_776 + 7_084_554, "블록 4")]:
-        status, message = q[2].verdict(wrong)
-        assert status == WRONG and words in message and "7,084,554" not in message and "7084554" not in message
+def test_fine_tune_counts_the_last_block_and_the_head(q):
+    model = feature_extraction_model([(16, 2), (32, 2)])
+    assert trainable_count(model) == 7 * 7 * 32 * 5 + 5 == 7_845  # 6절의 특징 추출: 머리만
+    tuned = _reference_fine_tune(model)
+    assert trainable_count(tuned) == (9 * 16 * 32 + 32) + (9 * 32 * 32 + 32) + 7_845 == 21_733  # block2 + 머리
+    assert q[2].verdict(_reference_fine_tune)[0] == CORRECT
+
+    def by_layers(model):  # 블록 모델의 trainable은 그대로 두고 계층만 풀어도 Keras 3에서는 학습합니다
+        blocks = model.get_layer("blocks")
+        last = [layer.name for layer in blocks.layers if layer.name.startswith("block")][-1].split("_")[0]
+        for layer in blocks.layers:
+            layer.trainable = layer.name.startswith(last)
+        model.compile(optimizer=keras.optimizers.SGD(1e-4), loss="sparse_categorical_crossentropy")
+        return model
+
+    assert q[2].verdict(by_layers)[0] == CORRECT
+    assert q[2].verdict(lambda model: None)[0] == UNATTEMPTED
+    status, message = q[2].verdict(lambda model: 21_733)
+    assert status == WRONG and "keras.Model" in message
+    for example, words in zip([m[2] for m in q[2].mistakes], ("고정되어", "앞쪽 블록", "compile", "학습률")):
+        status, message = q[2].verdict(example)
+        assert status == WRONG and words in message and "21,733" not in message, message
+    assert "21,733" not in q[2].hint_text and "21733" not in q[2].hint_text
 
 
 def test_two_dropouts_accepts_expressions_and_numpy(q):
@@ -70,14 +87,14 @@ def test_two_dropouts_accepts_expressions_and_numpy(q):
         assert status == WRONG and words in message and "1.5625" not in message, (wrong, message)
 
 
-def _vgg(blocks, input_shape=(224, 224, 3), classes=1000, head="flatten", *, pool=None, fcs=None,
+def _vgg(convs, input_shape=(224, 224, 3), classes=1000, head="flatten", first_filters=64, *, pool=None, fcs=None,
          activation="softmax"):
     from cnn_helpers.models import vgg_block
 
     inputs = keras.Input(shape=input_shape)
     x = inputs
-    for filters, convs in blocks:
-        x = vgg_block(x, filters, convs)
+    for filters, n in zip(vgg_filters(convs, first_filters), convs):
+        x = vgg_block(x, filters, n)
     pool = pool or head
     x = {"flatten": layers.Flatten(), "gap": layers.GlobalAveragePooling2D()}[pool](x)
     for _ in range((2 if head == "flatten" else 0) if fcs is None else fcs):
@@ -85,18 +102,25 @@ def _vgg(blocks, input_shape=(224, 224, 3), classes=1000, head="flatten", *, poo
     return keras.Model(inputs, layers.Dense(classes, activation=activation)(x))
 
 
+def test_vgg_rule_doubles_and_stops_at_512():
+    assert vgg_filters((2, 2, 3, 3, 3)) == [64, 128, 256, 512, 512]
+    assert vgg_filters((1, 1, 2, 2, 2), 128) == [128, 256, 512, 512, 512]
+
+
 def test_build_vgg19_has_the_papers_parameter_count():
-    assert _vgg(VGG19_BLOCKS).count_params() == VGG19_PARAMS == 143_667_240
+    assert _vgg(tuple(n for _, n in VGG19_BLOCKS)).count_params() == VGG19_PARAMS == 143_667_240
 
 
 @pytest.mark.slow  # VGG-16 크기의 모델을 여러 개 짓습니다
 def test_build_vgg_accepts_sequential_and_a_separate_softmax(q):
-    def sequential(blocks, input_shape, classes, head="flatten"):
+    def sequential(convs, input_shape, classes, head="flatten", first_filters=64):
         model = keras.Sequential([keras.Input(shape=input_shape)])
-        for filters, convs in blocks:
-            for _ in range(convs):
+        filters = first_filters
+        for n in convs:
+            for _ in range(n):
                 model.add(layers.Conv2D(filters, 3, padding="same", activation="relu"))
             model.add(layers.MaxPooling2D(2))
+            filters = min(2 * filters, 512)
         if head == "gap":
             model.add(layers.GlobalAveragePooling2D())
         else:
@@ -106,16 +130,16 @@ def test_build_vgg_accepts_sequential_and_a_separate_softmax(q):
         model.add(layers.Dense(classes, activation="softmax"))
         return model
 
-    def softmax_layer(blocks, input_shape, classes, head="flatten"):
-        return keras.Model(*_split_softmax(blocks, input_shape, classes, head))
+    def softmax_layer(convs, input_shape, classes, head="flatten", first_filters=64):
+        return keras.Model(*_split_softmax(convs, input_shape, classes, head, first_filters))
 
     for answer in (_vgg, sequential, softmax_layer):
         status, message = q[0].verdict(answer)
         assert status == CORRECT, message
 
 
-def _split_softmax(blocks, input_shape, classes, head="flatten"):
-    model = _vgg(blocks, input_shape, classes, head, activation=None)
+def _split_softmax(convs, input_shape, classes, head="flatten", first_filters=64):
+    model = _vgg(convs, input_shape, classes, head, first_filters, activation=None)
     return model.input, layers.Softmax()(model.output)
 
 
@@ -126,21 +150,33 @@ def _split_softmax(blocks, input_shape, classes, head="flatten"):
     ({"activation": None}, "softmax"),  # 출력이 확률이 아님
 ])
 def test_build_vgg_names_what_differs(q, kwargs, words):
-    def answer(blocks, input_shape, classes, head="flatten"):
+    def answer(convs, input_shape, classes, head="flatten", first_filters=64):
         if "fcs" in kwargs and head == "flatten":
-            return _vgg(blocks, input_shape, classes, head)
-        return _vgg(blocks, input_shape, classes, head, **kwargs)
+            return _vgg(convs, input_shape, classes, head, first_filters)
+        return _vgg(convs, input_shape, classes, head, first_filters, **kwargs)
 
     status, message = q[0].verdict(answer)
     assert status == WRONG and words in message and "143,667,240" not in message
 
 
-def test_build_vgg_untouched_and_fixed_to_vgg16(q):
-    assert q[0].verdict(lambda blocks, input_shape, classes, head="flatten": None)[0] == UNATTEMPTED
-    vgg16 = [(64, 2), (128, 2), (256, 3), (512, 3), (512, 3)]
-    status, message = q[0].verdict(lambda blocks, input_shape, classes, head="flatten": _vgg(vgg16, input_shape, classes,
-                                                                                            head))
+def test_build_vgg_untouched_copied_from_vgg16_or_without_the_rule(q):
+    assert q[0].verdict(lambda convs, input_shape, classes, head="flatten", first_filters=64: None)[0] == UNATTEMPTED
+    status, message = q[0].verdict(lambda convs, input_shape, classes, head="flatten", first_filters=64:
+                                   _vgg((2, 2, 3, 3, 3), input_shape, classes, head))
     assert status == WRONG and "13개" in message
+
+    def uncapped(convs, input_shape, classes, head="flatten", first_filters=64):  # 두 배로만 늘림
+        from cnn_helpers.models import vgg_block
+
+        inputs = keras.Input(shape=input_shape)
+        x = inputs
+        for i, n in enumerate(convs):
+            x = vgg_block(x, first_filters * 2 ** i, n)
+        x = layers.GlobalAveragePooling2D()(x) if head == "gap" else layers.Dense(4096)(layers.Dense(4096)(layers.Flatten()(x)))
+        return keras.Model(inputs, layers.Dense(classes, activation="softmax")(x))
+
+    status, message = q[0].verdict(uncapped)
+    assert status == WRONG and "512" in message
 
 
 def test_vgg19_extra_is_read_from_real_blocks_and_mistakes_do_not_reveal_it(q):

@@ -1,5 +1,5 @@
-"""6강 연습 문제: VGG (블록 구성 목록과 머리의 종류로 VGG 짓기, 예산 안의 블록 설계, 블록 5만 풀어 미세 조정할 때
-학습하는 매개변수, 드롭아웃, VGG-19와 VGG-16의 매개변수 차이 예측)."""
+"""6강 연습 문제: VGG (블록마다의 합성곱 수와 VGG 규칙(채널 두 배, 512에서 멈춤)으로 VGG 짓기, 예산 안의 블록 설계,
+작은 VGG의 블록 하나를 풀어 미세 조정 준비하기, 드롭아웃, VGG-19와 VGG-16의 매개변수 차이 예측)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,7 @@ from ._core import Exercise
 
 # 문제 2: 28×28×96 특징 맵 위에, 필터 192개짜리 3×3 합성곱을 예산 안에서 최대한 쌓기
 BUDGET_INPUT, BUDGET_FILTERS, BUDGET = (28, 28, 96), 192, 1_000_000
-# 문제 3: 150×150 입력의 VGG-16 합성곱 부분(include_top=False, pooling='avg')에서 블록 5만 풀고 위에 Dense(10)
-HEAD_INPUT, HEAD_CLASSES = (150, 150, 3), 10
-# VGG-16 합성곱 13개의 매개변수 (입력 크기와 상관없음): 문제 3의 흔한 오답(모델 전체)에 쓰임
+# VGG-16 합성곱 13개의 매개변수 (입력 크기와 상관없음; tests가 keras.applications.VGG16과 견줌)
 VGG16_CONV_PARAMS = 14_714_688
 # 문제 4: 학습할 때 Dropout(0.2)을 지난 1의 값
 DROPOUT_RATE = 0.2
@@ -77,31 +75,41 @@ def two_dropouts(rate=DROPOUT_RATE) -> tuple:
     return 1 - (1 - rate) ** 2, dropout_kept_value(rate, times=2)
 
 
-# 문제 1: 블록 구성 목록 [(필터 수, 합성곱 수), …]과 머리의 종류(head)를 받아 VGG를 짓는 함수.
+# 문제 1: 블록마다의 합성곱 수 convs(예: VGG-16은 (2, 2, 3, 3, 3))와 첫 블록의 필터 수 first_filters로 VGG를 짓는 함수.
+# 필터 수는 VGG 규칙대로 블록마다 두 배, 512에서 멈춤: min(first_filters · 2^i, 512).
 # head="flatten"은 VGG-16의 머리(평면화 → 4096 → 4096 → classes), head="gap"은 전역 평균 풀링 → classes.
-# 채점하는 입력마다 (블록 목록, 입력 모양, 부류 수, 머리): 구성 E(VGG-19), 구성 A(VGG-11), 작은 VGG의 블록 두 개.
+# 채점하는 입력마다 (합성곱 수, 입력 모양, 부류 수, 머리, 첫 필터 수): 구성 E(VGG-19), 첫 필터 128인 구성 A(512에서 멈추는
+# 블록이 셋), 작은 VGG의 블록 두 개.
 VGG19_BLOCKS = [(64, 2), (128, 2), (256, 4), (512, 4), (512, 4)]  # 논문 표 1의 구성 E
+VGG19_CONVS = tuple(convs for _, convs in VGG19_BLOCKS)
 VGG19_PARAMS = 143_667_240  # 224×224×3, 부류 1,000개 (논문 표 2: 144M)
 HEADS = ("flatten", "gap")
+MAX_FILTERS = 512
 BUILD_CASES = [
-    (VGG19_BLOCKS, (32, 32, 3), 10, "flatten"),
-    ([(64, 1), (128, 1), (256, 2), (512, 2), (512, 2)], (64, 64, 3), 100, "gap"),
-    ([(16, 2), (32, 2)], (28, 28, 1), 5, "gap"),
+    (VGG19_CONVS, (32, 32, 3), 10, "flatten", 64),
+    ((1, 1, 2, 2, 2), (64, 64, 3), 100, "gap", 128),
+    ((2, 2), (28, 28, 1), 5, "gap", 16),
 ]
 
 
-def _reference_vgg(blocks, input_shape, classes, head="flatten", *, flatten=True, fcs=None, softmax=True,
-                   fixed_blocks=None):
+def vgg_filters(convs, first_filters=64, *, cap=MAX_FILTERS, double=True) -> list:
+    """VGG 규칙의 블록별 필터 수: 블록마다 두 배, cap에서 멈춤 (예: 64 → 128 → 256 → 512 → 512)."""
+    return [min(first_filters * (2 ** i if double else 1), cap or float("inf")) for i in range(len(convs))]
+
+
+def _reference_vgg(convs, input_shape, classes, head="flatten", first_filters=64, *, flatten=True, fcs=None,
+                   softmax=True, fixed_convs=None, cap=MAX_FILTERS, double=True):
     keras = _lazy.keras()
     layers = keras.layers
     from ..models import vgg_block
 
     if head not in HEADS:
         raise ValueError(f"head는 {HEADS} 중 하나여야 합니다: {head!r}")
+    convs = fixed_convs or convs
     inputs = keras.Input(tuple(input_shape))
     x = inputs
-    for i, (filters, convs) in enumerate(fixed_blocks or blocks, start=1):
-        x = vgg_block(x, filters, convs, name=f"block{i}")
+    for i, (filters, n) in enumerate(zip(vgg_filters(convs, first_filters, cap=cap, double=double), convs), start=1):
+        x = vgg_block(x, int(filters), n, name=f"block{i}")
     if head == "gap":
         x = layers.GlobalAveragePooling2D()(x)
     elif flatten:
@@ -111,11 +119,11 @@ def _reference_vgg(blocks, input_shape, classes, head="flatten", *, flatten=True
     return keras.Model(inputs, layers.Dense(classes, activation="softmax" if softmax else None)(x))
 
 
-def vgg_facts(builder, blocks, input_shape, classes, head="flatten") -> dict | None:
-    """`builder(blocks, input_shape, classes, head)`로 지은 모델을 이미지 두 장에 적용해 출력 모양, 매개변수 수,
-    합성곱·최대 풀링·전역 평균 풀링·완전 연결 계층 수, 출력이 확률인지를 잽니다."""
+def vgg_facts(builder, convs, input_shape, classes, head="flatten", first_filters=64) -> dict | None:
+    """`builder(convs, input_shape, classes, head, first_filters)`로 지은 모델을 이미지 두 장에 적용해 출력 모양,
+    매개변수 수, 합성곱마다의 필터 수, 최대 풀링·전역 평균 풀링·완전 연결 계층 수, 출력이 확률인지를 잽니다."""
     keras = _lazy.keras()
-    model = builder(list(blocks), tuple(input_shape), classes, head)
+    model = builder(list(convs), tuple(input_shape), classes, head, first_filters)
     if model is None:
         return None
     if not isinstance(model, keras.Model):
@@ -125,87 +133,106 @@ def vgg_facts(builder, blocks, input_shape, classes, head="flatten") -> dict | N
     probs = bool(out.ndim == 2 and np.all(out >= 0) and np.allclose(out.sum(axis=1), 1, atol=1e-4))
     kinds = [type(layer).__name__ for layer in model.layers]
     return {"출력 모양": tuple(out.shape[1:]), "합성곱 계층 수": kinds.count("Conv2D"),
+            "합성곱의 필터 수": tuple(int(layer.filters) for layer in model.layers if type(layer).__name__ == "Conv2D"),
             "최대 풀링 계층 수": kinds.count("MaxPooling2D"),
             "전역 평균 풀링 계층 수": kinds.count("GlobalAveragePooling2D"),
             "완전 연결 계층 수": kinds.count("Dense"), "매개변수 수": int(model.count_params()),
             "출력이 확률": probs}
 
 
-def package_vgg_facts(blocks, input_shape, classes, head="flatten") -> dict:
-    return vgg_facts(_reference_vgg, blocks, input_shape, classes, head)
+def package_vgg_facts(convs, input_shape, classes, head="flatten", first_filters=64) -> dict:
+    return vgg_facts(_reference_vgg, convs, input_shape, classes, head, first_filters)
 
 
 # 문제 1의 흔한 실수를 한 함수들 (tests/test_exercise_rules.py가 이 예로 메시지를 확인합니다)
-def _vgg_no_flatten(blocks, input_shape, classes, head="flatten"):
-    return _reference_vgg(blocks, input_shape, classes, head, flatten=False)
+def _vgg_no_flatten(convs, input_shape, classes, head="flatten", first_filters=64):
+    return _reference_vgg(convs, input_shape, classes, head, first_filters, flatten=False)
 
 
-def _vgg_fixed_classes(blocks, input_shape, classes, head="flatten"):
-    return _reference_vgg(blocks, input_shape, 1000, head)
+def _vgg_fixed_classes(convs, input_shape, classes, head="flatten", first_filters=64):
+    return _reference_vgg(convs, input_shape, 1000, head, first_filters)
 
 
-def _vgg_always_16(blocks, input_shape, classes, head="flatten"):
-    return _reference_vgg(blocks, input_shape, classes, head,
-                          fixed_blocks=[(64, 2), (128, 2), (256, 3), (512, 3), (512, 3)])
+def _vgg_always_16(convs, input_shape, classes, head="flatten", first_filters=64):
+    return _reference_vgg(convs, input_shape, classes, head, first_filters, fixed_convs=(2, 2, 3, 3, 3))
 
 
-def _vgg_one_conv_per_block(blocks, input_shape, classes, head="flatten"):
-    return _reference_vgg(blocks, input_shape, classes, head, fixed_blocks=[(f, 1) for f, _ in blocks])
+def _vgg_one_conv_per_block(convs, input_shape, classes, head="flatten", first_filters=64):
+    return _reference_vgg(convs, input_shape, classes, head, first_filters, fixed_convs=tuple(1 for _ in convs))
 
 
-def _vgg_ignores_head(blocks, input_shape, classes, head="flatten"):
-    return _reference_vgg(blocks, input_shape, classes, "flatten")
+def _vgg_no_cap(convs, input_shape, classes, head="flatten", first_filters=64):
+    return _reference_vgg(convs, input_shape, classes, head, first_filters, cap=None)
 
 
-def _vgg_gap_with_fcs(blocks, input_shape, classes, head="flatten"):
-    return _reference_vgg(blocks, input_shape, classes, head, fcs=2)
+def _vgg_no_doubling(convs, input_shape, classes, head="flatten", first_filters=64):
+    return _reference_vgg(convs, input_shape, classes, head, first_filters, double=False)
 
 
-def _vgg_always_gap(blocks, input_shape, classes, head="flatten"):
-    return _reference_vgg(blocks, input_shape, classes, "gap")
+def _vgg_fixed_first(convs, input_shape, classes, head="flatten", first_filters=64):
+    return _reference_vgg(convs, input_shape, classes, head, 64)
 
 
-def _vgg_one_fc(blocks, input_shape, classes, head="flatten"):
-    return _reference_vgg(blocks, input_shape, classes, head, fcs=1 if head == "flatten" else 0)
+def _vgg_ignores_head(convs, input_shape, classes, head="flatten", first_filters=64):
+    return _reference_vgg(convs, input_shape, classes, "flatten", first_filters)
 
 
-def _vgg_no_softmax(blocks, input_shape, classes, head="flatten"):
-    return _reference_vgg(blocks, input_shape, classes, head, softmax=False)
+def _vgg_gap_with_fcs(convs, input_shape, classes, head="flatten", first_filters=64):
+    return _reference_vgg(convs, input_shape, classes, head, first_filters, fcs=2)
+
+
+def _vgg_always_gap(convs, input_shape, classes, head="flatten", first_filters=64):
+    return _reference_vgg(convs, input_shape, classes, "gap", first_filters)
+
+
+def _vgg_one_fc(convs, input_shape, classes, head="flatten", first_filters=64):
+    return _reference_vgg(convs, input_shape, classes, head, first_filters, fcs=1 if head == "flatten" else 0)
+
+
+def _vgg_no_softmax(convs, input_shape, classes, head="flatten", first_filters=64):
+    return _reference_vgg(convs, input_shape, classes, head, first_filters, softmax=False)
 
 
 def _gap_count(facts):
     return facts["전역 평균 풀링 계층 수"]
 
 
+def _filters(facts):
+    return facts["합성곱의 필터 수"]
+
+
 def q1_build_vgg() -> Exercise:
     fc2 = 4096 * 4096 + 4096
     return Exercise(
-        1, "블록 구성 목록과 머리의 종류로 VGG 짓기", "build_vgg",
+        1, "블록마다의 합성곱 수와 VGG 규칙으로 VGG 짓기", "build_vgg",
         kind="build",
         expected=package_vgg_facts,
         measure=vgg_facts,
         cases=lambda: BUILD_CASES,
         hint_text=(
-            "블록 목록의 항목 하나가 vgg_block 한 번입니다. 블록 뒤는 head에 따라 둘로 갈립니다. 'flatten'이면 "
-            "VGG-16처럼 특징 맵을 벡터로 편 다음 유닛 4,096개의 완전 연결 계층(ReLU)을 두 번 잇고, 'gap'이면 채널마다 "
-            "평균을 내는 계층(5절의 pooling='avg'와 같은 것) 하나로 벡터를 만듭니다. 마지막은 둘 다 부류 수만큼의 "
-            "출력(소프트맥스)입니다. 인자(블록 목록, 입력 모양, 부류 수, 머리)를 숫자로 고정해 두지 마세요."
+            "convs의 항목 하나가 vgg_block 한 번이고, 그 블록의 필터 수는 여러분이 정합니다. 첫 블록은 first_filters, "
+            "그다음 블록부터는 앞 블록의 두 배이되 512를 넘지 않게 하세요(2절의 규칙). 블록 뒤는 head에 따라 둘로 "
+            "갈립니다. 'flatten'이면 특징 맵을 벡터로 편 다음 유닛 4,096개의 완전 연결 계층(ReLU)을 두 번 잇고, 'gap'이면 "
+            "채널마다 평균을 내는 계층(6절의 pooling='avg'와 같은 것) 하나로 벡터를 만듭니다. 마지막은 둘 다 부류 수만큼의 "
+            "출력(소프트맥스)입니다. 인자를 숫자로 고정해 두지 마세요."
         ),
         solution_text=(
-            "def build_vgg(blocks, input_shape=(224, 224, 3), classes=1000, head=\"flatten\"):\n"
+            "def build_vgg(convs, input_shape=(224, 224, 3), classes=1000, head=\"flatten\", first_filters=64):\n"
             "    inputs = keras.Input(shape=input_shape)\n"
             "    x = inputs\n"
-            "    for i, (filters, convs) in enumerate(blocks, start=1):\n"
-            "        x = vgg_block(x, filters, convs, name=f\"block{i}\")\n"
+            "    filters = first_filters\n"
+            "    for i, n in enumerate(convs, start=1):\n"
+            "        x = vgg_block(x, filters, n, name=f\"block{i}\")\n"
+            "        filters = min(filters * 2, 512)  # 다음 블록은 두 배, 512에서 멈춤\n"
             "    if head == \"gap\":\n"
-            "        x = layers.GlobalAveragePooling2D()(x)  # 채널마다 평균: 512개 값\n"
+            "        x = layers.GlobalAveragePooling2D()(x)  # 채널마다 평균\n"
             "    else:\n"
             "        x = layers.Flatten()(x)\n"
             "        x = layers.Dense(4096, activation=\"relu\")(x)\n"
             "        x = layers.Dense(4096, activation=\"relu\")(x)\n"
             "    outputs = layers.Dense(classes, activation=\"softmax\")(x)\n"
             "    return keras.Model(inputs, outputs)\n"
-            "# 구성 E(VGG-19): [(64, 2), (128, 2), (256, 4), (512, 4), (512, 4)]\n"
+            "# 구성 E(VGG-19): build_vgg((2, 2, 4, 4, 4)) — 필터는 64, 128, 256, 512, 512\n"
             "# head=\"gap\"이면 fc1·fc2(1억 2천만 개 가까이)가 없어 매개변수가 거의 합성곱에만 남습니다(7강의 GoogLeNet)."
         ),
         mistakes=[
@@ -217,11 +244,20 @@ def q1_build_vgg() -> Exercise:
              "출력의 모양이 다릅니다. 마지막 Dense의 유닛 수는 인자로 받은 classes여야 합니다(1000으로 고정하지 마세요).",
              _vgg_fixed_classes),
             (lambda got, want: got["합성곱 계층 수"] == 13 != want["합성곱 계층 수"],
-             "합성곱이 VGG-16처럼 13개입니다. 블록은 인자로 받은 목록대로 지으세요(build_vgg16의 목록을 그대로 쓰지 마세요).",
+             "합성곱이 VGG-16처럼 13개입니다. 블록은 인자로 받은 convs대로 지으세요(build_vgg16의 목록을 그대로 쓰지 마세요).",
              _vgg_always_16),
             (lambda got, want: got["합성곱 계층 수"] != want["합성곱 계층 수"],
-             "합성곱 계층의 수가 다릅니다. 블록 목록의 (필터 수, 합성곱 수)에서 합성곱 수를 vgg_block의 convs로 넘기세요.",
+             "합성곱 계층의 수가 다릅니다. convs의 항목(그 블록의 합성곱 수)을 vgg_block의 convs로 넘기세요.",
              _vgg_one_conv_per_block),
+            (lambda got, want: max(_filters(got), default=0) > MAX_FILTERS,
+             "필터가 512개보다 많은 합성곱이 있습니다. VGG 규칙은 채널을 두 배로 늘리다가 512에서 멈춥니다.",
+             _vgg_no_cap),
+            (lambda got, want: len(set(_filters(got))) == 1 < len(set(_filters(want))),
+             "모든 블록의 필터 수가 같습니다. 블록마다 필터 수를 앞 블록의 두 배로 늘리세요(512에서 멈춤).",
+             _vgg_no_doubling),
+            (lambda got, want: _filters(got)[:1] != _filters(want)[:1],
+             "첫 블록의 필터 수가 다릅니다. 첫 블록은 인자로 받은 first_filters개의 필터로 시작합니다(64로 고정하지 마세요).",
+             _vgg_fixed_first),
             (lambda got, want: _gap_count(want) == 1 and _gap_count(got) == 0,
              "head='gap'인데 전역 평균 풀링 계층이 없습니다. 이때는 평면화 대신 layers.GlobalAveragePooling2D()로 "
              "채널마다 평균을 냅니다.",
@@ -292,61 +328,134 @@ def q2_budget_block() -> Exercise:
     )
 
 
-@functools.cache
-def unfrozen_trainable(input_shape=HEAD_INPUT, classes=HEAD_CLASSES, prefix="block5", pooling="avg") -> int:
-    """VGG-16 합성곱 부분(include_top=False, pooling)에서 이름이 prefix로 시작하는 계층만 풀고 그 위에
-    Dense(classes)를 얹은 모델을 실제로 만들어, 학습하는 매개변수 수를 셉니다 (weights=None: 내려받지 않음)."""
+# 문제 3: 6절의 특징 추출 모델(고정한 블록 `blocks` + 학습한 머리 Dense(5))에서 마지막 블록만 풀고 작은 학습률로
+# 다시 compile하는 함수 fine_tune(model). 채점하는 블록 구성마다 모델을 새로 지어 함수에 넘기고, 돌려받은 모델의
+# 학습하는 매개변수 수, 다시 compile했는지, 학습률을 잽니다.
+FEATURE_LR, FINE_TUNE_MAX_LR = 0.002, 0.0002  # 특징 추출 때의 학습률, 미세 조정에서 받아 주는 가장 큰 학습률
+FINE_TUNE_CASES = [([(16, 2), (32, 2)],), ([(8, 1), (16, 2), (32, 1)],)]
+
+
+def feature_extraction_model(blocks_config):
+    """6절처럼: 블록들(이름 block1, block2, …)에 평면화를 붙인 모델 `blocks`를 고정하고 새 머리 Dense(5)를 얹어
+    특징 추출용으로 compile한 모델 (28×28×1 입력)."""
     keras = _lazy.keras()
-    base = keras.applications.VGG16(weights=None, include_top=False, pooling=pooling, input_shape=tuple(input_shape))
-    for layer in base.layers:
-        layer.trainable = layer.name.startswith(prefix)
-    inputs = keras.Input(tuple(input_shape))
-    x = base(inputs)
-    if pooling is None:
-        x = keras.layers.Flatten()(x)
-    model = keras.Model(inputs, keras.layers.Dense(classes, activation="softmax")(x))
+    layers = keras.layers
+    from ..models import vgg_block
+
+    inputs = keras.Input((28, 28, 1))
+    x = inputs
+    for i, (filters, convs) in enumerate(blocks_config, start=1):
+        x = vgg_block(x, filters, convs, name=f"block{i}")
+    blocks = keras.Model(inputs, layers.Flatten()(x), name="blocks")
+    blocks.trainable = False
+    inputs = keras.Input((28, 28, 1))
+    model = keras.Model(inputs, layers.Dense(5, activation="softmax")(blocks(inputs)))
+    model.compile(optimizer=keras.optimizers.Adam(FEATURE_LR), loss="sparse_categorical_crossentropy",
+                  metrics=["accuracy"])
+    return model
+
+
+def trainable_count(model) -> int:
+    """모델이 학습하는 매개변수(trainable_weights)의 수."""
     return int(sum(int(np.prod(w.shape)) for w in model.trainable_weights))
 
 
-def q3_unfrozen_trainable() -> Exercise:
-    c5 = 9 * 512 * 512 + 512  # block5의 합성곱 하나 (512 → 512)
-    head = 512 * HEAD_CLASSES + HEAD_CLASSES  # pooling="avg"의 512개 값 → Dense(10)
+def fine_tune_facts(fn, blocks_config) -> dict | None:
+    """특징 추출 모델을 새로 지어 fn에 넘기고, 돌려받은 모델의 학습하는 매개변수 수, 다시 compile했는지,
+    학습률이 작은지(FINE_TUNE_MAX_LR 이하)를 잽니다."""
+    keras = _lazy.keras()
+    model = feature_extraction_model(blocks_config)
+    old_optimizer = model.optimizer
+    tuned = fn(model)
+    if tuned is None:
+        return None
+    if not isinstance(tuned, keras.Model):
+        raise TypeError(f"모델(keras.Model)을 돌려주세요(return model). 돌려준 것: {type(tuned).__name__}")
+    recompiled = getattr(tuned, "optimizer", None) is not None and tuned.optimizer is not old_optimizer
+    small = False
+    if recompiled:
+        rate = tuned.optimizer.learning_rate
+        small = bool(float(keras.ops.convert_to_numpy(rate() if callable(rate) else rate)) <= FINE_TUNE_MAX_LR * (1 + 1e-6))
+    return {"학습하는 매개변수 수": trainable_count(tuned), "다시 compile함": recompiled, "작은 학습률": small}
+
+
+def _reference_fine_tune(model, *, unfreeze=True, refreeze_first=True, compile_again=True, rate=FINE_TUNE_MAX_LR):
+    keras = _lazy.keras()
+    blocks = model.get_layer("blocks")
+    last = sorted({layer.name.split("_")[0] for layer in blocks.layers if layer.name.startswith("block")})[-1]
+    if unfreeze:
+        blocks.trainable = True
+    for layer in blocks.layers:
+        if refreeze_first and not layer.name.startswith(last):
+            layer.trainable = False
+    if compile_again:
+        model.compile(optimizer=keras.optimizers.Adam(rate), loss="sparse_categorical_crossentropy",
+                      metrics=["accuracy"])
+    return model
+
+
+def package_fine_tune_facts(blocks_config) -> dict:
+    return fine_tune_facts(_reference_fine_tune, blocks_config)
+
+
+# 문제 3의 흔한 실수를 한 함수들 (tests/test_exercise_rules.py가 이 예로 메시지를 확인합니다)
+def _tune_nothing(model):
+    return _reference_fine_tune(model, unfreeze=False, refreeze_first=False)
+
+
+def _tune_everything(model):
+    return _reference_fine_tune(model, refreeze_first=False)
+
+
+def _tune_without_compile(model):
+    return _reference_fine_tune(model, compile_again=False)
+
+
+def _tune_with_big_rate(model):
+    return _reference_fine_tune(model, rate=FEATURE_LR)
+
+
+def q3_fine_tune() -> Exercise:
     return Exercise(
-        3, "블록 5만 풀어 미세 조정할 때 학습하는 매개변수 수", "trainable_block5",
-        expected=unfrozen_trainable,
+        3, "마지막 블록만 풀어 미세 조정 준비하기", "fine_tune",
+        kind="build",
+        expected=package_fine_tune_facts,
+        measure=fine_tune_facts,
+        cases=lambda: FINE_TUNE_CASES,
         hint_text=(
-            "학습하는 것은 trainable이 True인 계층의 가중치뿐입니다. 이름이 block5로 시작하는 계층은 무엇이고, 그중 "
-            "매개변수가 있는 것은 몇 개인가요? 블록 5가 받는 채널과 내는 채널을 2절의 규칙(512에서 멈춤)으로 적으세요. "
-            "새로 얹은 머리도 학습합니다. pooling='avg'가 내는 값의 개수와 입력 크기는 관계가 있을까요?"
+            "세 단계입니다. 모델 안의 블록 모델은 model.get_layer(\"blocks\")로 꺼냅니다. 그 안의 계층(blocks.layers)은 "
+            "이름이 block1_conv1처럼 블록 번호로 시작합니다. 마지막 블록의 계층만 trainable이 True이고 나머지는 False가 "
+            "되게 하세요. 모델 전체의 trainable을 True로 바꾸면 안의 계층이 모두 풀린다는 점에 주의하세요. 그다음 "
+            "trainable을 바꾼 것이 학습에 반영되도록 특징 추출 때와 같은 손실로 다시 compile하되, 학습률은 특징 추출 때"
+            "(0.002)의 10분의 1 이하로 둡니다. 마지막으로 모델을 돌려주세요."
         ),
         solution_text=(
-            "block5 = 3 * (3 * 3 * 512 * 512 + 512)  # block5_conv1~3: 모두 512 → 512 (4절 표의 block5와 같음)\n"
-            "head = 512 * 10 + 10                     # pooling='avg'는 입력 크기와 상관없이 512개 값\n"
-            "trainable_block5 = block5 + head         # 7,084,554\n"
-            "# block5_pool에는 매개변수가 없고, block1~4의 가중치는 고정되어 학습하는 수에 들지 않습니다."
+            "def fine_tune(model):\n"
+            "    blocks = model.get_layer(\"blocks\")\n"
+            "    last = [layer.name for layer in blocks.layers if layer.name.startswith(\"block\")][-1].split(\"_\")[0]\n"
+            "    for layer in blocks.layers:\n"
+            "        layer.trainable = layer.name.startswith(last)  # 마지막 블록만 풀고 나머지는 고정\n"
+            "    model.compile(optimizer=keras.optimizers.Adam(0.0002), loss=\"sparse_categorical_crossentropy\",\n"
+            "                  metrics=[\"accuracy\"])  # trainable을 바꾼 뒤에는 다시 compile, 작은 학습률로\n"
+            "    return model\n"
+            "# 작은 학습률은 이미 쓸모 있는 필터를 조금만 고치게 합니다. 학습하는 것은 마지막 블록의 합성곱과 머리입니다."
         ),
         mistakes=[
-            (lambda a: a == 3 * c5,
-             "새로 얹은 머리 Dense(10)도 학습합니다. 그 매개변수도 더하세요.",
-             3 * c5),
-            (lambda a: a == head,
-             "그것은 머리만 학습할 때(특징 추출)입니다. 이 문제는 블록 5의 합성곱도 풀었습니다.",
-             head),
-            (lambda a: a == VGG16_CONV_PARAMS + head,
-             "그것은 모델 전체입니다. 이름이 block5로 시작하지 않는 계층은 trainable = False라 학습하지 않습니다.",
-             VGG16_CONV_PARAMS + head),
-            (lambda a: a == 3 * c5 + 4 * 4 * 512 * 10 + 10,
-             "pooling='avg'이므로 머리는 4×4×512를 평면화한 값이 아니라 채널마다 평균 낸 512개 값을 받습니다.",
-             3 * c5 + 4 * 4 * 512 * 10 + 10),
-            (lambda a: a == 3 * (c5 - 512) + head,
-             "편향(필터마다 하나)을 빠뜨리지 않았나요?",
-             3 * (c5 - 512) + head),
-            (lambda a: a == (9 * 256 * 512 + 512) + 2 * c5 + head,
-             "블록 5는 채널을 늘리지 않습니다(512에서 멈춤). block5_conv1도 512채널을 받습니다.",
-             (9 * 256 * 512 + 512) + 2 * c5 + head),
-            (lambda a: a == 5_899_776 + 3 * c5 + head,
-             "블록 4까지 풀지 않았습니다. 이름이 block5로 시작하는 계층만 trainable = True입니다.",
-             5_899_776 + 3 * c5 + head),
+            (lambda got, want: got["학습하는 매개변수 수"] < want["학습하는 매개변수 수"],
+             "블록이 아직 고정되어 있어 머리만 학습합니다(특징 추출 그대로). 블록 모델 안에서 마지막 블록의 계층을 "
+             "trainable = True로 푸세요.",
+             _tune_nothing),
+            (lambda got, want: got["학습하는 매개변수 수"] > want["학습하는 매개변수 수"],
+             "앞쪽 블록까지 풀렸습니다. blocks.trainable = True는 안의 계층을 모두 풉니다. 마지막 블록이 아닌 계층은 "
+             "그 뒤에 다시 trainable = False로 두세요.",
+             _tune_everything),
+            (lambda got, want: not got["다시 compile함"],
+             "trainable을 바꾼 뒤 다시 compile하지 않았습니다. compile해야 바뀐 trainable이 학습에 반영됩니다.",
+             _tune_without_compile),
+            (lambda got, want: not got["작은 학습률"],
+             "학습률이 큽니다. 미세 조정은 이미 학습한 필터를 조금만 고치도록, 특징 추출 때(0.002)의 10분의 1 이하의 "
+             "학습률로 compile합니다.",
+             _tune_with_big_rate),
         ],
     )
 
@@ -464,4 +573,4 @@ def q5_vgg19_extra() -> Exercise:
 
 
 def exercises() -> list[Exercise]:
-    return [q1_build_vgg(), q2_budget_block(), q3_unfrozen_trainable(), q4_two_dropouts(), q5_vgg19_extra()]
+    return [q1_build_vgg(), q2_budget_block(), q3_fine_tune(), q4_two_dropouts(), q5_vgg19_extra()]
