@@ -151,16 +151,18 @@ EXPERIMENTS = (
         # 문제 2의 정답(3: 절반 미만)과 6절 "지름길의 효과": 논문처럼 γ = 1에서 시작한 ResNet-34와 plain-34는 지름길만 다름
         Figure("문제 2·6절 — 학습 손실 비: ResNet-34 γ=1 ÷ plain-34 (절반 미만)", "paper_loss / plain_loss", 0.5, above=False),
         Figure("시험 정확도 차: ResNet-34 γ=1 − plain-34", 'test_accuracy["ResNet-34 γ=1"] - test_accuracy["plain-34"]', 0.1),
-        Figure("학습 손실 비: ResNet-34 γ=1 ÷ plain-18 (참고)", "paper_loss / plain18_loss", None),
-        # 더 알아보기 "깊이 18 대 34, γ = 0에서 시작하기": γ = 0이 γ = 1보다, ResNet-34 γ=0이 ResNet-18 γ=0보다 낮음
+        # 6절의 2 × 2 표 {plain, ResNet} × {18, 34}: 같은 깊이에서 지름길이 손실을 몇 분의 1로, ResNet-34 < plain-18,
+        # γ = 1이면 141걸음 뒤 ResNet-18이 ResNet-34보다 훨씬 낮음 (논문 표 2의 순서가 아직 안 나옴)
+        Figure("6절 2×2 — 학습 손실 비: ResNet-18 γ=1 ÷ plain-18 (몇 분의 1)", "resnet18_paper_loss / plain18_loss", 0.5, above=False),
+        Figure("6절 2×2 — 학습 손실 비: ResNet-34 γ=1 ÷ plain-18", "paper_loss / plain18_loss", 1, above=False),
+        Figure("6절 2×2 — 학습 손실 비: ResNet-34 γ=1 ÷ ResNet-18 γ=1", "paper_loss / resnet18_paper_loss", 1.5),
+        Figure("학습 오류율 차: plain-18 − ResNet-34 γ=1 (참고)", 'train_error["plain-18"] - train_error["ResNet-34 γ=1"]', None),
+        Figure("시험 정확도 차: ResNet-34 γ=1 − plain-18 (참고)", 'test_accuracy["ResNet-34 γ=1"] - test_accuracy["plain-18"]', None),
+        Figure("학습 오류율 차: ResNet-34 γ=1 − ResNet-18 γ=1 (참고)", 'train_error["ResNet-34 γ=1"] - train_error["ResNet-18 γ=1"]', None),
+        Figure("시험 정확도 차: ResNet-18 γ=1 − ResNet-34 γ=1 (참고)", 'test_accuracy["ResNet-18 γ=1"] - test_accuracy["ResNet-34 γ=1"]', None),
+        # 더 알아보기 "γ = 0 시작": ResNet-34 γ=0이 γ=1보다 낮지만, ResNet-18 γ=1보다는 높음
         Figure("더 알아보기 — 학습 손실 비: ResNet-34 γ=1 ÷ ResNet-34 γ=0", "paper_loss / residual_loss", 1),
-        Figure("더 알아보기 — 학습 손실 비: ResNet-18 γ=0 ÷ ResNet-34 γ=0 (깊은 ResNet이 더 낮음)", "resnet18_loss / residual_loss", 1),
-        # 같은 더 알아보기: γ = 1이면 141걸음 뒤 ResNet-18이 ResNet-34보다 훨씬 낮음 (논문 표 2의 순서가 아직 안 나옴)
-        Figure("더 알아보기 — 학습 손실 비: ResNet-34 γ=1 ÷ ResNet-18 γ=1", "paper_loss / resnet18_paper_loss", 1.5),
-        Figure("학습 손실 비: ResNet-18 γ=0 ÷ ResNet-18 γ=1 (참고, 더 알아보기 '한 번의 실행')", "resnet18_loss / resnet18_paper_loss", None),
-        Figure("학습 손실 비: ResNet-34 γ=0 ÷ ResNet-18 γ=1 (참고)", "residual_loss / resnet18_paper_loss", None),
-        Figure("학습 오류율 차: ResNet-34 γ=0 − ResNet-18 γ=0 (참고)",
-               'train_error["ResNet-34 γ=0"] - train_error["ResNet-18 γ=0"]', 0.01, above=False),
+        Figure("더 알아보기 — 학습 손실 비: ResNet-34 γ=0 ÷ ResNet-18 γ=1", "residual_loss / resnet18_paper_loss", 1),
         # 더 알아보기 "블록 하나 빼 보기": ResNet-34는 몇 %p만 떨어지고, 평범한 신경망은 무작위 수준 가까이로 무너짐
         Figure("블록 하나 뺀 ResNet-34: 가장 큰 시험 정확도 하락", '(removed["ResNet-34"].iloc[0] - removed["ResNet-34"]).max()',
                0.1, above=False),
