@@ -96,7 +96,7 @@ def q2_same_pads() -> Exercise:
             (lambda a: tuple(a) == too_long_pads,
              "출력 o칸의 창은 첫 창에서 (o − 1)s칸만 움직입니다: 필요한 길이는 (o − 1)s + f입니다.", too_long_pads),
             (lambda a: len(a) == 2 and a[0] == a[1] + 1,
-             "합이 홀수일 때 TensorFlow는 남는 한 칸을 앞이 아니라 뒤(아래·오른쪽)에 넣습니다.", (3, 2)),
+             "전체 패딩이 홀수일 때 TensorFlow는 남는 한 칸을 앞이 아니라 뒤(아래·오른쪽)에 넣습니다.", (3, 2)),
         ],
     )
 
