@@ -3,7 +3,7 @@
 강의 셀에는 생각을 담은 몇 줄만 남기고, 정렬하고 고르고 그리는 코드는 여기에 둡니다.
 
 - `draw_training_loop()`: 한 걸음의 흐름(배치 → 순전파 → 손실 → 기울기 → 갱신)과 에포크를 한 장에 그립니다.
-- `draw_tiny_backprop(x, W1, W2, a, h, z, p, dz, dh, da)`: 3절의 2–2–3 신경망에 순전파 값과 역전파 기울기를 적습니다.
+- `draw_tiny_backprop(x, W1, W2, a, h, z, p, dz, dh, da)`: 2–2–3 신경망에 순전파 값과 역전파 기울기를 적습니다.
 - `show_confusion(confusion)`: 혼동 행렬(행 = 정답, 열 = 예측)을 개수와 함께 그립니다.
 - `confused_pairs(confusion)`: 여러 장 헷갈린 (장 수, 정답, 예측) 쌍을 많은 것부터.
 - `wrong_examples(y_true, y_pred)`: 틀린 이미지의 번호를 많이 헷갈린 쌍부터.
@@ -40,7 +40,7 @@ def draw_training_loop():
     fig, ax = plt.subplots(figsize=(10, 2.9), layout="constrained")
     ax.set(xlim=(0, 10), ylim=(0, 3.2))
     ax.axis("off")
-    boxes = [step for step, _ in LOOP_STEPS] + ["가중치 갱신\n(SGD: w를 w − ηg로)"]
+    boxes = [step for step, _ in LOOP_STEPS] + ["가중치 갱신\n(예: w를 w − ηg로)"]
     centers = [1.0 + 2.0 * k for k in range(len(boxes))]
     for k, (x, text) in enumerate(zip(centers, boxes)):
         color = "#fde2c8" if k == len(boxes) - 1 else "#dbe9f6"
@@ -55,7 +55,7 @@ def draw_training_loop():
     ax.annotate("", xy=(centers[0], 1.5), xytext=(centers[-1], 1.5),
                 arrowprops={"arrowstyle": "->", "lw": 1.5, "color": "tab:green", "connectionstyle": "arc3,rad=-0.25"})
     ax.text(5.0, 0.98, "새 배치로 되풀이 (어느 옵티마이저든)", ha="center", va="center", fontsize=10, color="tab:green")
-    ax.text(5.0, 0.05, "배치마다 한 걸음, 학습 데이터를 한 번 다 쓰면 한 에포크 (에포크 끝의 검증과 조기 종료는 4절에서)",
+    ax.text(5.0, 0.05, "배치마다 한 걸음, 학습 데이터를 한 번 다 쓰면 한 에포크 (에포크 끝의 검증과 조기 종료는 뒤에서)",
             ha="center", va="center", fontsize=9.5, color="0.25")
     ax.set_title("한 걸음의 흐름: model.fit이 걸음마다 되풀이하는 일", fontsize=11)
     return fig

@@ -503,8 +503,8 @@ def q6_train_with_early_stopping() -> Exercise:
             "5절의 학습 셀과 같은 세 단계입니다: compile(옵티마이저, 손실) → 조기 종료 콜백 만들기 → fit. "
             "옵티마이저는 5절처럼 학습률을 정해 만든 Adam 객체입니다. '한 에포크라도 나아지지 않으면 멈춤'은 patience로, "
             "'가장 좋았던 에포크의 가중치'는 EarlyStopping의 다른 인자로 정합니다. "
-            "검증 데이터는 x, y를 직접 잘라 만들지 않아도 됩니다: fit에는 받은 데이터의 뒤쪽 일부를 검증에 돌리는 인자가 "
-            "있습니다(help(keras.Model.fit)에서 찾아보세요). fit이 돌려주는 값을 그대로 return 합니다."
+            "검증 데이터는 x, y를 직접 잘라 만들지 않아도 됩니다: fit의 validation_split은 받은 데이터의 뒤쪽 일부를 "
+            "검증에 돌립니다(help(keras.Model.fit)). fit이 돌려주는 값을 그대로 return 합니다."
         ),
         solution_text=(
             "def train_briefly(model, x, y):\n"
