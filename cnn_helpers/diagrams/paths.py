@@ -130,6 +130,6 @@ def draw_erf_paths(layers: int = 3, kernel: int = 3):
     ax.text(-left_margin + 0.2, 0.1 + bar_height / 2, "경로 수\n(막대)", ha="left", va="center", fontsize=9)
     ax.set_xlim(-left_margin, width - 0.4)
     ax.set_ylim(-0.1, y_of(0) + 0.6)
-    ax.set_title(f"1차원 합성곱 {layers}계층 (커널 {kernel}): 출력 한 칸에서 입력으로 가는 경로 {total}개", fontsize=10)
+    ax.set_title(f"1차원 합성곱 {layers}계층 (필터 크기 {kernel}): 출력 한 칸에서 입력으로 가는 경로 {total}개", fontsize=10)
     fig.tight_layout()
     return fig

@@ -72,7 +72,7 @@ def _box_variants() -> dict:
 
 
 def _layers_for_sigma() -> int:
-    """σ = √(2n/3) (균일한 가중치 3×3 n계층; tests/test_lesson_code_04.py가 실제 ERF로 검사)이 _Q3_SIGMA가 되는 n."""
+    """σ = √(2L/3) (균일한 가중치 3×3 L계층; tests/test_lesson_code_04.py가 실제 ERF로 검사)이 _Q3_SIGMA가 되는 L."""
     return round(1.5 * _Q3_SIGMA**2)
 
 
@@ -210,23 +210,23 @@ def q3_layers_for_sigma_6() -> Exercise:
         3, "ERF의 크기에서 계층 수 예측하기", "layers_for_sigma_6",
         expected=_layers_for_sigma,
         hint_text=(
-            "균일한 가중치에서 σ² = 2n/3입니다. σ가 주어졌으니 n에 대해 풀면 됩니다. "
+            "균일한 가중치 L계층에서 σ² = 2L/3입니다. σ가 주어졌으니 L에 대해 풀면 됩니다. "
             "0.816 같은 반올림한 값 대신 분수 그대로 계산하세요."
         ),
         solution_text=(
             "sigma = 6\n"
-            "layers_for_sigma_6 = round(3 * sigma**2 / 2)  # σ² = 2n/3을 n에 대해 풂"
+            "layers_for_sigma_6 = round(3 * sigma**2 / 2)  # σ² = 2L/3을 L에 대해 풂"
         ),
         mistakes=[
             (lambda a: a != _layers_for_sigma() and abs(a - _layers_for_sigma()) < 0.5,
-             "거의 맞았습니다. 0.816은 √(2/3)을 반올림한 값입니다: σ² = 2n/3을 분수 그대로 풀면 계층 수가 정수로 나옵니다.",
+             "거의 맞았습니다. 0.816은 √(2/3)을 반올림한 값입니다: σ² = 2L/3을 분수 그대로 풀면 계층 수가 정수로 나옵니다.",
              (sigma / 0.816) ** 2),
             (lambda a: a == sigma**2,
-             "σ² = n이 아닙니다. 한 계층마다 −1, 0, +1 가운데 하나를 고르는 한 걸음의 분산은 2/3입니다.", sigma**2),
+             "σ² = L이 아닙니다. 한 계층마다 −1, 0, +1 중 하나만큼 옮겨 가는데, 그 양의 분산은 2/3입니다.", sigma**2),
             (lambda a: a == round(2 * sigma**2 / 3),
-             "분수를 뒤집었습니다: σ² = 2n/3이므로 n = 3σ²/2입니다.", round(2 * sigma**2 / 3)),
+             "분수를 뒤집었습니다: σ² = 2L/3이므로 L = 3σ²/2입니다.", round(2 * sigma**2 / 3)),
             (lambda a: 0 < a < 4 * sigma,
-             "ERF는 계층 수에 비례해 자라지 않고 √n에 비례합니다. σ를 두 배로 하려면 계층이 네 배 필요합니다.",
+             "ERF는 계층 수에 비례해 자라지 않고 √L에 비례합니다. σ를 두 배로 하려면 계층이 네 배 필요합니다.",
              sigma / math.sqrt(2 / 3)),
         ],
     )
