@@ -70,7 +70,7 @@ def test_fine_tune_counts_the_last_block_and_the_head(q):
     assert q[2].verdict(lambda model: None)[0] == UNATTEMPTED
     status, message = q[2].verdict(lambda model: 21_733)
     assert status == WRONG and "keras.Model" in message
-    for example, words in zip([m[2] for m in q[2].mistakes], ("고정되어", "앞쪽 블록", "compile", "학습률")):
+    for example, words in zip([m[2] for m in q[2].mistakes], ("마지막이 아닌 블록", "고정되어", "앞쪽 블록", "compile", "학습률")):
         status, message = q[2].verdict(example)
         assert status == WRONG and words in message and "21,733" not in message, message
     assert "21,733" not in q[2].hint_text and "21733" not in q[2].hint_text
