@@ -18,6 +18,7 @@ from cnn_helpers.exercises.lesson06 import (
     head_params,
     trainable_count,
     two_dropouts,
+    unfrozen_blocks,
     vgg16_base_shape,
     vgg_filters,
 )
@@ -49,6 +50,13 @@ def test_design_accepts_a_list_and_names_the_budget(q):
     assert q[1].verdict(list(deepest_block_in_budget()))[0] == CORRECT
     status, message = q[1].verdict((4, 1_161_984))
     assert status == WRONG and "예산" in message and "830" not in message
+
+
+def test_unfrozen_blocks_names_the_blocks_that_train():
+    model = feature_extraction_model([(8, 1), (16, 2), (32, 1)])
+    assert unfrozen_blocks(model) == ()  # 특징 추출: 블록은 모두 고정
+    assert unfrozen_blocks(_reference_fine_tune(model)) == ("block3",)
+    assert unfrozen_blocks(keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])) == ()  # blocks가 없는 모델
 
 
 def test_fine_tune_counts_the_last_block_and_the_head(q):

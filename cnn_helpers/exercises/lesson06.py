@@ -412,13 +412,10 @@ def package_fine_tune_facts(blocks_config) -> dict:
 
 
 # 문제 3의 흔한 실수를 한 함수들 (tests/test_exercise_rules.py가 이 예로 메시지를 확인합니다)
-def _tune_named_block2(model):  # 6절의 모델(블록 둘)에서만 맞는 답: 블록 이름을 적어 둠
-    blocks = model.get_layer("blocks")
-    for layer in blocks.layers:
+def _tune_named_block2(model):  # 블록 이름을 적어 둔 답: 블록 둘인 6절의 모델에서만 맞음
+    for layer in model.get_layer("blocks").layers:
         layer.trainable = layer.name.startswith("block2")
-    model.compile(optimizer=_lazy.keras().optimizers.Adam(FINE_TUNE_MAX_LR), loss="sparse_categorical_crossentropy",
-                  metrics=["accuracy"])
-    return model
+    return _reference_fine_tune(model, unfreeze=False, refreeze_first=False)  # 작은 학습률로 compile만
 
 
 def _tune_nothing(model):
