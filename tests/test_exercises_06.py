@@ -18,6 +18,7 @@ from cnn_helpers.exercises.lesson06 import (
     head_params,
     trainable_count,
     two_dropouts,
+    unfrozen_blocks,
     vgg16_base_shape,
     vgg_filters,
 )
@@ -51,6 +52,13 @@ def test_design_accepts_a_list_and_names_the_budget(q):
     assert status == WRONG and "예산" in message and "830" not in message
 
 
+def test_unfrozen_blocks_names_the_blocks_that_train():
+    model = feature_extraction_model([(8, 1), (16, 2), (32, 1)])
+    assert unfrozen_blocks(model) == ()  # 특징 추출: 블록은 모두 고정
+    assert unfrozen_blocks(_reference_fine_tune(model)) == ("block3",)
+    assert unfrozen_blocks(keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])) == ()  # blocks가 없는 모델
+
+
 def test_fine_tune_counts_the_last_block_and_the_head(q):
     model = feature_extraction_model([(16, 2), (32, 2)])
     assert trainable_count(model) == 7 * 7 * 32 * 5 + 5 == 7_845  # 6절의 특징 추출: 머리만
@@ -70,7 +78,7 @@ def test_fine_tune_counts_the_last_block_and_the_head(q):
     assert q[2].verdict(lambda model: None)[0] == UNATTEMPTED
     status, message = q[2].verdict(lambda model: 21_733)
     assert status == WRONG and "keras.Model" in message
-    for example, words in zip([m[2] for m in q[2].mistakes], ("고정되어", "앞쪽 블록", "compile", "학습률")):
+    for example, words in zip([m[2] for m in q[2].mistakes], ("마지막이 아닌 블록", "고정되어", "앞쪽 블록", "compile", "학습률")):
         status, message = q[2].verdict(example)
         assert status == WRONG and words in message and "21,733" not in message, message
     assert "21,733" not in q[2].hint_text and "21733" not in q[2].hint_text

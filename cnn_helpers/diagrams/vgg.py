@@ -151,6 +151,7 @@ def draw_vgg_blocks(model=None, *, title: str | None = "VGG-16: 블록마다 3×
                        bbox_transform=ax.transData, ncol=4, frameon=False, fontsize=9, handlelength=1.6,
                        columnspacing=1.6, handletextpad=0.5)
     legend.get_texts()[3].set_color(NUMBER_COLOR)
-    ax.text((x + 0.1) / 2, 0.04, "판의 높이는 가로·세로(제곱근 눈금)로 실제에 비례하지 않고, 두께는 채널 수가 많을수록 두꺼움",
+    # 작은 글씨에서 겹받침(ㄶ)이 점처럼 뭉개져 보이므로 "않고", "많을수록"을 쓰지 않습니다.
+    ax.text((x + 0.1) / 2, 0.04, "판의 높이는 가로·세로를 제곱근 눈금으로 나타내 실제 비율과 다르고, 두께는 채널 수가 클수록 두꺼움",
             ha="center", va="bottom", fontsize=9, color=_draw.EDGE)
     return fig

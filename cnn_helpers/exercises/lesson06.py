@@ -360,8 +360,20 @@ def trainable_count(model) -> int:
     return int(sum(int(np.prod(w.shape)) for w in model.trainable_weights))
 
 
+def unfrozen_blocks(model) -> tuple:
+    """모델 안의 블록 모델(`blocks`)에서 학습하는 가중치가 있는 블록의 이름(block1, block2, …)을 차례로 돌려줍니다."""
+    trainable = {id(w) for w in model.trainable_weights}
+    try:
+        blocks = model.get_layer("blocks")
+    except ValueError:
+        return ()
+    names = {layer.name.split("_")[0] for layer in blocks.layers
+             if layer.name.startswith("block") and any(id(w) in trainable for w in layer.weights)}
+    return tuple(sorted(names, key=lambda name: int(name[len("block"):]) if name[len("block"):].isdigit() else 0))
+
+
 def fine_tune_facts(fn, blocks_config) -> dict | None:
-    """특징 추출 모델을 새로 지어 fn에 넘기고, 돌려받은 모델의 학습하는 매개변수 수, 다시 compile했는지,
+    """특징 추출 모델을 새로 지어 fn에 넘기고, 돌려받은 모델의 학습하는 매개변수 수, 푼 블록, 다시 compile했는지,
     학습률이 작은지(FINE_TUNE_MAX_LR 이하)를 잽니다."""
     keras = _lazy.keras()
     model = feature_extraction_model(blocks_config)
@@ -376,7 +388,8 @@ def fine_tune_facts(fn, blocks_config) -> dict | None:
     if recompiled:
         rate = tuned.optimizer.learning_rate
         small = bool(float(keras.ops.convert_to_numpy(rate() if callable(rate) else rate)) <= FINE_TUNE_MAX_LR * (1 + 1e-6))
-    return {"학습하는 매개변수 수": trainable_count(tuned), "다시 compile함": recompiled, "작은 학습률": small}
+    return {"학습하는 매개변수 수": trainable_count(tuned), "푼 블록": unfrozen_blocks(tuned),
+            "다시 compile함": recompiled, "작은 학습률": small}
 
 
 def _reference_fine_tune(model, *, unfreeze=True, refreeze_first=True, compile_again=True, rate=FINE_TUNE_MAX_LR):
@@ -399,6 +412,12 @@ def package_fine_tune_facts(blocks_config) -> dict:
 
 
 # 문제 3의 흔한 실수를 한 함수들 (tests/test_exercise_rules.py가 이 예로 메시지를 확인합니다)
+def _tune_named_block2(model):  # 블록 이름을 적어 둔 답: 블록 둘인 6절의 모델에서만 맞음
+    for layer in model.get_layer("blocks").layers:
+        layer.trainable = layer.name.startswith("block2")
+    return _reference_fine_tune(model, unfreeze=False, refreeze_first=False)  # 작은 학습률로 compile만
+
+
 def _tune_nothing(model):
     return _reference_fine_tune(model, unfreeze=False, refreeze_first=False)
 
@@ -441,6 +460,10 @@ def q3_fine_tune() -> Exercise:
             "# 작은 학습률은 이미 쓸모 있는 필터를 조금만 고치게 합니다. 학습하는 것은 마지막 블록의 합성곱과 머리입니다."
         ),
         mistakes=[
+            (lambda got, want: bool(got["푼 블록"]) and want["푼 블록"][-1] not in got["푼 블록"],
+             "마지막이 아닌 블록을 풀었습니다. 블록 수가 다른 모델로도 채점하므로 \"block2\"처럼 이름을 적어 두지 말고, "
+             "blocks.layers의 계층 이름에서 마지막 블록을 찾으세요.",
+             _tune_named_block2),
             (lambda got, want: got["학습하는 매개변수 수"] < want["학습하는 매개변수 수"],
              "블록이 아직 고정되어 있어 머리만 학습합니다(특징 추출 그대로). 블록 모델 안에서 마지막 블록의 계층을 "
              "trainable = True로 푸세요.",
