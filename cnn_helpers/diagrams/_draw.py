@@ -39,13 +39,16 @@ def canvas(width: float, height: float, *, title: str | None = None):
 
 
 def box(ax, x: float, y: float, w: float, h: float, text: str = "", *, kind: str = "other",
-        fontsize: float = 9, color: str | None = None):
-    """왼쪽 아래가 (x, y)인 둥근 상자에 글을 적습니다. kind는 COLORS의 열쇠(계층 종류)입니다."""
+        fontsize: float = 9, color: str | None = None, linespacing: float | None = None):
+    """왼쪽 아래가 (x, y)인 둥근 상자에 글을 적습니다. kind는 COLORS의 열쇠(계층 종류)입니다.
+
+    linespacing: 여러 줄 글의 줄 간격(글자 높이의 배수, 주지 않으면 matplotlib 기본값)."""
     patch = patches.FancyBboxPatch((x, y), w, h, boxstyle="round,pad=0.02,rounding_size=0.06",
                                    facecolor=color or COLORS.get(kind, COLORS["other"]), edgecolor=EDGE, linewidth=1)
     ax.add_patch(patch)
     if text:
-        ax.text(x + w / 2, y + h / 2, text, ha="center", va="center", fontsize=fontsize, color="black")
+        ax.text(x + w / 2, y + h / 2, text, ha="center", va="center", fontsize=fontsize, color="black",
+                linespacing=linespacing)
     return patch
 
 

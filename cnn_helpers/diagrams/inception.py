@@ -124,6 +124,7 @@ def draw_inception_modules(input_shape=(28, 28, 192), naive_filters=(64, 128, 32
 # GoogLeNet 전체 그림: 줄기, 인셉션 모듈 9개, 해상도를 줄이는 곳, 보조 분류기 두 개 (실제 모델에서 읽음)
 
 _STRIDED_EDGE = "#dc2626"
+_AUX_FACE = "#e5e7eb"  # 보조 분류기: 주 경로의 어느 계층 색과도 겹치지 않는 회색
 
 
 def _layer_label(layer) -> str:
@@ -224,7 +225,7 @@ def googlenet_specs(model=None) -> dict:
             continue
         label = _layer_label(layer)
         if kind == "Dense" and name == "predictions":
-            label = f"분류 {layer.units:,}"
+            label = "분류"  # 클래스 수는 아래 줄의 출력 모양에 나옵니다
             if dropout is not None:
                 label = f"{_layer_label(dropout)},\n{label}"
         strides = getattr(layer, "strides", (1, 1))
@@ -256,7 +257,8 @@ def draw_googlenet(model=None, *, split_before: str = "4a"):
     """GoogLeNet 전체를 두 줄로 그린 Figure를 돌려줍니다 (모델을 주지 않으면 `models.googlenet(aux_heads=True)`).
 
     위 줄: 입력, 줄기, 인셉션 3a·3b, 풀링. 아래 줄: 4a~4e, 풀링, 5a·5b, 전역 평균 풀링, 분류.
-    빨간 테두리는 스트라이드 2로 가로·세로를 반으로 줄이는 계층, 맨 아래 상자는 보조 분류기입니다.
+    빨간 테두리는 스트라이드 2로 가로·세로를 반으로 줄이는 계층, 맨 아래 회색 점선 상자는 보조 분류기입니다
+    (주 경로의 분류 계층과 색이 달라, 추론할 때 버리는 것이 보조 분류기뿐임을 보입니다).
     글(이름, 출력 모양, 매개변수)은 모두 `googlenet_specs(model)`이 실제 모델에서 읽은 값입니다.
     split_before: 아래 줄을 시작할 인셉션 모듈 이름.
     """
@@ -271,7 +273,7 @@ def draw_googlenet(model=None, *, split_before: str = "4a"):
     w = (width - 0.4 - (per_row - 1) * gap) / per_row
     h = 1.1
     has_aux = bool(specs["aux"])
-    height = 6.2 if has_aux else 4.6
+    height = 6.7 if has_aux else 4.6
     fig, ax = _draw.canvas(width, height)
     tops = [height - 0.85, height - 2.75]
     centres = {}
@@ -298,13 +300,14 @@ def draw_googlenet(model=None, *, split_before: str = "4a"):
 
     for aux in specs["aux"]:
         cx, y_top = centres.get(aux["after"], (width / 2, tops[1] - h))
-        aw, ah = 2.3, 1.55
+        aw, ah = 2.3, 1.85
         ax_ = min(max(cx - aw / 2, 0.2), width - 0.2 - aw)
         ay = y_top - 0.3 - ah
         number = aux["name"].removeprefix("aux")
         labels = aux["labels"][:3] + [", ".join(aux["labels"][3:])]
         text = f"보조 분류기 {number} ({aux['after']} 뒤)\n" + "\n".join(labels) + f"\n매개변수 {aux['params']:,}"
-        _draw.box(ax, ax_, ay, aw, ah, text, kind="dense", fontsize=8.2)
+        patch = _draw.box(ax, ax_, ay, aw, ah, text, color=_AUX_FACE, fontsize=8.2, linespacing=1.45)
+        patch.set_linestyle((0, (4, 2)))  # 점선: 학습할 때만 있는 부분
         _draw.arrow(ax, (cx, y_top), (cx, ay + ah), color="#64748b")
 
     ax.text(width / 2, height - 0.2,
@@ -312,6 +315,6 @@ def draw_googlenet(model=None, *, split_before: str = "4a"):
             f"(가중치 계층 {specs['depth']}개, 매개변수 {specs['params']:,}개)", ha="center", va="center", fontsize=11)
     legend = "빨간 테두리: 스트라이드 2로 가로·세로를 반으로 줄이는 계층 · 분홍 상자: 인셉션 모듈(가지 네 개를 이어 붙임)"
     if has_aux:
-        legend += f"\n초록 상자: 보조 분류기. 학습할 때만 쓰고 추론할 때는 버립니다 (두 개 합쳐 매개변수 {specs['aux_params']:,}개)"
-    ax.text(width / 2, 0.25, legend, ha="center", va="center", fontsize=9)
+        legend += f"\n회색 점선 상자: 보조 분류기. 학습할 때만 쓰고 추론할 때는 버립니다 (두 개 합쳐 매개변수 {specs['aux_params']:,}개)"
+    ax.text(width / 2, 0.3, legend, ha="center", va="center", fontsize=9, linespacing=1.5)
     return fig

@@ -139,3 +139,21 @@ def test_googlenet_without_aux_and_small_input():
     assert "보조 분류기" not in drawn.split("\n빨간")[0]
     assert f"매개변수 {model.count_params():,}개" in drawn
     assert "28×28×1" in drawn
+
+
+def test_googlenet_aux_heads_have_their_own_colour(googlenet_drawn):
+    """범례의 '회색 점선 상자'는 보조 분류기뿐입니다: 주 경로의 분류 상자는 다른 색이고, 출력 크기를 한 번만 적습니다."""
+    from matplotlib.colors import to_hex
+    from matplotlib.patches import FancyBboxPatch
+
+    from cnn_helpers.diagrams.inception import _AUX_FACE
+
+    drawn, fig = googlenet_drawn
+    boxes = [(p, t) for p in fig.axes[0].patches if isinstance(p, FancyBboxPatch)
+             for t in fig.axes[0].texts if p.contains_point(fig.axes[0].transData.transform(t.get_position()))]
+    aux_faces = {to_hex(p.get_facecolor()) for p, t in boxes if t.get_text().startswith("보조 분류기")}
+    main = [(p, t) for p, t in boxes if "분류" in t.get_text() and not t.get_text().startswith("보조")]
+    assert aux_faces == {_AUX_FACE}
+    assert len(main) == 1 and to_hex(main[0][0].get_facecolor()) != _AUX_FACE
+    assert main[0][1].get_text().count("1,000") == 1
+    assert "회색 점선 상자: 보조 분류기" in "\n".join(drawn)
