@@ -507,7 +507,7 @@ def test_lesson05_training_exercise_checks_patience_and_the_lessons_optimizer():
     assert status == WRONG and "20%" in message
     status, message = q.verdict(lesson05._trainer(logits=True))  # 확률을 내는 모델에 from_logits=True
     assert status == WRONG and "from_logits" in message
-    assert "validation_split" not in q.hint_text  # 힌트는 인자 이름을 알려 주지 않습니다
+    assert "validation_split" in q.hint_text  # 문제 글처럼 힌트도 검증에 쓸 인자를 알려 줍니다(5절 본문은 소개하지 않음)
 
     def tail_by_hand(model, x, y):  # validation_split 대신 뒤쪽 20%를 직접 떼어 validation_data로 줌: 같은 뜻이라 정답
         keras = _lazy.keras()
