@@ -78,6 +78,13 @@ def _describe(args) -> str:
     return ", ".join(map(str, args))
 
 
+def _describe_inputs(args) -> str:
+    """채점 입력을 메시지에 쓸 말로: 모두 수이면 값 그대로 (예: 입력 (30, 3, 2, 2, 3)), 배열이 있으면 모양."""
+    if all(np.ndim(a) == 0 for a in args):
+        return f"입력 {tuple(args)}"
+    return "입력 모양 " + ", ".join(str(np.shape(a)) for a in args)
+
+
 @dataclass
 class Exercise:
     """연습 문제 하나.
@@ -135,27 +142,27 @@ class Exercise:
         for args in cases:
             # 정답을 먼저, 입력의 사본으로 계산합니다: 학생 함수가 입력을 바꿔도 정답은 그대로입니다.
             expected = self.expected(*copy.deepcopy(args))
-            shapes = [np.shape(a) for a in args]
+            shapes = _describe_inputs(args)
             try:
                 got = fn(*copy.deepcopy(args))  # 학생 함수에는 또 다른 사본을 줍니다.
             except Exception as exc:
-                return WRONG, f"입력 모양 {', '.join(map(str, shapes))}에서 함수가 오류를 냈습니다: {type(exc).__name__}: {exc}"
+                return WRONG, f"{shapes}에서 함수가 오류를 냈습니다: {type(exc).__name__}: {exc}"
             if got is None:
                 return UNATTEMPTED, f"아직 풀지 않음: `{self.variable}` 함수가 아무것도 돌려주지 않습니다(return을 쓰세요)."
             got_numbers = _numbers(got)
             if got_numbers is None:
                 return WRONG, (
-                    f"입력 {shapes}에서 돌려준 값이 숫자 배열이 아닙니다 (자료형 {type(got).__name__}). "
+                    f"{shapes}에서 돌려준 값이 숫자 배열이 아닙니다 (자료형 {type(got).__name__}). "
                     "행마다 길이가 같은 숫자 배열(np.ndarray)이나 숫자를 돌려주세요."
                 )
             if got_numbers.shape != np.shape(expected):
-                return WRONG, f"출력 모양이 다릅니다: 입력 {shapes}에서 모양 {got_numbers.shape}이(가) 나왔습니다. 출력 크기 공식을 확인하세요."
+                return WRONG, f"출력 모양이 다릅니다: {shapes}에서 모양 {got_numbers.shape}이(가) 나왔습니다. 출력 크기 공식을 확인하세요."
             if not answers_equal(got, expected):
                 mistake = self._matching_mistake(got, *copy.deepcopy(args))
                 if mistake:
                     return WRONG, f"아직 아닙니다. {mistake}"
-                return WRONG, f"모양은 맞지만 값이 다릅니다 (입력 모양 {shapes}). q{self.number}.hint()를 보세요."
-        return CORRECT, f"정답입니다! 무작위 입력 {len(cases)}개에서 모두 맞았습니다."
+                return WRONG, f"모양은 맞지만 값이 다릅니다 ({shapes}). q{self.number}.hint()를 보세요."
+        return CORRECT, f"정답입니다! 채점 입력 {len(cases)}개에서 모두 맞았습니다."
 
     def _verdict_build(self, fn) -> tuple[str, str]:
         # _verdict_function과 같은 틀(함수인지 → 입력마다 정답과 비교)이지만, 돌려준 값 대신 만든 모델의 특징을 비교합니다.
