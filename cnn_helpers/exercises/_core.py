@@ -142,26 +142,26 @@ class Exercise:
         for args in cases:
             # 정답을 먼저, 입력의 사본으로 계산합니다: 학생 함수가 입력을 바꿔도 정답은 그대로입니다.
             expected = self.expected(*copy.deepcopy(args))
-            shapes = _describe_inputs(args)
+            where = _describe_inputs(args)
             try:
                 got = fn(*copy.deepcopy(args))  # 학생 함수에는 또 다른 사본을 줍니다.
             except Exception as exc:
-                return WRONG, f"{shapes}에서 함수가 오류를 냈습니다: {type(exc).__name__}: {exc}"
+                return WRONG, f"{where}에서 함수가 오류를 냈습니다: {type(exc).__name__}: {exc}"
             if got is None:
                 return UNATTEMPTED, f"아직 풀지 않음: `{self.variable}` 함수가 아무것도 돌려주지 않습니다(return을 쓰세요)."
             got_numbers = _numbers(got)
             if got_numbers is None:
                 return WRONG, (
-                    f"{shapes}에서 돌려준 값이 숫자 배열이 아닙니다 (자료형 {type(got).__name__}). "
+                    f"{where}에서 돌려준 값이 숫자 배열이 아닙니다 (자료형 {type(got).__name__}). "
                     "행마다 길이가 같은 숫자 배열(np.ndarray)이나 숫자를 돌려주세요."
                 )
             if got_numbers.shape != np.shape(expected):
-                return WRONG, f"출력 모양이 다릅니다: {shapes}에서 모양 {got_numbers.shape}이(가) 나왔습니다. 출력 크기 공식을 확인하세요."
+                return WRONG, f"출력 모양이 다릅니다: {where}에서 모양 {got_numbers.shape}이(가) 나왔습니다. 출력 크기 공식을 확인하세요."
             if not answers_equal(got, expected):
                 mistake = self._matching_mistake(got, *copy.deepcopy(args))
                 if mistake:
                     return WRONG, f"아직 아닙니다. {mistake}"
-                return WRONG, f"모양은 맞지만 값이 다릅니다 ({shapes}). q{self.number}.hint()를 보세요."
+                return WRONG, f"모양은 맞지만 값이 다릅니다 ({where}). q{self.number}.hint()를 보세요."
         return CORRECT, f"정답입니다! 채점 입력 {len(cases)}개에서 모두 맞았습니다."
 
     def _verdict_build(self, fn) -> tuple[str, str]:
