@@ -75,8 +75,7 @@ def two_dropouts(rate=DROPOUT_RATE) -> tuple:
     return 1 - (1 - rate) ** 2, dropout_kept_value(rate, times=2)
 
 
-# 문제 1: 블록마다의 합성곱 수 convs(예: VGG-16은 (2, 2, 3, 3, 3))와 첫 블록의 필터 수 first_filters로 VGG를 짓는 함수.
-# 필터 수는 VGG 규칙대로 블록마다 두 배, 512에서 멈춤: min(first_filters · 2^i, 512).
+# 문제 1: 블록마다의 합성곱 수 convs(예: VGG-16은 (2, 2, 3, 3, 3))와 첫 블록의 필터 수 first_filters로 VGG 규칙(vgg_filters)대로 VGG를 짓는 함수.
 # head="flatten"은 VGG-16의 머리(평면화 → 4096 → 4096 → classes), head="gap"은 전역 평균 풀링 → classes.
 # 채점하는 입력마다 (합성곱 수, 입력 모양, 부류 수, 머리, 첫 필터 수): 구성 E(VGG-19), 첫 필터 128인 구성 A(512에서 멈추는
 # 블록이 셋), 작은 VGG의 블록 두 개.
@@ -360,16 +359,16 @@ def trainable_count(model) -> int:
     return int(sum(int(np.prod(w.shape)) for w in model.trainable_weights))
 
 
+def _block_names(layers) -> tuple:
+    """계층 이름(block1_conv1, …)에서 블록 이름(block1, block2, …)을 계층 차례대로, 겹치지 않게 모읍니다."""
+    return tuple(dict.fromkeys(layer.name.split("_")[0] for layer in layers if layer.name.startswith("block")))
+
+
 def unfrozen_blocks(model) -> tuple:
     """모델 안의 블록 모델(`blocks`)에서 학습하는 가중치가 있는 블록의 이름(block1, block2, …)을 차례로 돌려줍니다."""
     trainable = {id(w) for w in model.trainable_weights}
-    try:
-        blocks = model.get_layer("blocks")
-    except ValueError:
-        return ()
-    names = {layer.name.split("_")[0] for layer in blocks.layers
-             if layer.name.startswith("block") and any(id(w) in trainable for w in layer.weights)}
-    return tuple(sorted(names, key=lambda name: int(name[len("block"):]) if name[len("block"):].isdigit() else 0))
+    blocks = next((layer for layer in model.layers if layer.name == "blocks"), None)  # 없으면 푼 블록도 없음
+    return () if blocks is None else _block_names(layer for layer in blocks.layers if any(id(w) in trainable for w in layer.weights))
 
 
 def fine_tune_facts(fn, blocks_config) -> dict | None:
@@ -395,7 +394,7 @@ def fine_tune_facts(fn, blocks_config) -> dict | None:
 def _reference_fine_tune(model, *, unfreeze=True, refreeze_first=True, compile_again=True, rate=FINE_TUNE_MAX_LR):
     keras = _lazy.keras()
     blocks = model.get_layer("blocks")
-    last = sorted({layer.name.split("_")[0] for layer in blocks.layers if layer.name.startswith("block")})[-1]
+    last = _block_names(blocks.layers)[-1]
     if unfreeze:
         blocks.trainable = True
     for layer in blocks.layers:
