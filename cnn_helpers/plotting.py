@@ -20,7 +20,7 @@ from ._validate import check_array, check_bool, check_cmap, check_int, check_pos
 MAX_IMAGES = 100
 MAX_KERNEL_SIDE = 32
 
-__all__ = ["show_images", "show_kernel", "show_feature_maps", "plot_history"]
+__all__ = ["show_images", "show_kernel", "show_feature_maps", "plot_history", "show_branch_responses"]
 
 FONT_FILE = Path(__file__).with_name("fonts") / "NanumGothic.ttf"
 
@@ -151,6 +151,54 @@ def show_feature_maps(maps, *, titles=None, ncols: int = 8, size: float = 1.6, c
     if titles is None:
         titles = [f"채널 {i}" for i in range(len(channels))]
     return show_images(list(channels), titles, ncols=ncols, cmap=cmap, size=size, suptitle=suptitle)
+
+
+def show_branch_responses(images, kernels: dict, names):
+    """손으로 정한 필터들을 같은 입력에 가지처럼 나란히 적용하고(7강 1절), 그림과 최댓값 표를 돌려줍니다.
+
+    images: (N, H, W, 1) 흑백 입력, kernels: {가지 이름: 홀수 크기 정사각 2차원 필터}, names: 입력마다 이름(N개).
+    가지마다 same 패딩 Conv2D(필터 1개, 편향 없음) + ReLU를 두고 가중치를 필터 값으로 정합니다. 한 행에 입력 하나,
+    열마다 가지 하나의 출력을 같은 색 범위(0~1)로 그립니다. 돌려주는 표: 행 = 입력, 열 = 가지, 값 = 출력의 최댓값.
+    """
+    images = check_array("images", to_array("images", images), 4, what="(장 수, 높이, 너비, 1)")
+    if images.shape[-1] != 1:
+        raise ValueError(f"images는 흑백(채널 1개)이어야 합니다. 받은 모양: {images.shape}")
+    if not isinstance(kernels, dict) or not kernels:
+        raise TypeError(f"kernels는 {{가지 이름: 2차원 필터}} 사전이어야 합니다. 받은 값: {short_repr(kernels)}")
+    for key, k in kernels.items():
+        k = np.asarray(k)
+        if k.ndim != 2 or k.shape[0] != k.shape[1] or k.shape[0] % 2 == 0:
+            raise ValueError(f"kernels[{key!r}]는 홀수 크기의 정사각 2차원 필터여야 합니다. 받은 모양: {k.shape}")
+    names = list(names) if isinstance(names, (list, tuple)) else names
+    if not isinstance(names, list) or len(names) != len(images):
+        raise ValueError(f"names는 입력 {len(images)}장마다 이름 하나씩인 목록이어야 합니다. 받은 값: {short_repr(names)}")
+    import pandas as pd
+
+    from . import _lazy
+
+    keras = _lazy.keras()
+    image_in = keras.Input(shape=images.shape[1:])
+    convs = [keras.layers.Conv2D(1, np.shape(k)[0], padding="same", activation="relu", use_bias=False)
+             for k in kernels.values()]
+    model = keras.Model(image_in, [conv(image_in) for conv in convs])  # 함수형 API: 입력 하나, 출력이 가지 수만큼
+    for conv, k in zip(convs, kernels.values()):
+        conv.set_weights([np.asarray(k, dtype="float32")[:, :, None, None]])
+    outputs = [np.asarray(out) for out in model(images.astype("float32"))]
+    peaks = pd.DataFrame({key: [float(out[i].max()) for i in range(len(images))] for key, out in zip(kernels, outputs)},
+                         index=names)
+    use_korean_font()
+    fig, axes = plt.subplots(len(images), len(kernels) + 1, figsize=(2 * (len(kernels) + 1), 2.1 * len(images)),
+                             layout="constrained", squeeze=False)
+    for row, name in enumerate(names):
+        axes[row, 0].imshow(images[row, :, :, 0], cmap="gray")
+        axes[row, 0].set_title(f"입력: {name}", fontsize=9)
+        for col, (key, out) in enumerate(zip(kernels, outputs), start=1):
+            axes[row, col].imshow(out[row, :, :, 0], cmap="viridis", vmin=0, vmax=1)
+            axes[row, col].set_title(f"{key} 가지: 최대 {peaks.loc[name, key]:.2f}", fontsize=9)
+    for ax in axes.flat:
+        ax.axis("off")
+    plt.show()
+    return peaks
 
 
 def plot_history(history, metrics=("loss", "accuracy"), *, title: str | None = None):

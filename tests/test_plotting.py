@@ -77,6 +77,10 @@ def test_font_is_bundled_with_licence():
         (lambda: plotting.show_feature_maps(np.ones((3, 3))), ValueError, "3차원"),
         (lambda: plotting.plot_history([1, 2]), TypeError, "History"),
         (lambda: plotting.plot_history({"mae": [1]}), ValueError, "지표"),
+        (lambda: plotting.show_branch_responses(np.zeros((1, 5, 5, 3)), {"1": np.ones((1, 1))}, ["a"]), ValueError, "흑백"),
+        (lambda: plotting.show_branch_responses(np.zeros((1, 5, 5, 1)), {"2": np.ones((2, 2))}, ["a"]), ValueError, "홀수"),
+        (lambda: plotting.show_branch_responses(np.zeros((1, 5, 5, 1)), [np.ones((1, 1))], ["a"]), TypeError, "사전"),
+        (lambda: plotting.show_branch_responses(np.zeros((2, 5, 5, 1)), {"1": np.ones((1, 1))}, ["a"]), ValueError, "names"),
     ],
 )
 def test_bad_input_korean(call, error, text):
@@ -99,3 +103,21 @@ def test_import_is_cheap_and_tensorflow_free():
     assert heavy == ["False", "False", "False", "False"]
     # numpy만 불러오므로 한가한 기계에서 0.3초 안팎; 바쁜 공유 기계를 생각해 넉넉한 한도 (TF import는 수 초)
     assert 0 < float(seconds) < 10
+
+
+def test_branch_responses_match_a_direct_correlation():
+    """가지마다의 최댓값이 same 패딩 상관(ReLU 뒤)의 최댓값과 같고, 표의 행·열이 입력·가지 이름입니다."""
+    from cnn_helpers.ops import correlate2d
+
+    images = np.zeros((2, 9, 9, 1), dtype="float32")
+    images[0, 4, 4] = 1.0
+    images[1, 3:6, 3:6] = 1.0
+    kernels = {"1×1": np.ones((1, 1)), "3×3": np.arange(9.0).reshape(3, 3) - 4}
+    peaks = plotting.show_branch_responses(images, kernels, ["작은 점", "큰 점"])
+    assert list(peaks.index) == ["작은 점", "큰 점"] and list(peaks.columns) == ["1×1", "3×3"]
+    for row in range(2):
+        for key, k in kernels.items():
+            pad = k.shape[0] // 2
+            direct = correlate2d(np.pad(images[row, :, :, 0], pad), k)
+            assert peaks.loc[peaks.index[row], key] == pytest.approx(max(direct.max(), 0.0), abs=1e-5)
+    plt.close("all")
