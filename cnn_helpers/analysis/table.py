@@ -132,7 +132,7 @@ def weight_depth(model):
 
 
 def compare_models(models):
-    """이름 → 모델의 사전을 받아 모델마다 깊이(`weight_depth`), 매개변수, 곱셈-누산(G)을 한 줄씩 적은 표.
+    """이름 → 모델의 사전을 받아 모델마다 입력 모양, 깊이(`weight_depth`), 매개변수, 곱셈-누산(백만 단위, M)을 한 줄씩 적은 표.
 
     곱셈-누산은 각 모델의 입력 크기 그대로 `count_macs`로 셉니다. 매개변수는 ``count_params()``입니다
     (배치 정규화의 추론용 평균·분산 포함).
@@ -144,6 +144,6 @@ def compare_models(models):
     if not isinstance(models, dict) or not models:
         raise TypeError(f"models는 이름 → keras 모델의 비어 있지 않은 사전이어야 합니다. 받은 값의 자료형: {type(models).__name__}")
     rows = {name: {"입력": "×".join(str(d) for d in model.input_shape[1:]), "깊이 (가중치 계층)": weight_depth(model),
-                   "매개변수": int(model.count_params()), "곱셈-누산 (G)": round(count_macs(model) / 1e9, 3)}
+                   "매개변수": int(model.count_params()), "곱셈-누산 (M)": round(count_macs(model) / 1e6, 2)}
             for name, model in models.items()}
     return pd.DataFrame.from_dict(rows, orient="index")
