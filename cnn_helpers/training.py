@@ -2,6 +2,8 @@
 
 - `train_and_record(model, x, y, epochs, batch_size)`: Adam과 코사인 학습률로 학습하고 걸음별 손실을 돌려줍니다.
 - `plot_training_runs(results, names, n_train=...)`: 모델마다 걸음별 학습 손실(10걸음 평균)과 학습 데이터 오류율을 나란히 그립니다.
+- `runs_table(results, grid)`: 학습한 모델들의 학습 손실·학습 데이터 오류율·시험 데이터 오류율 표(grid를 주면 행 × 열 배치).
+- `gradient_scales(model, x, y)`: 학습 전 합성곱 계층마다 ‖기울기‖ × ‖필터‖를 잽니다.
 - `plot_layer_gradients(scales, convs)`: 합성곱 계층마다 잰 기울기 크기를 로그 눈금으로, 단계의 시작에 세로선을 그어 그립니다.
 """
 
@@ -14,7 +16,7 @@ import numpy as np
 from . import _lazy
 from ._validate import check_int, short_repr
 
-__all__ = ["train_and_record", "plot_training_runs", "plot_layer_gradients"]
+__all__ = ["train_and_record", "plot_training_runs", "runs_table", "gradient_scales", "plot_layer_gradients"]
 
 
 def train_and_record(model, x, y, epochs, batch_size, learning_rate=3e-3, shuffle_seed=1):
@@ -103,7 +105,62 @@ def plot_training_runs(results, names=None, *, n_train, smooth=10):
     return fig
 
 
-def plot_layer_gradients(scales, convs, *, title="학습 전 계층별 기울기 크기"):
+_RUN_METRICS = {
+    "학습 손실": lambda r: round(float(r["loss"][-1]), 3),
+    "학습 데이터 오류율 (%)": lambda r: round(100 * float(r["train_error"]), 1),
+    # 정확도를 소수 첫째 자리로 반올림한 뒤 100에서 빼서, 함께 찍힌 정확도(예: 39.6%)와 더해 꼭 100이 되게 합니다
+    "시험 데이터 오류율 (%)": lambda r: round(100 - round(100 * float(r["test_accuracy"]), 1), 1),
+}
+
+
+def runs_table(results, grid=None):
+    """학습한 모델들의 마지막 에포크 학습 손실, 학습 데이터 오류율(%), 시험 데이터 오류율(%) 표.
+
+    results: 모델 이름 → "loss"(에포크별 목록), "train_error", "test_accuracy"(0~1)가 든 dict.
+    grid: None이면 모델마다 한 줄. 행 이름 → {열 이름: 모델 이름}을 주면 지표마다 행 × 열로 늘어놓습니다
+    (예: {"평범한 신경망": {"18계층": "plain-18", "34계층": "plain-34"}, ...}).
+    """
+    import pandas as pd
+
+    if not isinstance(results, dict) or not results:
+        raise TypeError(f"results는 모델 이름 → 학습 기록(dict)의 비어 있지 않은 사전이어야 합니다. 받은 값: {short_repr(results)}")
+    if grid is None:
+        grid = {name: {"": name} for name in results}
+    if not isinstance(grid, dict) or not all(isinstance(row, dict) and row for row in grid.values()):
+        raise TypeError(f"grid는 행 이름 → {{열 이름: 모델 이름}}의 사전이어야 합니다. 받은 값: {short_repr(grid)}")
+    for row in grid.values():
+        for name in row.values():
+            if name not in results:
+                raise ValueError(f"grid의 모델 이름 {name!r}이 results에 없습니다 (있는 이름: {list(results)})")
+            if not {"loss", "train_error", "test_accuracy"} <= set(results[name]):
+                raise ValueError(f"results[{name!r}]에 'loss', 'train_error', 'test_accuracy'가 있어야 합니다.")
+    columns = list(dict.fromkeys(column for row in grid.values() for column in row))
+    table = pd.DataFrame({(metric, column) if column else metric:
+                          {row_name: read(results[row[column]]) if column in row else None for row_name, row in grid.items()}
+                          for metric, read in _RUN_METRICS.items() for column in columns})
+    return table
+
+
+def gradient_scales(model, x, y):
+    """학습 모드로 (x, y)의 평균 교차 엔트로피 손실을 한 번 계산하고, 합성곱 계층마다 ‖필터의 기울기‖ × ‖필터‖를 잽니다.
+
+    지름길의 1×1 투영(이름이 …_0_conv)은 평범한 신경망에 없으므로 뺍니다. 배치 정규화 앞의 필터는 몇 배 해도
+    손실이 그대로이고 기울기만 반비례하므로, 기울기의 노름 대신 이 곱으로 계층끼리 견줍니다.
+    돌려주는 값: (계층마다의 값, 입력 쪽부터의 numpy 배열; 그 합성곱 계층들의 목록).
+    """
+    keras, tf = _lazy.keras(), _lazy.tensorflow()
+    convs = [layer for layer in model.layers if isinstance(layer, keras.layers.Conv2D) and not layer.name.endswith("_0_conv")]
+    if not convs:
+        raise ValueError(f"모델 {model.name!r}에 잴 합성곱 계층(Conv2D)이 없습니다.")
+    if len(x) != len(y):
+        raise ValueError(f"x와 y의 장 수가 다릅니다: {len(x)}장과 {len(y)}개")
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_mean(keras.losses.sparse_categorical_crossentropy(y, model(x, training=True)))
+    grads = tape.gradient(loss, [layer.kernel for layer in convs])
+    return np.array([float(tf.norm(g) * tf.norm(layer.kernel)) for g, layer in zip(grads, convs)]), convs
+
+
+def plot_layer_gradients(scales, convs, *, title="학습 전 계층별 ‖기울기‖ × ‖필터‖"):
     """합성곱 계층마다 잰 ‖기울기‖ × ‖필터‖를 입력 쪽부터 로그 눈금으로 그립니다.
 
     scales: 곡선 이름 → 계층마다의 값(1차원, 길이 len(convs)). convs: 그 합성곱 계층들(입력 쪽부터). 스트라이드 2인

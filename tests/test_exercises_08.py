@@ -232,3 +232,6 @@ def test_q1_untouched_is_unattempted_and_the_lesson_goes_on(qs, capsys):
     assert "풀이의 add_shortcut" in capsys.readouterr().out
     right = lesson08.shortcut_variant()
     assert lesson08.yours_if_correct(right) is right
+    assert qs[0].yours_if_correct(right) is right  # 노트북은 q1.yours_if_correct(...) 한 줄로 부릅니다
+    with pytest.raises(ValueError, match="풀이 함수가 없습니다"):
+        qs[2].yours_if_correct(right)

@@ -69,3 +69,37 @@ def test_plot_layer_gradients_marks_stage_starts():
     with pytest.raises(ValueError, match="계층 수 3"):
         ch.plot_layer_gradients({"a": [1.0, 2.0]}, convs)
     plt.close("all")
+
+
+def test_runs_table_one_row_per_model_and_grid():
+    results = {"a": {"loss": [1.0, 0.5], "train_error": 0.12, "test_accuracy": 0.9},
+               "b": {"loss": [0.8, 0.25], "train_error": 0.075, "test_accuracy": 0.865}}
+    flat = ch.runs_table(results)
+    assert list(flat.index) == ["a", "b"] and flat.loc["b", "학습 손실"] == 0.25
+    assert flat.loc["a", "학습 데이터 오류율 (%)"] == 12.0 and flat.loc["b", "시험 데이터 오류율 (%)"] == 13.5
+    grid = ch.runs_table(results, {"행": {"왼쪽": "a", "오른쪽": "b"}})
+    assert grid.loc["행", ("학습 손실", "오른쪽")] == 0.25 and grid.shape == (1, 6)
+    with pytest.raises(ValueError, match="results에 없습니다"):
+        ch.runs_table(results, {"행": {"왼쪽": "c"}})
+    with pytest.raises(TypeError, match="grid는"):
+        ch.runs_table(results, ["a"])
+
+
+def test_gradient_scales_is_scale_invariant_in_front_of_batch_norm():
+    keras.utils.set_random_seed(0)
+    inputs = keras.Input((8, 8, 1))
+    x = keras.layers.Conv2D(4, 3, padding="same", use_bias=False, name="c1_conv")(inputs)
+    x = keras.layers.BatchNormalization()(x)
+    x = keras.layers.Conv2D(4, 1, use_bias=False, name="c1_0_conv")(x)  # 투영처럼 이름이 …_0_conv: 빠짐
+    outputs = keras.layers.Dense(3, activation="softmax")(keras.layers.GlobalAveragePooling2D()(x))
+    model = keras.Model(inputs, outputs)
+    x_in = np.random.default_rng(0).normal(size=(16, 8, 8, 1)).astype("float32")
+    y_in = np.arange(16) % 3
+    scales, convs = ch.gradient_scales(model, x_in, y_in)
+    assert [layer.name for layer in convs] == ["c1_conv"] and scales.shape == (1,) and scales[0] > 0
+    layer = model.get_layer("c1_conv")
+    layer.kernel.assign(2 * layer.kernel)  # 배치 정규화 앞 필터를 두 배: 곱은 그대로
+    # 배치 정규화의 epsilon 탓에 정확히 같지는 않습니다(분산이 4배가 되어 epsilon의 몫이 줄어듦)
+    assert np.isclose(ch.gradient_scales(model, x_in, y_in)[0][0], scales[0], rtol=1e-2)
+    with pytest.raises(ValueError, match="장 수"):
+        ch.gradient_scales(model, x_in, y_in[:3])

@@ -1,15 +1,15 @@
 """모델 요약 표: 층마다 이름, 종류, 출력 모양, 매개변수, MAC 수, 수용 영역 (`model_table`, `layer_table`),
-블록마다 더한 표 (`block_table`)."""
+블록마다 더한 표 (`block_table`), 모델끼리 견주는 표 (`compare_models`)."""
 
 from __future__ import annotations
 
 from .._validate import check_model
 from ._common import data_format_of, squeeze
-from ._graph import functional_graph, nodes_in_order
+from ._graph import flatten, functional_graph, is_a, nodes_in_order
 from .macs import graph_shapes, macs_walk, resolve_input_shapes
 from .rf import Spatial, check_input_fits, layer_rf_states
 
-__all__ = ["model_table", "layer_table", "block_table"]
+__all__ = ["model_table", "layer_table", "block_table", "compare_models"]
 
 def model_table(model, input_shape=None):
     """층마다 한 줄인 요약 표를 만듭니다.
@@ -77,19 +77,25 @@ def model_table(model, input_shape=None):
 # 유효 수용 영역(effective receptive field)
 
 
-def layer_table(model):
+def layer_table(model, macs=False):
     """층마다 이름·종류·출력 모양·매개변수 수와 전체에서의 비율(%)을 한국어 열 이름으로 보여 주는 표.
 
     `model_table`의 앞 네 열(layer, type, output_shape, params)을 한국어 열 이름 계층, 종류, 출력 모양(글자),
     매개변수로 바꾸고 비율(%) 열(소수 첫째 자리)을 더한 것입니다 (3강의 매개변수 비교 표).
+    macs=True면 비율 대신 곱셈-누산 열(`count_macs` 기준)을 둡니다 (8강의 블록 표).
     """
+    if not isinstance(macs, bool):
+        raise TypeError(f"macs는 True 또는 False여야 합니다. 받은 값: {macs!r}")
     table = model_table(model)
     total = int(model.count_params())
     out = table[["layer", "type", "output_shape", "params"]].copy()
     out.columns = ["계층", "종류", "출력 모양", "매개변수"]
     out["출력 모양"] = out["출력 모양"].map(str)
     out["매개변수"] = out["매개변수"].astype(int)
-    out["비율(%)"] = (100 * out["매개변수"] / total).round(1)
+    if macs:
+        out["곱셈-누산"] = table["macs"].astype(int)
+    else:
+        out["비율(%)"] = (100 * out["매개변수"] / total).round(1)
     return out
 
 
@@ -107,3 +113,37 @@ def block_table(model, input_shape=None):
     columns = pd.DataFrame({"convs": (table["type"] == "Conv2D").astype(int),
                             "params": table["params"].astype(int), "macs": table["macs"].astype(int)})
     return columns.groupby(table["layer"].str.split("_").str[0].rename("block"), sort=False).sum()
+
+
+def weight_depth(model):
+    """입력에서 출력까지 가장 긴 경로에 있는 가중치 계층(합성곱, 완전 연결)의 수.
+
+    논문이 말하는 깊이입니다: VGG-16은 16, GoogLeNet은 22(가지가 나란히 있어도 한 경로만 셈),
+    ResNet-50은 50(지름길의 1×1 투영은 더 짧은 경로라 세지 않음).
+    """
+    check_model(model)
+    depth = {}  # 텐서 id → 그 텐서까지 가장 긴 경로의 가중치 계층 수
+    for node in nodes_in_order(functional_graph(model)):
+        before = max((depth.get(id(t), 0) for t in flatten(node.input_tensors)), default=0)
+        here = before + int(not node.is_input and is_a(node.operation, "conv", "dense"))
+        for tensor in node.outputs:
+            depth[id(tensor)] = here
+    return max(depth.get(id(t), 0) for t in flatten(model.outputs))
+
+
+def compare_models(models):
+    """이름 → 모델의 사전을 받아 모델마다 입력 모양, 깊이(`weight_depth`), 매개변수, 곱셈-누산(백만 단위, M)을 한 줄씩 적은 표.
+
+    곱셈-누산은 각 모델의 입력 크기 그대로 `count_macs`로 셉니다. 매개변수는 ``count_params()``입니다
+    (배치 정규화의 추론용 평균·분산 포함).
+    """
+    import pandas as pd
+
+    from .macs import count_macs
+
+    if not isinstance(models, dict) or not models:
+        raise TypeError(f"models는 이름 → keras 모델의 비어 있지 않은 사전이어야 합니다. 받은 값의 자료형: {type(models).__name__}")
+    rows = {name: {"입력": "×".join(str(d) for d in model.input_shape[1:]), "깊이 (가중치 계층)": weight_depth(model),
+                   "매개변수": int(model.count_params()), "곱셈-누산 (M)": round(count_macs(model) / 1e6, 2)}
+            for name, model in models.items()}
+    return pd.DataFrame.from_dict(rows, orient="index")

@@ -109,6 +109,7 @@ class Exercise:
     mistakes: list = field(default_factory=list)
     measure: Callable[..., Any] | None = None
     rtol: float = 1e-4  # value 문제에서 실수 정답과의 상대 오차 한도 (반올림해 적어도 되는 문제는 더 크게)
+    reference: Callable[..., Any] | None = None  # build·function 문제의 풀이 함수 (yours_if_correct가 대신 씀)
 
     def _matching_mistake(self, *facts) -> str | None:
         """facts(답, 또는 학생 결과와 입력)에 맞는 첫 흔한 실수의 가르치는 문장 (없으면 None)."""
@@ -194,6 +195,17 @@ class Exercise:
         status, message = self.verdict(value)
         mark = {CORRECT: "✅", WRONG: "❌", UNATTEMPTED: "📝"}[status]
         print(f"{mark} 문제 {self.number} ({self.title}) — {message}")
+
+    def yours_if_correct(self, fn):
+        """fn이 맞으면 그대로, 아니면 (한 줄로 알리고) 풀이 함수를 돌려줍니다: 문제를 건너뛰어도 강의가 계속 돌아가게."""
+        if self.reference is None:
+            raise ValueError(f"문제 {self.number}에는 대신 쓸 풀이 함수가 없습니다 (함수를 만드는 문제에서만 씁니다).")
+        status, _ = self.verdict(fn)
+        if status == CORRECT:
+            return fn
+        print(f"문제 {self.number}의 {self.variable}이(가) 아직 맞지 않아, 아래에서는 풀이의 {self.variable}을(를) 씁니다"
+              "(고친 뒤 그 셀과 이 셀을 다시 실행하면 여러분의 것을 씁니다).")
+        return self.reference
 
     def hint(self) -> None:
         """힌트를 보여 줍니다 (답은 알려 주지 않습니다)."""

@@ -95,17 +95,12 @@ def shortcut_variant(*, condition="both", project=True, relu_on_projection=False
 
 def yours_if_correct(add_shortcut):
     """문제 1의 add_shortcut이 맞으면 그대로, 아니면 (한 줄로 알리고) 정답 판을 돌려줍니다: 강의가 계속 돌아가게."""
-    status, _ = q1_add_shortcut().verdict(add_shortcut)
-    if status == CORRECT:
-        return add_shortcut
-    print("문제 1의 add_shortcut이 아직 맞지 않아, 아래에서는 풀이의 add_shortcut을 씁니다"
-          "(고친 뒤 그 셀과 이 셀을 다시 실행하면 여러분의 것을 씁니다).")
-    return reference_add_shortcut
+    return q1_add_shortcut().yours_if_correct(add_shortcut)
 
 
 def q1_add_shortcut() -> Exercise:
     return Exercise(
-        1, "기본 블록의 지름길 완성하기", "add_shortcut", kind="build",
+        1, "기본 블록의 지름길 완성하기", "add_shortcut", kind="build", reference=reference_add_shortcut,
         measure=shortcut_structure,
         expected=lambda *args: shortcut_structure(reference_add_shortcut, *args),
         cases=lambda: [

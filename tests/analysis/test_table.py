@@ -104,3 +104,38 @@ def test_block_table_sums_model_table_by_name_prefix():
     assert blocks["macs"].sum() == table["macs"].sum()
     assert blocks.loc["block3", "macs"] == blocks.loc["block4", "macs"]
     assert blocks.loc["fc1", "params"] == 7 * 7 * 512 * 4096 + 4096
+
+
+def test_compare_models_depth_is_the_longest_weighted_path():
+    import keras
+
+    from cnn_helpers.analysis import compare_models
+    from cnn_helpers.analysis.table import weight_depth
+
+    inputs = keras.Input((8, 8, 3))
+    a = keras.layers.Conv2D(4, 3, padding="same")(inputs)
+    a = keras.layers.Conv2D(4, 3, padding="same")(a)  # 긴 가지: 합성곱 둘
+    b = keras.layers.MaxPooling2D(3, 1, padding="same")(inputs)  # 짧은 가지: 가중치 없음
+    b = keras.layers.Conv2D(4, 1)(b)
+    x = keras.layers.Concatenate()([a, b])
+    outputs = keras.layers.Dense(2)(keras.layers.GlobalAveragePooling2D()(x))
+    model = keras.Model(inputs, outputs)
+    assert weight_depth(model) == 3  # 합성곱 둘 + 완전 연결 (1×1 가지는 더 짧음)
+    table = compare_models({"작은 모델": model})
+    assert table.loc["작은 모델", "깊이 (가중치 계층)"] == 3
+    assert table.loc["작은 모델", "매개변수"] == model.count_params() and table.loc["작은 모델", "입력"] == "8×8×3"
+    with pytest.raises(TypeError, match="models는"):
+        compare_models([model])
+
+
+def test_layer_table_can_show_macs_instead_of_share():
+    import keras
+
+    from cnn_helpers.analysis import layer_table
+
+    model = keras.Sequential([keras.Input((6, 6, 1)), keras.layers.Conv2D(2, 3, use_bias=False)])
+    table = layer_table(model, macs=True)
+    assert "곱셈-누산" in table and "비율(%)" not in table
+    assert table["곱셈-누산"].iloc[-1] == 4 * 4 * 9 * 2
+    with pytest.raises(TypeError, match="macs는"):
+        layer_table(model, macs="yes")
