@@ -195,6 +195,10 @@ class Exercise:
         mark = {CORRECT: "✅", WRONG: "❌", UNATTEMPTED: "📝"}[status]
         print(f"{mark} 문제 {self.number} ({self.title}) — {message}")
 
+    def solved(self) -> bool:
+        """노트북의 변수 `variable`이 정답이면 True (맞힌 뒤에만 보여 줄 그림·표가 있을 때 씁니다)."""
+        return self.verdict(student_namespace().get(self.variable, ...))[0] == CORRECT
+
     def hint(self) -> None:
         """힌트를 보여 줍니다 (답은 알려 주지 않습니다)."""
         print(f"💡 힌트 {self.number}: {self.hint_text}")
