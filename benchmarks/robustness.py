@@ -102,7 +102,7 @@ EXPERIMENTS = (
                "(lambda p: p[8] - np.delete(p, 8).max())(model.predict(ch.load_image(ch.data.HANDWRITTEN_SAMPLE)"
                "[None, :, :, None], verbose=0)[0])", 0),
         Figure("LeNet-5 부분집합 밖 1,000장 정확도 (참고)", "holdout_accuracy(model)", None),
-        Figure("조기 종료: 학습한 에포크 수 (참고, 최대 20)", "epochs_run", None),
+        Figure("조기 종료: 학습한 에포크 수 (참고, 최대 20)", 'len(history.history["loss"])', None),
     )),
     Experiment("06", "06_vgg.ipynb", "assert accuracy[TRANSFER, 2] - accuracy[SCRATCH, 2]", (
         Figure("작은 VGG 시험 정확도", 'results["accuracy"]', 0.95),

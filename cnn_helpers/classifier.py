@@ -3,6 +3,7 @@
 강의 셀에는 생각을 담은 몇 줄만 남기고, 정렬하고 고르고 그리는 코드는 여기에 둡니다.
 
 - `draw_training_loop()`: 한 걸음의 흐름(배치 → 순전파 → 손실 → 기울기 → 갱신)과 에포크를 한 장에 그립니다.
+- `draw_descent_paths(paths)`: L(w) = (w − 2)²/2 위에 학습률마다의 경사 하강 걸음을 나란히 그립니다.
 - `draw_tiny_backprop(x, W1, W2, a, h, z, p, dz, dh, da)`: 2–2–3 신경망에 순전파 값과 역전파 기울기를 적습니다.
 - `show_confusion(confusion)`: 혼동 행렬(행 = 정답, 열 = 예측)을 개수와 함께 그립니다.
 - `confused_pairs(confusion)`: 여러 장 헷갈린 (장 수, 정답, 예측) 쌍을 많은 것부터.
@@ -17,7 +18,7 @@ import numpy as np
 
 from . import _lazy
 
-__all__ = ["draw_training_loop", "draw_tiny_backprop", "show_confusion", "confused_pairs", "wrong_examples", "paired_examples",
+__all__ = ["draw_training_loop", "draw_descent_paths", "draw_tiny_backprop", "show_confusion", "confused_pairs", "wrong_examples", "paired_examples",
            "strongest_unit"]
 
 # 한 걸음의 네 단계: (상자 글, 화살표 옆 설명)
@@ -58,6 +59,36 @@ def draw_training_loop():
     ax.text(5.0, 0.05, "배치마다 한 걸음, 학습 데이터를 한 번 다 쓰면 한 에포크 (에포크 끝의 검증과 조기 종료는 뒤에서)",
             ha="center", va="center", fontsize=9.5, color="0.25")
     ax.set_title("한 걸음의 흐름: model.fit이 걸음마다 되풀이하는 일", fontsize=11)
+    return fig
+
+
+def draw_descent_paths(paths, bottom: float = 2.0):
+    """paths {학습률: [w₀, w₁, …]}의 걸음을 손실 L(w) = (w − bottom)²/2 위에 학습률마다 한 칸씩 그립니다."""
+    import matplotlib.pyplot as plt
+
+    from .plotting import use_korean_font
+
+    if not isinstance(paths, dict) or not paths or len(paths) > 6:
+        raise ValueError("paths는 {학습률: [w₀, w₁, …]} 사전이어야 하고, 학습률은 1~6개입니다.")
+    walks = {}
+    for rate, path in paths.items():
+        w = np.asarray(path, dtype=float) if np.ndim(path) == 1 else None
+        if w is None or w.size < 2 or not np.all(np.isfinite(w)):
+            raise ValueError(f"학습률 {rate}의 걸음은 유한한 수가 두 개 이상인 목록이어야 합니다. 받은 값: {path!r}")
+        walks[rate] = w
+    loss = lambda w: (w - bottom) ** 2 / 2  # noqa: E731
+    use_korean_font()
+    fig, axes = plt.subplots(1, len(walks), figsize=(4 * len(walks), 2.6), layout="constrained", squeeze=False)
+    for ax, (rate, w) in zip(axes.flat, walks.items()):
+        grid = np.linspace(min(w.min(), bottom) - 0.5, max(w.max(), bottom) + 0.5, 200)
+        ax.plot(grid, loss(grid), color="gray", label="손실 L(w)")
+        ax.plot(w, loss(w), "o-", color="tab:red", label="걸음")
+        ax.plot(w[0], loss(w[0]), "ks", label=f"시작 w = {w[0]:g}".replace("-", "−"))
+        ax.axvline(bottom, color="gray", linestyle=":", label=f"바닥 w = {bottom:g}")
+        ax.set(title=f"학습률 {rate}", xlabel="가중치 w")
+    axes.flat[0].set_ylabel("손실")
+    axes.flat[0].legend(loc="upper center", fontsize=8)  # 바닥의 점선을 가리지 않게
+    fig.suptitle("점선은 바닥, 검은 네모는 시작점 (세로축 범위는 그림마다 다름)", fontsize=10)
     return fig
 
 

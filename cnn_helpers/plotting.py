@@ -93,6 +93,8 @@ def show_images(images, titles=None, *, ncols: int | None = None, cmap: str = "g
     if suptitle:
         fig.suptitle(suptitle)
     fig.tight_layout()
+    if titles is not None and len(checked) > min(len(checked), ncols or 8):  # 두 줄 이상: 아랫줄 제목이 윗줄 그림에 겹치지 않게
+        fig.subplots_adjust(hspace=0.4)
     return fig
 
 
@@ -201,8 +203,13 @@ def show_branch_responses(images, kernels: dict, names):
     return peaks
 
 
-def plot_history(history, metrics=("loss", "accuracy"), *, title: str | None = None):
-    """Keras History(또는 그 .history 사전)의 학습·검증 곡선을 지표별로 나란히 그립니다."""
+def plot_history(history, metrics=("loss", "accuracy"), *, title: str | None = None, mark_epoch: int | None = None,
+                 mark_label: str = "표시한 에포크", ylim: tuple | None = None):
+    """Keras History(또는 그 .history 사전)의 학습·검증 곡선을 지표별로 나란히 그립니다.
+
+    mark_epoch: 이 에포크(1부터)에 점선을 긋고 범례에 "mark_label (에포크)"로 적습니다(예: 조기 종료가 남긴 에포크).
+    ylim: (아래, 위) 세로축 범위. 위를 자르면 세로축 이름에 잘렸다고 적습니다.
+    """
     logs = getattr(history, "history", history)
     if not isinstance(logs, dict):
         raise TypeError("history는 model.fit()이 돌려준 History 또는 그 .history 사전이어야 합니다.")
@@ -224,6 +231,10 @@ def plot_history(history, metrics=("loss", "accuracy"), *, title: str | None = N
             raise ValueError(f"history[{key!r}]의 길이 {values.size}가 history[{key[4:]!r}]의 길이 {len(logs[key[4:]])}와 다릅니다.")
     if not metrics:
         raise ValueError(f"그릴 지표가 없습니다. history에 있는 지표: {sorted(logs)}")
+    if mark_epoch is not None:
+        mark_epoch = check_int("mark_epoch", mark_epoch, minimum=1, maximum=len(logs[metrics[0]]))
+    if ylim is not None and (not isinstance(ylim, (list, tuple)) or len(ylim) != 2 or not ylim[0] < ylim[1]):
+        raise ValueError(f"ylim은 (아래, 위)처럼 아래 < 위인 두 수여야 합니다. 받은 값: {short_repr(ylim)}")
     use_korean_font()
     labels = {"loss": "손실", "accuracy": "정확도"}
     fig, axes = plt.subplots(1, len(metrics), figsize=(4.5 * len(metrics), 3.2), squeeze=False)
@@ -232,9 +243,13 @@ def plot_history(history, metrics=("loss", "accuracy"), *, title: str | None = N
         ax.plot(epochs, logs[m], "o-", label="학습")
         if f"val_{m}" in logs:
             ax.plot(epochs, logs[f"val_{m}"], "s--", label="검증")
+        if mark_epoch is not None:
+            ax.axvline(mark_epoch, color="gray", linestyle=":", label=f"{mark_label} ({mark_epoch})")
         ax.set_xlabel("에포크")
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # 에포크는 정수: 1.5 같은 눈금 없이
-        ax.set_ylabel(labels.get(m, m))
+        ax.set_ylabel(labels.get(m, m) + (f" ({ylim[1]:g} 위는 잘림)" if ylim is not None else ""))
+        if ylim is not None:
+            ax.set_ylim(*ylim)
         ax.grid(alpha=0.3)
         ax.legend()
     if title:

@@ -328,6 +328,11 @@ bad("plot_history", hist, metrics=[3], msg="metrics는 지표 이름(문자열)�
 bad("plot_history", [1, 2], msg="history는 model.fit()이 돌려준 History")
 bad("plot_history", hist, title=3, msg="title은 문자열이거나 None")
 ok("plot_history", hist, metrics=["loss"], check=lambda f: len(f.axes) == 1)
+ok("plot_history", hist, metrics="loss", mark_epoch=2, mark_label="남긴 에포크", ylim=(0, 1.2), tag="mark_epoch and ylim",
+   check=lambda f: "남긴 에포크 (2)" in [t.get_text() for t in f.axes[0].get_legend().get_texts()]
+   and f.axes[0].get_ylim() == (0, 1.2) and "잘림" in f.axes[0].get_ylabel())
+bad("plot_history", hist, mark_epoch=99, msg="mark_epoch")
+bad("plot_history", hist, ylim=(1, 0), msg="ylim은 (아래, 위)")
 ok("plot_history", {"loss": [1.0, NAN, 0.5]}, check=lambda f: len(f.axes) == 1)  # NaN 손실도 그래프로 보여 줍니다
 
 

@@ -11,6 +11,7 @@ import pytest  # noqa: E402
 from cnn_helpers import _lazy  # noqa: E402
 from cnn_helpers.classifier import (  # noqa: E402
     confused_pairs,
+    draw_descent_paths,
     draw_tiny_backprop,
     draw_training_loop,
     paired_examples,
@@ -89,3 +90,13 @@ def test_tiny_backprop_figure_writes_the_given_values():
     for value in ("x=2", "a=-0.5, h=0", f"p={p[0]:.3f}", f"={dz[0]:.3f}", f"={dh[1]:.3f}"):
         assert value in texts, value
     plt.close(fig)
+
+
+def test_descent_paths_draws_one_panel_per_rate_and_rejects_bad_paths():
+    fig = draw_descent_paths({0.3: [-1.0, -0.1, 0.53], 2.1: [-1.0, 5.3]})
+    assert len(fig.axes) == 2 and [ax.get_title() for ax in fig.axes] == ["학습률 0.3", "학습률 2.1"]
+    plt.close(fig)
+    with pytest.raises(ValueError, match="사전이어야"):
+        draw_descent_paths([[-1.0, 0.0]])
+    with pytest.raises(ValueError, match="두 개 이상"):
+        draw_descent_paths({0.3: [1.0]})

@@ -491,32 +491,46 @@ def test_lesson05_subclass_exercise_needs_call_inside_the_class():
 
 
 @pytest.mark.slow  # 학생의 함수로 모델을 학습합니다
-def test_lesson05_training_exercise_checks_patience_and_the_lessons_optimizer():
-    """5강 문제 6: patience=1(또는 같게 동작하는 0)과 4절의 Adam(학습률 0.003)을 검사합니다 (문자열 "adam"은 학습률 0.001)."""
-    from cnn_helpers.exercises import lesson05
+def test_lesson05_training_exercise_accepts_reasonable_designs_and_the_lessons_optimizer():
+    """5강 문제 6(설계): 검증 몫 10~30%, 검증 값(val_loss 또는 val_accuracy), 최대 에포크 전에 멈출 수 있는 patience면
+    어느 선택이든 정답입니다. 옵티마이저는 4절의 Adam(학습률 0.003)이어야 합니다(문자열 "adam"은 학습률 0.001)."""
+    from cnn_helpers.exercises import lesson05_training as training
 
     q = lesson("05")[5]
     assert q.variable == "train_briefly"
-    status, message = q.verdict(lesson05._trainer(rate=0.001))
+    for design in (training._trainer(), training._trainer(stopper="patience0"), training._trainer(split=0.1),
+                   training._trainer(split=0.3, stopper="val_accuracy"), training._trainer(stopper="patience2", epochs=4)):
+        assert q.verdict(design)[0] == CORRECT
+    status, message = q.verdict(training._trainer(rate=0.001))
     assert status == WRONG and "0.001" in message
-    status, message = q.verdict(lesson05._trainer(stopper="patience3"))
-    assert status == WRONG and "patience=1" in message
-    assert q.verdict(lesson05._trainer())[0] == CORRECT
-    assert q.verdict(lesson05._trainer(stopper="patience0"))[0] == CORRECT  # Keras 3: patience=0도 같게 멈춤
-    status, message = q.verdict(lesson05._trainer(split=0.1))  # 검증 10%: 문제는 뒤쪽 20%
-    assert status == WRONG and "20%" in message
-    status, message = q.verdict(lesson05._trainer(logits=True))  # 확률을 내는 모델에 from_logits=True
+    status, message = q.verdict(training._trainer(stopper="patience3"))  # 최대 3 에포크에 patience 3: 멈출 수 없음
+    assert status == WRONG and "patience" in message
+    status, message = q.verdict(training._trainer(logits=True))  # 확률을 내는 모델에 from_logits=True
     assert status == WRONG and "from_logits" in message
-    assert "validation_split" in q.hint_text  # 문제 글처럼 힌트도 검증에 쓸 인자를 알려 줍니다(5절 본문은 소개하지 않음)
+    assert "validation_split" in q.hint_text  # 힌트는 검증에 쓸 인자를 알려 줍니다(5절 본문은 소개하지 않음)
 
     def tail_by_hand(model, x, y):  # validation_split 대신 뒤쪽 20%를 직접 떼어 validation_data로 줌: 같은 뜻이라 정답
         keras = _lazy.keras()
         model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.003), loss="sparse_categorical_crossentropy")
         cut = len(x) * 4 // 5
         stopper = keras.callbacks.EarlyStopping(monitor="val_loss", patience=1, restore_best_weights=True)
-        return model.fit(x[:cut], y[:cut], epochs=2, validation_data=(x[cut:], y[cut:]), callbacks=[stopper], verbose=0)
+        return model.fit(x[:cut], y[:cut], epochs=3, validation_data=(x[cut:], y[cut:]), callbacks=[stopper], verbose=0)
 
     assert q.verdict(tail_by_hand)[0] == CORRECT
+
+
+def test_exercise_solved_reads_the_notebook_variable(monkeypatch):
+    """qN.solved(): 노트북의 답 변수가 정답일 때만 True (문제 1·8은 맞힌 뒤에만 Keras의 모양·탐색기 상자를 보여 줍니다)."""
+    from cnn_helpers.exercises import _core
+
+    q1 = lesson("05")[0]
+    namespace = {}
+    monkeypatch.setattr(_core, "student_namespace", lambda: namespace)
+    assert not q1.solved()
+    namespace["pool2_shape"] = (14, 14, 16)
+    assert not q1.solved()
+    namespace["pool2_shape"] = tuple(q1.expected())
+    assert q1.solved()
 
 
 def test_lesson05_bias_step_exercise_is_one_sgd_step_on_p_minus_y():

@@ -207,6 +207,10 @@ class Exercise:
               "(고친 뒤 그 셀과 이 셀을 다시 실행하면 여러분의 것을 씁니다).")
         return self.reference
 
+    def solved(self) -> bool:
+        """노트북의 변수 `variable`이 정답이면 True (맞힌 뒤에만 보여 줄 그림·표가 있을 때 씁니다)."""
+        return self.verdict(student_namespace().get(self.variable, ...))[0] == CORRECT
+
     def hint(self) -> None:
         """힌트를 보여 줍니다 (답은 알려 주지 않습니다)."""
         print(f"💡 힌트 {self.number}: {self.hint_text}")

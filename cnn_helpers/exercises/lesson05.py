@@ -1,6 +1,6 @@
 """5강 연습 문제: LeNet-5. 강의의 절 차례대로: 모양 예측, 매개변수 예산(2절) → 점수가 바뀔 때의 소프트맥스 확률과
 교차 엔트로피(3절) → 편향의 한 걸음(4절) → 조기 종료, 검증 데이터와 조기 종료로 짧게 학습하는 함수(5절) → 혼동 행렬의
-재현율·정밀도(6절). 문제 8(수용 영역 상자)은 더 알아보기 '모델 안 들여다보기', 문제 9(서브클래싱의 call)는 더 알아보기
+재현율·정밀도(6절). 문제 6의 채점은 lesson05_training.py에 있습니다. 문제 8(수용 영역 상자)은 더 알아보기 '모델 안 들여다보기', 문제 9(서브클래싱의 call)는 더 알아보기
 '서브클래싱'에 있습니다."""
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from .. import _lazy
 from ._core import Exercise
 from ._oracles import lenet_layer
 from .lesson05_subclass import q9_subclass_call
+from .lesson05_training import q6_train_with_early_stopping
 
 # 문제 5: 검증 손실 기록 (에포크 1부터). patience와 함께 문제 글과 풀이가 이 값을 씁니다.
 VAL_LOSSES = (0.42, 0.27, 0.21, 0.23, 0.19, 0.20, 0.22, 0.20, 0.21, 0.24)
@@ -387,173 +388,6 @@ def q3_softmax_loss() -> Exercise:
             (lambda a: _close(a[0], shifted_p),
              "(가)는 맞았습니다. (나)는 정답 부류의 점수만 1 올린 점수로 정답 부류의 확률을 구한 뒤 −log를 합니다.",
              (shifted_p, 1.0)),
-        ],
-    )
-
-
-# 문제 6: 학생 함수가 학습할 데이터(강의의 MNIST 부분집합 앞쪽)와 지켜야 할 최대 에포크
-TRAIN_IMAGES = 600
-MAX_EPOCHS = 5
-
-
-def training_facts(train_fn, data=f"MNIST {TRAIN_IMAGES}장") -> dict | None:
-    """학생 함수 train_fn(model, x, y)를 아주 작은 모델과 MNIST 600장으로 실행하고, fit에 준 인자(fit을 감싸 기록),
-    compile한 옵티마이저, 돌려준 값을 읽습니다. 학습 결과의 숫자는 보지 않으므로 시드·스레드·CPU가 바뀌어도 판정이 같습니다."""
-    keras = _lazy.keras()
-    from ..data import load_mnist
-
-    (x, y), _ = load_mnist(verbose=False)
-    x, y = x[:TRAIN_IMAGES, :, :, None] / 255.0, y[:TRAIN_IMAGES]
-    layers = keras.layers
-    model = keras.Sequential([keras.Input((28, 28, 1)), layers.Conv2D(4, 5, activation="relu"), layers.MaxPooling2D(4),
-                              layers.Flatten(), layers.Dense(10, activation="softmax")])
-    calls = []
-    original_fit = model.fit
-
-    def recording_fit(*args, **kwargs):
-        calls.append({**dict(zip(("x", "y"), args)), **kwargs})
-        return original_fit(*args, **kwargs)
-
-    model.fit = recording_fit
-    result = train_fn(model, x, y)
-    if result is None:
-        return None
-    kwargs = calls[-1] if calls else {}
-    stoppers = [c for c in kwargs.get("callbacks") or [] if isinstance(c, keras.callbacks.EarlyStopping)]
-    stopper = stoppers[0] if stoppers else None
-    history = getattr(result, "history", None)
-    optimizer = getattr(model, "optimizer", None)
-    try:
-        rate = float(np.asarray(optimizer.learning_rate))
-        optimizer_fact = f"{type(optimizer).__name__}, 학습률 {rate:g}"
-    except (AttributeError, TypeError, ValueError):
-        optimizer_fact = "compile하지 않음"
-    validated = bool(kwargs.get("validation_split")) or kwargs.get("validation_data") is not None
-    return {
-        "돌려준 것": "fit의 History" if isinstance(result, keras.callbacks.History) else type(result).__name__,
-        "검증 데이터": (_validation_share(kwargs, x) if validated and isinstance(history, dict) and "val_loss" in history
-                    else "쓰지 않음"),
-        "옵티마이저": optimizer_fact,
-        "손실": _loss_fact(getattr(model, "loss", None)),
-        # Keras 3의 EarlyStopping은 wait += 1 뒤 wait >= patience이면 멈추므로 patience=0과 1은 같게 동작합니다.
-        "조기 종료": ("없음" if stopper is None else f"monitor={stopper.monitor}, patience={max(stopper.patience, 1)}, "
-                    f"restore_best_weights={stopper.restore_best_weights}"),
-        "최대 에포크": (f"{MAX_EPOCHS} 이하" if calls and int(kwargs.get("epochs", 1)) <= MAX_EPOCHS
-                    else f"{kwargs.get('epochs', 'fit을 부르지 않음')}"),
-    }
-
-
-def _validation_share(kwargs, x) -> str:
-    """fit에 준 검증 데이터가 x, y의 뒤쪽 20%인지: validation_split=0.2, 또는 뒤쪽 20%를 validation_data로 준 것."""
-    split = kwargs.get("validation_split")
-    if split:
-        return "뒤쪽 20%" if abs(float(split) - 0.2) < 1e-9 else f"{float(split):.0%}"
-    held = np.asarray(kwargs["validation_data"][0])
-    fitted = np.asarray(kwargs.get("x", x))
-    share = len(held) / len(x)
-    tail = abs(share - 0.2) < 1e-9 and np.array_equal(held, x[len(x) - len(held):]) and len(fitted) == len(x) - len(held)
-    return "뒤쪽 20%" if tail else f"{share:.0%} (또는 뒤쪽이 아님)"
-
-
-def _loss_fact(loss) -> str:
-    """compile한 손실: 정수 정답과 확률 출력에 맞는 교차 엔트로피인지."""
-    if loss is None:
-        return "compile하지 않음"
-    if isinstance(loss, str):
-        name, logits = loss, False
-    elif hasattr(loss, "get_config"):
-        config = loss.get_config()
-        name, logits = str(config.get("name", type(loss).__name__)), bool(config.get("from_logits", False))
-    else:
-        name, logits = getattr(loss, "__name__", type(loss).__name__), False
-    if name.replace("_", "").lower() == "sparsecategoricalcrossentropy":
-        return "sparse_categorical_crossentropy, from_logits=True" if logits else "sparse_categorical_crossentropy"
-    return name
-
-
-def training_expected(data=f"MNIST {TRAIN_IMAGES}장") -> dict:
-    return {"돌려준 것": "fit의 History", "검증 데이터": "뒤쪽 20%", "옵티마이저": "Adam, 학습률 0.003",
-            "손실": "sparse_categorical_crossentropy",
-            "조기 종료": "monitor=val_loss, patience=1, restore_best_weights=True", "최대 에포크": f"{MAX_EPOCHS} 이하"}
-
-
-def _trainer(split=0.2, stopper="best", epochs=3, give_back="history", rate=0.003, logits=False):
-    """실수한 답의 예(학생 함수처럼 model, x, y를 받아 학습하는 함수)."""
-    def train(model, x, y):
-        keras = _lazy.keras()
-        loss = keras.losses.SparseCategoricalCrossentropy(from_logits=True) if logits else "sparse_categorical_crossentropy"
-        model.compile(optimizer=keras.optimizers.Adam(learning_rate=rate), loss=loss, metrics=["accuracy"])
-        monitor, patience, best = {"best": ("val_loss", 1, True), "patience3": ("val_loss", 3, True), "patience0": ("val_loss", 0, True),
-                                   "last": ("val_loss", 1, False), "train_loss": ("loss", 1, True),
-                                   "val_accuracy": ("val_accuracy", 1, True)}.get(stopper, (0, 0, 0))
-        callbacks = [keras.callbacks.EarlyStopping(monitor=monitor, patience=patience, restore_best_weights=best)] if stopper else []
-        history = model.fit(x, y, epochs=epochs, batch_size=50, validation_split=split, callbacks=callbacks, verbose=0)
-        return history if give_back == "history" else model
-    return train
-
-
-def q6_train_with_early_stopping() -> Exercise:
-    return Exercise(
-        6, "검증 데이터와 조기 종료로 직접 학습하기", "train_briefly",
-        kind="build",
-        measure=training_facts,
-        expected=training_expected,
-        cases=lambda: [(f"MNIST {TRAIN_IMAGES}장",)],
-        hint_text=(
-            "5절의 학습 셀과 같은 세 단계입니다: compile(옵티마이저, 손실) → 조기 종료 콜백 만들기 → fit. "
-            "옵티마이저는 5절처럼 학습률을 정해 만든 Adam 객체입니다. '한 에포크라도 나아지지 않으면 멈춤'은 patience로, "
-            "'가장 좋았던 에포크의 가중치'는 EarlyStopping의 다른 인자로 정합니다. "
-            "검증 데이터는 x, y를 직접 잘라 만들지 않아도 됩니다: fit의 validation_split은 받은 데이터의 뒤쪽 일부를 "
-            "검증에 돌립니다(help(keras.Model.fit)). fit이 돌려주는 값을 그대로 return 합니다."
-        ),
-        solution_text=(
-            "def train_briefly(model, x, y):\n"
-            "    # monitor의 근거: 과적합은 검증 데이터에서만 보이고, 검증 손실은 정확도가 세지 않는 확신의 변화까지 봅니다\n"
-            "    model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.003), loss=\"sparse_categorical_crossentropy\",\n"
-            "                  metrics=[\"accuracy\"])  # 5절과 같은 옵티마이저\n"
-            "    stopper = keras.callbacks.EarlyStopping(monitor=\"val_loss\", patience=1, restore_best_weights=True)\n"
-            "    return model.fit(x, y, epochs=5, batch_size=50, validation_split=0.2, callbacks=[stopper], verbose=0)"
-        ),
-        mistakes=[
-            (lambda got, want: got["돌려준 것"] != want["돌려준 것"],
-             "model.fit(...)이 돌려주는 History를 return 하세요. 에포크마다의 손실 기록이 그 안(history.history)에 있습니다.",
-             _trainer(give_back="model")),
-            (lambda got, want: got["검증 데이터"] == "쓰지 않음",
-             "검증 데이터가 없습니다. fit에 validation_split=0.2처럼 주면 x, y의 뒤쪽 20%를 떼어 에포크마다 검증 손실을 잽니다. "
-             "검증 손실이 없으면 조기 종료도 멈출 때를 알 수 없습니다.",
-             _trainer(split=0.0, stopper=None)),
-            (lambda got, want: got["검증 데이터"] != want["검증 데이터"],
-             "검증 데이터의 몫이 문제와 다릅니다. x, y의 뒤쪽 20%를 검증에 쓰세요(예: validation_split=0.2).",
-             _trainer(split=0.1)),
-            (lambda got, want: got["조기 종료"] == "없음",
-             "조기 종료 콜백이 없습니다. keras.callbacks.EarlyStopping(...)을 만들어 fit의 callbacks=[...]에 넣으세요.",
-             _trainer(stopper=None)),
-            (lambda got, want: "monitor=loss" in got["조기 종료"],
-             "학습 손실(loss)이 아니라 검증 손실(val_loss)을 지켜봐야 과적합이 시작될 때 멈춥니다.",
-             _trainer(stopper="train_loss")),
-            (lambda got, want: "monitor=val_accuracy" in got["조기 종료"],
-             "검증 정확도(val_accuracy)도 검증 데이터로 재지만, 맞혔는지만 세므로 검증 이미지 몇 장의 차이로만 움직이고 "
-             "틀린 답에 얼마나 확신하는지는 보지 못합니다. 5절처럼 검증 손실(val_loss)을 지켜보세요.",
-             _trainer(stopper="val_accuracy")),
-            (lambda got, want: got["조기 종료"].endswith("False"),
-             "restore_best_weights=True를 주지 않으면 마지막 에포크의 가중치가 남습니다. 검증 손실이 가장 낮았던 "
-             "에포크의 가중치로 되돌리게 하세요.",
-             _trainer(stopper="last")),
-            (lambda got, want: "patience=1," not in got["조기 종료"],
-             "patience가 너무 큽니다: 검증 손실이 한 에포크라도 최저값보다 낮아지지 않으면 바로 멈추게 하세요(patience=1, "
-             "Keras 3에서는 0도 같게 동작합니다).",
-             _trainer(stopper="patience3")),
-            (lambda got, want: got["옵티마이저"] != want["옵티마이저"],
-             "옵티마이저는 5절과 같은 keras.optimizers.Adam(learning_rate=0.003)입니다. "
-             "문자열 optimizer=\"adam\"은 Keras의 기본 학습률 0.001입니다.",
-             _trainer(rate=0.001)),
-            (lambda got, want: got["손실"] != want["손실"],
-             "손실은 5절과 같은 loss=\"sparse_categorical_crossentropy\"입니다. 정답이 정수(0~9)이고, 모델의 마지막 계층이 "
-             "이미 소프트맥스 확률을 내므로 from_logits=True는 주지 않습니다(그것은 점수를 내는 모델에 씁니다).",
-             _trainer(logits=True)),
-            (lambda got, want: got["최대 에포크"] != want["최대 에포크"],
-             f"몇 초 안에 끝나도록 최대 에포크(epochs)는 {MAX_EPOCHS} 이하로 주세요.",
-             _trainer(epochs=8)),
         ],
     )
 
