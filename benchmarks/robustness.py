@@ -108,6 +108,8 @@ EXPERIMENTS = (
         Figure("작은 VGG 시험 정확도", 'results["accuracy"]', 0.95),
         Figure("학습 곡선 마지막 에포크: 검증 − 학습 정확도",
                'history.history["val_accuracy"][-1] - history.history["accuracy"][-1]', 0),
+        Figure("5절: 같은 가중치, 학습 이미지 1,000장의 정확도: 드롭아웃 끔 − 켬",
+               "dropout_acc[False] - dropout_acc[True]", 0),
         # 더 알아보기(드롭아웃, 학습 300장 × 30 에포크): 드롭아웃이 없으면 검증 손실이 바닥 뒤 다시 오르고,
         # 드롭아웃이 있으면 마지막 검증 손실과 (검증 − 학습) 손실 차가 작음
         Figure("더 알아보기: 드롭아웃 없음, 마지막 − 가장 낮은 검증 손실",

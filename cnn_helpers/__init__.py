@@ -19,7 +19,7 @@ __getattr__, __dir__, __all__ = attach(
         "arithmetic": ["conv_output_size", "same_padding"],
         "ops": ["conv2d", "correlate2d", "convolve2d", "pool2d"],
         "data": ["load_mnist", "sample_image", "load_image"],
-        "plotting": ["show_images", "show_kernel", "show_feature_maps", "plot_history", "show_branch_responses"],
+        "plotting": ["show_images", "show_kernel", "show_feature_maps", "plot_history", "show_branch_responses", "plot_grouped_bars"],
         "analysis": ["receptive_field", "receptive_field_box", "effective_receptive_field", "erf_spread",
                      "count_macs", "model_table", "block_table", "compare_models"],
         "activation": ["activation_explorer"],

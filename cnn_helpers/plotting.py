@@ -20,7 +20,7 @@ from ._validate import check_array, check_bool, check_cmap, check_int, check_pos
 MAX_IMAGES = 100
 MAX_KERNEL_SIDE = 32
 
-__all__ = ["show_images", "show_kernel", "show_feature_maps", "plot_history", "show_branch_responses"]
+__all__ = ["show_images", "show_kernel", "show_feature_maps", "plot_history", "show_branch_responses", "plot_grouped_bars"]
 
 FONT_FILE = Path(__file__).with_name("fonts") / "NanumGothic.ttf"
 
@@ -255,4 +255,40 @@ def plot_history(history, metrics=("loss", "accuracy"), *, title: str | None = N
     if title:
         fig.suptitle(title)
     fig.tight_layout()
+    return fig
+
+
+def plot_grouped_bars(values, series, groups, *, group_label: str = "{}", ylabel: str = "정확도 (%)",
+                      title: str | None = None):
+    """정확도 같은 0~1 값을 묶음마다 막대 여러 개로 그리고, 막대 위에 백분율을 적습니다 (6강의 전이 학습 비교).
+
+    Args:
+        values: (계열, 묶음) → 0~1 값인 사전. 예: ``{("특징 추출", 2): 0.69, ...}``.
+        series: 계열 이름의 목록(범례, 묶음 안의 막대 순서).
+        groups: 묶음의 목록(x축 순서). x축 글은 ``group_label.format(묶음)``.
+    """
+    if not isinstance(values, dict):
+        raise TypeError(f"values는 (계열, 묶음) → 값인 사전이어야 합니다. 받은 값: {short_repr(values)}")
+    series, groups = list(series), list(groups)
+    if not series or not groups:
+        raise ValueError("series와 groups는 비어 있지 않아야 합니다.")
+    missing = [(s, g) for s in series for g in groups if (s, g) not in values]
+    if missing:
+        raise KeyError(f"values에 없는 (계열, 묶음)이 있습니다: {missing[:3]}")
+    if title is not None and not isinstance(title, str):
+        raise TypeError(f"title은 문자열이거나 None이어야 합니다. 받은 값: {short_repr(title)}")
+    use_korean_font()
+    width = 0.8 / len(series)
+    fig, ax = plt.subplots(figsize=(8, 3.6))
+    for i, name in enumerate(series):
+        heights = [float(values[name, g]) for g in groups]
+        offset = (i - (len(series) - 1) / 2) * width
+        bars = ax.bar(np.arange(len(groups)) + offset, [100 * v for v in heights], width=width, label=name)
+        ax.bar_label(bars, labels=[f"{v:.1%}" for v in heights], fontsize=8)
+    ax.set_xticks(np.arange(len(groups)), [group_label.format(g) for g in groups])
+    ax.set_ylim(0, 100)
+    ax.set_ylabel(ylabel)
+    if title:
+        ax.set_title(title)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=len(series), fontsize=9)
     return fig

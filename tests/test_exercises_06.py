@@ -196,3 +196,26 @@ def test_vgg19_extra_is_read_from_real_blocks_and_mistakes_do_not_reveal_it(q):
                          (VGG19_PARAMS, "전체")]:
         status, message = q[4].verdict(wrong)
         assert status == WRONG and words in message and "5,309,696" not in message and "5309696" not in message
+
+
+def test_q3_hint_comes_in_steps(q, capsys):
+    """문제 3의 힌트는 단계로 나뉩니다: 첫 hint()는 첫 단계만, 부를 때마다 한 단계씩 더 (마지막 단계에서 멈춤)."""
+    import copy
+
+    exercise = copy.copy(q[2])
+    steps = exercise.hint_steps
+    assert len(steps) == 3 and exercise.hint_text == " ".join(steps)
+    exercise.hint()
+    first = capsys.readouterr().out
+    assert steps[0] in first and steps[1] not in first and "한 번 더" in first
+    for _ in range(3):
+        exercise.hint()
+    last = capsys.readouterr().out.split("💡 힌트 3 (1/3단계)")[-1]
+    assert all(step in last for step in steps) and "한 번 더" not in last
+
+
+def test_hint_steps_must_be_text():
+    from cnn_helpers.exercises._core import Exercise
+
+    with pytest.raises(TypeError, match="hint_steps"):
+        Exercise(1, "t", "v", expected=lambda: 1, hint_text="", solution_text="", hint_steps=("", 3))

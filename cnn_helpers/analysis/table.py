@@ -11,12 +11,34 @@ from .rf import Spatial, check_input_fits, layer_rf_states
 
 __all__ = ["model_table", "layer_table", "block_table", "compare_models"]
 
-def model_table(model, input_shape=None):
+KOREAN_COLUMNS = {"layer": "계층", "type": "종류", "output_shape": "출력 모양", "params": "매개변수", "macs": "곱셈-누산",
+                  "rf": "수용 영역", "convs": "합성곱 수"}
+
+
+def _korean(table, index_name=None):
+    """보여 주기용 표: 열 이름을 한국어로 바꾸고, 매개변수·곱셈-누산은 천 단위 쉼표를 넣은 글자로 씁니다."""
+    shown = table.rename(columns=KOREAN_COLUMNS)
+    for column in ("매개변수", "곱셈-누산"):
+        if column in shown:
+            shown[column] = shown[column].map("{:,}".format)
+    if index_name is not None:
+        shown = shown.rename_axis(index_name)
+    return shown
+
+
+def _check_korean(korean):
+    if not isinstance(korean, bool):
+        raise TypeError(f"korean은 True 또는 False여야 합니다: {korean!r}")
+
+
+def model_table(model, input_shape=None, korean=False):
     """층마다 한 줄인 요약 표를 만듭니다.
 
     Args:
         model: 빌드된 keras.Model / keras.Sequential.
         input_shape: 모델 입력의 None 인 축을 채울 입력 모양(배치 제외).
+        korean: True면 보여 주기용 표(열 이름은 한국어, 매개변수·곱셈-누산은 천 단위 쉼표를 넣은 글자)를
+            돌려줍니다. 계산에 쓸 표는 기본값(False)으로 받으세요.
 
     Returns:
         pandas.DataFrame. 열: ``layer``(이름), ``type``(층 종류),
@@ -30,6 +52,7 @@ def model_table(model, input_shape=None):
     """
     import pandas as pd
 
+    _check_korean(korean)
     check_model(model)
     graph = functional_graph(model)
     data_format = data_format_of(model)
@@ -70,7 +93,7 @@ def model_table(model, input_shape=None):
     table = pd.DataFrame(rows, columns=columns)
     # None 이 섞여도 정수가 1.0 처럼 실수로 바뀌지 않도록 object 열로 둡니다.
     table["rf"] = pd.Series([row["rf"] for row in rows], index=table.index, dtype=object)
-    return table
+    return _korean(table) if korean else table
 
 
 # ---------------------------------------------------------------------------
@@ -99,8 +122,10 @@ def layer_table(model, macs=False):
     return out
 
 
-def block_table(model, input_shape=None):
+def block_table(model, input_shape=None, korean=False):
     """`model_table`을 계층 이름의 앞부분(``block3_conv2`` → ``block3``, ``fc1`` → ``fc1``)으로 묶어 더한 표.
+
+    ``korean=True``면 `model_table`처럼 보여 주기용 표(한국어 열 이름, 천 단위 쉼표)를 돌려줍니다.
 
     Returns:
         pandas.DataFrame. 행은 묶음(처음 나온 순서, 입력 계층은 뺌), 열: ``convs``(Conv2D 계층 수),
@@ -108,11 +133,13 @@ def block_table(model, input_shape=None):
     """
     import pandas as pd
 
+    _check_korean(korean)
     table = model_table(model, input_shape)
     table = table[table["type"] != "InputLayer"]
     columns = pd.DataFrame({"convs": (table["type"] == "Conv2D").astype(int),
                             "params": table["params"].astype(int), "macs": table["macs"].astype(int)})
-    return columns.groupby(table["layer"].str.split("_").str[0].rename("block"), sort=False).sum()
+    summed = columns.groupby(table["layer"].str.split("_").str[0].rename("block"), sort=False).sum()
+    return _korean(summed, index_name="블록 / 계층") if korean else summed
 
 
 def weight_depth(model):
@@ -132,7 +159,8 @@ def weight_depth(model):
 
 
 def compare_models(models):
-    """이름 → 모델의 사전을 받아 모델마다 입력 모양, 깊이(`weight_depth`), 매개변수, 곱셈-누산(백만 단위, M)을 한 줄씩 적은 표.
+    """이름 → 모델의 사전을 받아 모델마다 입력 모양, 깊이(`weight_depth`), 매개변수, 곱셈-누산(백만 단위, M)을 한 줄씩 적은 보여 주기용 표
+    (숫자는 천 단위 쉼표를 넣은 글자).
 
     곱셈-누산은 각 모델의 입력 크기 그대로 `count_macs`로 셉니다. 매개변수는 ``count_params()``입니다
     (배치 정규화의 추론용 평균·분산 포함).
@@ -144,6 +172,6 @@ def compare_models(models):
     if not isinstance(models, dict) or not models:
         raise TypeError(f"models는 이름 → keras 모델의 비어 있지 않은 사전이어야 합니다. 받은 값의 자료형: {type(models).__name__}")
     rows = {name: {"입력": "×".join(str(d) for d in model.input_shape[1:]), "깊이 (가중치 계층)": weight_depth(model),
-                   "매개변수": int(model.count_params()), "곱셈-누산 (M)": round(count_macs(model) / 1e6, 2)}
+                   "매개변수": f"{model.count_params():,}", "곱셈-누산 (M)": f"{count_macs(model) / 1e6:,.2f}"}
             for name, model in models.items()}
     return pd.DataFrame.from_dict(rows, orient="index")

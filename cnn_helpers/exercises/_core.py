@@ -102,7 +102,7 @@ class Exercise:
     title: str
     variable: str
     expected: Callable[..., Any]
-    hint_text: str
+    hint_text: str  # 힌트 전체. 단계로 나눈 힌트는 hint_steps에 두고, 이것은 단계를 이은 글입니다.
     solution_text: str
     kind: str = "value"
     cases: Callable[[], list] = field(default=lambda: [])
@@ -110,6 +110,14 @@ class Exercise:
     measure: Callable[..., Any] | None = None
     rtol: float = 1e-4  # value 문제에서 실수 정답과의 상대 오차 한도 (반올림해 적어도 되는 문제는 더 크게)
     reference: Callable[..., Any] | None = None  # build·function 문제의 풀이 함수 (yours_if_correct가 대신 씀)
+    hint_steps: tuple = ()  # 단계로 나눈 힌트: hint()를 부를 때마다 한 단계씩 더 보여 줍니다 (비면 hint_text 한 번에)
+    _hints_shown: int = field(default=0, repr=False, compare=False)
+
+    def __post_init__(self):
+        if self.hint_steps:
+            if not all(isinstance(step, str) and step for step in self.hint_steps):
+                raise TypeError("hint_steps는 비어 있지 않은 글(str)의 튜플이어야 합니다")
+            self.hint_text = " ".join(self.hint_steps)
 
     def _matching_mistake(self, *facts) -> str | None:
         """facts(답, 또는 학생 결과와 입력)에 맞는 첫 흔한 실수의 가르치는 문장 (없으면 None)."""
@@ -212,8 +220,16 @@ class Exercise:
         return self.verdict(student_namespace().get(self.variable, ...))[0] == CORRECT
 
     def hint(self) -> None:
-        """힌트를 보여 줍니다 (답은 알려 주지 않습니다)."""
-        print(f"💡 힌트 {self.number}: {self.hint_text}")
+        """힌트를 보여 줍니다 (답은 알려 주지 않습니다). 단계로 나눈 힌트는 부를 때마다 다음 단계까지 보여 줍니다."""
+        if not self.hint_steps:
+            print(f"💡 힌트 {self.number}: {self.hint_text}")
+            return
+        total = len(self.hint_steps)
+        self._hints_shown = min(self._hints_shown + 1, total)
+        for i, step in enumerate(self.hint_steps[:self._hints_shown], start=1):
+            print(f"💡 힌트 {self.number} ({i}/{total}단계): {step}")
+        if self._hints_shown < total:
+            print(f"   더 필요하면 q{self.number}.hint()를 한 번 더 실행하세요.")
 
     def solution(self) -> None:
         """풀이를 보여 줍니다."""

@@ -440,12 +440,14 @@ def q3_fine_tune() -> Exercise:
         expected=package_fine_tune_facts,
         measure=fine_tune_facts,
         cases=lambda: FINE_TUNE_CASES,
-        hint_text=(
-            "세 단계입니다. 모델 안의 블록 모델은 model.get_layer(\"blocks\")로 꺼냅니다. 그 안의 계층(blocks.layers)은 "
-            "이름이 block1_conv1처럼 블록 번호로 시작합니다. 마지막 블록의 계층만 trainable이 True이고 나머지는 False가 "
-            "되게 하세요. 모델 전체의 trainable을 True로 바꾸면 안의 계층이 모두 풀린다는 점에 주의하세요. 그다음 "
-            "trainable을 바꾼 것이 학습에 반영되도록 특징 추출 때와 같은 손실로 다시 compile하되, 학습률은 특징 추출 때"
-            "(0.002)의 10분의 1 이하로 둡니다. 마지막으로 모델을 돌려주세요."
+        hint_text="",
+        hint_steps=(
+            "모델 안의 블록 모델은 model.get_layer(\"blocks\")로 꺼냅니다(6절). 꺼낸 모델의 layers에서 계층 이름을 "
+            "출력해 보세요.",
+            "계층 이름은 block1_conv1처럼 블록 이름으로 시작합니다. 블록 수는 모델마다 다르니 이름들에서 마지막 블록을 "
+            "찾고, 그 블록의 계층만 trainable이 True, 나머지는 False가 되게 하세요.",
+            "trainable을 바꾼 뒤에는 다시 compile해야 학습에 반영됩니다. 손실은 특징 추출 때와 같게, 학습률은 문제에 "
+            "적힌 한도 안에서 고르세요. 마지막으로 모델을 돌려주세요.",
         ),
         solution_text=(
             "def fine_tune(model):\n"

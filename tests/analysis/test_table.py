@@ -123,7 +123,7 @@ def test_compare_models_depth_is_the_longest_weighted_path():
     assert weight_depth(model) == 3  # 합성곱 둘 + 완전 연결 (1×1 가지는 더 짧음)
     table = compare_models({"작은 모델": model})
     assert table.loc["작은 모델", "깊이 (가중치 계층)"] == 3
-    assert table.loc["작은 모델", "매개변수"] == model.count_params() and table.loc["작은 모델", "입력"] == "8×8×3"
+    assert table.loc["작은 모델", "매개변수"] == f"{model.count_params():,}" and table.loc["작은 모델", "입력"] == "8×8×3"
     with pytest.raises(TypeError, match="models는"):
         compare_models([model])
 
@@ -139,3 +139,23 @@ def test_layer_table_can_show_macs_instead_of_share():
     assert table["곱셈-누산"].iloc[-1] == 4 * 4 * 9 * 2
     with pytest.raises(TypeError, match="macs는"):
         layer_table(model, macs="yes")
+
+
+def test_korean_tables_rename_columns_and_format_thousands():
+    """korean=True는 보여 주기용 표: 한국어 열 이름, 매개변수·곱셈-누산은 천 단위 쉼표를 넣은 글자 (값은 그대로)."""
+    model = models.vgg16()
+    shown = an.model_table(model, korean=True)
+    assert list(shown.columns) == ["계층", "종류", "출력 모양", "매개변수", "곱셈-누산", "수용 영역"]
+    assert shown["매개변수"].tolist() == [f"{n:,}" for n in an.model_table(model)["params"]]
+    blocks = an.block_table(model, korean=True)
+    assert blocks.index.name == "블록 / 계층" and list(blocks.columns) == ["합성곱 수", "매개변수", "곱셈-누산"]
+    assert blocks.loc["fc1", "매개변수"] == "102,764,544" and blocks.loc["block3", "합성곱 수"] == 3
+
+
+@pytest.mark.parametrize("korean", ["yes", 1, None])
+def test_korean_must_be_a_bool(korean):
+    model = models.vgg16(input_shape=(32, 32, 3), classes=10)
+    with pytest.raises(TypeError, match="korean은 True 또는 False"):
+        an.model_table(model, korean=korean)
+    with pytest.raises(TypeError, match="korean은 True 또는 False"):
+        an.block_table(model, korean=korean)

@@ -1,0 +1,31 @@
+"""plot_grouped_bars: 묶음마다 계열 수만큼 막대, 막대 위 백분율, 잘못된 입력은 한국어 오류."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+
+from cnn_helpers.plotting import plot_grouped_bars  # noqa: E402
+
+VALUES = {("가", 2): 0.5, ("가", 10): 0.75, ("나", 2): 0.25, ("나", 10): 1.0}
+
+
+def test_bars_heights_and_labels():
+    fig = plot_grouped_bars(VALUES, ["가", "나"], [2, 10], group_label="숫자마다 {}장", title="t")
+    ax = fig.axes[0]
+    assert sorted(round(p.get_height(), 6) for p in ax.patches) == [25.0, 50.0, 75.0, 100.0]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["숫자마다 2장", "숫자마다 10장"]
+    assert {t.get_text() for t in ax.texts} == {"50.0%", "75.0%", "25.0%", "100.0%"}
+    plt.close(fig)
+
+
+@pytest.mark.parametrize(("args", "error", "message"), [
+    (([1, 2], ["가"], [2]), TypeError, "사전이어야"),
+    ((VALUES, [], [2]), ValueError, "비어 있지 않아야"),
+    ((VALUES, ["가", "다"], [2]), KeyError, "values에 없는"),
+])
+def test_bad_inputs_are_explained(args, error, message):
+    with pytest.raises(error, match=message):
+        plot_grouped_bars(*args)
