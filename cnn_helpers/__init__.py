@@ -21,7 +21,7 @@ __getattr__, __dir__, __all__ = attach(
         "data": ["load_mnist", "sample_image", "load_image"],
         "plotting": ["show_images", "show_kernel", "show_feature_maps", "plot_history", "show_branch_responses", "plot_grouped_bars"],
         "analysis": ["receptive_field", "receptive_field_box", "effective_receptive_field", "erf_spread",
-                     "count_macs", "model_table", "block_table", "compare_models"],
+                     "count_macs", "model_table", "block_table", "compare_models", "weight_depth"],
         "activation": ["activation_explorer"],
         "pretrained": ["imagenet_model"],
         "training": ["train_and_record", "plot_training_runs", "plot_layer_gradients", "gradient_scales", "runs_table"],

@@ -10,7 +10,7 @@
 * `table` – :func:`model_table` 층 이름, 종류, 출력 모양, 파라미터 수, MAC 수, 수용 영역을 한 표로;
   :func:`layer_table` 매개변수와 그 비율을 한국어 열 이름으로,
   :func:`block_table` 블록마다 더한 합성곱 수·매개변수·MAC 수,
-  :func:`compare_models` 모델마다 깊이·매개변수·MAC 수.
+  :func:`compare_models` 모델마다 깊이·매개변수·MAC 수, :func:`weight_depth` 가장 긴 경로의 가중치 계층 수.
 * `_graph` – Keras의 공개되지 않은 내부에 닿는 유일한 곳 (층 사이의 연결 그래프를 읽는 작은 어댑터).
 
 TensorFlow/Keras 는 가져오는 데 몇 초가 걸리므로 모듈을 import 할 때가 아니라
@@ -22,7 +22,7 @@ from __future__ import annotations
 from .erf import effective_receptive_field, erf_spread
 from .macs import count_macs
 from .rf import receptive_field, receptive_field_box
-from .table import block_table, compare_models, layer_table, model_table
+from .table import block_table, compare_models, layer_table, model_table, weight_depth
 
 __all__ = [
     "receptive_field",
@@ -33,5 +33,6 @@ __all__ = [
     "block_table",
     "layer_table",
     "compare_models",
+    "weight_depth",
     "receptive_field_box",
 ]
