@@ -135,7 +135,7 @@ def draw_tiny_backprop(x, W1, W2, a, h, z, p, dz, dh, da):
             text_bars.append(((cx - 0.8, cy + 0.45), (cx + 0.8, cy + 0.45)))
             if name != "x":
                 text_bars += [((cx - 0.7, cy - 0.45), (cx + 0.7, cy - 0.45)), ((cx - 0.7, cy - 0.75), (cx + 0.7, cy - 0.75))]
-    for src, dst, W, i, j, start, stop in edges:
+    for _, _, W, i, j, start, stop in edges:
         others = [(s, e) for *_, s, e in edges if s != start and e != stop] + text_bars
         t = _label_spot((start, stop), others)
         angle = np.degrees(np.arctan2(stop[1] - start[1], stop[0] - start[0]))  # 글자를 선의 방향으로 눕힘
