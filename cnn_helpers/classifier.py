@@ -135,9 +135,10 @@ def draw_tiny_backprop(x, W1, W2, a, h, z, p, dz, dh, da):
             text_bars.append(((cx - 0.8, cy + 0.45), (cx + 0.8, cy + 0.45)))
             if name != "x":
                 text_bars += [((cx - 0.7, cy - 0.45), (cx + 0.7, cy - 0.45)), ((cx - 0.7, cy - 0.75), (cx + 0.7, cy - 0.75))]
+    spot_of = {}  # 선마다 가중치 글자를 놓은 비율 t
     for _, _, W, i, j, start, stop in edges:
         others = [(s, e) for *_, s, e in edges if s != start and e != stop] + text_bars
-        t = _label_spot((start, stop), others)
+        t = spot_of[(start, stop)] = _label_spot((start, stop), others)
         angle = np.degrees(np.arctan2(stop[1] - start[1], stop[0] - start[0]))  # 글자를 선의 방향으로 눕힘
         ax.text(start[0] + t * (stop[0] - start[0]), start[1] + t * (stop[1] - start[1]), f"{W[i, j]:g}".replace("-", "−"),
                 fontsize=9, color="0.3", rotation=angle, rotation_mode="anchor", transform_rotates_text=True,
@@ -157,9 +158,11 @@ def draw_tiny_backprop(x, W1, W2, a, h, z, p, dz, dh, da):
     # 곱셈 하나: ∂L/∂W2[0,0] = (출력 쪽에서 온 기울기 ∂L/∂z0) × (국소 기울기 h0)
     (hx, hy), (zx, zy) = spots["h"][0], spots["z"][0]
     product = dz[0] * h[0]
+    t = spot_of[((hx, hy), (zx, zy))]
+    t = t - 0.2 if t > 0.5 else t + 0.2  # 화살표 끝이 가중치 글자를 가리지 않게, 같은 선의 다른 곳을 가리킵니다
     ax.annotate(f"출력 쪽에서 온 기울기 × 국소 기울기\n$\\partial L/\\partial W_{{2,00}}$ = $\\partial L/\\partial z_0$ × $h_0$"
                 f" = ({dz[0]:.3f}) × {h[0]:g} = {product:.3f}",
-                xy=((hx + zx) / 2, (hy + zy) / 2), xytext=(hx + 0.2, 4.45), ha="center", va="top", fontsize=9.5,
+                xy=(hx + t * (zx - hx), hy + t * (zy - hy)), xytext=(hx + 0.2, 4.45), ha="center", va="top", fontsize=9.5,
                 color="tab:red", arrowprops={"arrowstyle": "->", "color": "tab:red"}, zorder=5)
     for cx, title in zip((0, 3, 6), ("입력", "은닉 (ReLU)", "점수, 소프트맥스")):
         ax.text(cx, -0.9, title, ha="center", va="center", fontsize=10)
