@@ -92,36 +92,85 @@ def draw_descent_paths(paths, bottom: float = 2.0):
     return fig
 
 
+def _label_spot(segment, others, lo=0.15, hi=0.85):
+    """선분 위에서 다른 선분들과 가장 먼 비율 t (가중치 글자가 엇갈리는 선 위에 놓이지 않게)."""
+    (x0, y0), (x1, y1) = segment
+    best_t, best_gap = 0.5, -1.0
+    for t in np.linspace(lo, hi, 29):
+        point = np.array([x0 + t * (x1 - x0), y0 + t * (y1 - y0)])
+        gap = min(_point_segment_distance(point, other) for other in others) if others else np.inf
+        if gap > best_gap:
+            best_t, best_gap = float(t), gap
+    return best_t
+
+
+def _point_segment_distance(point, segment):
+    start, stop = (np.asarray(end, float) for end in segment)
+    direction = stop - start
+    t = np.clip(np.dot(point - start, direction) / np.dot(direction, direction), 0.0, 1.0)
+    return float(np.linalg.norm(point - (start + t * direction)))
+
+
 def draw_tiny_backprop(x, W1, W2, a, h, z, p, dz, dh, da):
-    """입력 2 → 은닉 2(ReLU) → 부류 3 신경망: 선에 가중치, 노드 위에 순전파 값(검정), 아래에 기울기(빨강)."""
+    """입력 2 → 은닉 2(ReLU) → 부류 3 신경망: 선에 가중치, 노드 위에 순전파 값(검정), 아래에 기울기(빨강).
+
+    선 하나(은닉 0 → 점수 0)에는 "출력 쪽에서 온 기울기 × 국소 기울기"의 곱셈 하나를 적습니다."""
     import matplotlib.pyplot as plt
 
     from .plotting import use_korean_font
 
     use_korean_font()
-    fig, ax = plt.subplots(figsize=(6.4, 3.8), layout="constrained")
-    ax.set(xlim=(-0.7, 4.9), ylim=(-0.6, 3.3), aspect="equal")
+    fig, ax = plt.subplots(figsize=(8.4, 5.4), layout="constrained")
+    ax.set(xlim=(-0.9, 7.1), ylim=(-1.5, 4.6), aspect="equal")
     ax.axis("off")
-    spots = {"x": [(0, 2.2), (0, 0.6)], "h": [(2, 2.2), (2, 0.6)], "z": [(4, 2.6), (4, 1.4), (4, 0.2)]}
-    for (src, dst, W) in (("x", "h", W1), ("h", "z", W2)):
-        for i, (x0, y0) in enumerate(spots[src]):
-            for j, (x1, y1) in enumerate(spots[dst]):
-                ax.plot([x0, x1], [y0, y1], color="0.75", zorder=0)
-                t = 0.22 if src == "x" else 0.3  # 선의 앞쪽: 선들이 엇갈리는 가운데와 노드 아래 글을 피합니다
-                angle = np.degrees(np.arctan2(y1 - y0, x1 - x0))  # 글자를 선의 방향으로 눕혀 어느 선의 값인지 보이게
-                ax.text(x0 + t * (x1 - x0), y0 + t * (y1 - y0), f"{W[i, j]:g}".replace("-", "−"), fontsize=8, color="0.35",
-                        rotation=angle, rotation_mode="anchor", transform_rotates_text=True, fontfamily="DejaVu Sans",
-                        ha="center", va="center", bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})
+    spots = {"x": [(0, 3.0), (0, 0.6)], "h": [(3, 3.0), (3, 0.6)], "z": [(6, 3.6), (6, 1.8), (6, 0.0)]}
+    edges = [(src, dst, W, i, j, spots[src][i], spots[dst][j])
+             for src, dst, W in (("x", "h", W1), ("h", "z", W2))
+             for i in range(len(spots[src])) for j in range(len(spots[dst]))]
+    for *_, start, stop in edges:
+        ax.plot(*zip(start, stop), color="0.75", zorder=0)
+    text_bars = []  # 노드 위아래 글자가 차지하는 자리 (가중치 글자가 피할 곳): 글 한 줄마다 가로 선분 하나
+    for name, places in spots.items():
+        for cx, cy in places:
+            text_bars.append(((cx - 0.8, cy + 0.45), (cx + 0.8, cy + 0.45)))
+            if name != "x":
+                text_bars += [((cx - 0.7, cy - 0.45), (cx + 0.7, cy - 0.45)), ((cx - 0.7, cy - 0.75), (cx + 0.7, cy - 0.75))]
+    spot_of = {}  # 선마다 가중치 글자를 놓은 비율 t
+    for _, _, W, i, j, start, stop in edges:
+        others = [(s, e) for *_, s, e in edges if s != start and e != stop] + text_bars
+        t = spot_of[(start, stop)] = _label_spot((start, stop), others)
+        angle = np.degrees(np.arctan2(stop[1] - start[1], stop[0] - start[0]))  # 글자를 선의 방향으로 눕힘
+        ax.text(start[0] + t * (stop[0] - start[0]), start[1] + t * (stop[1] - start[1]), f"{W[i, j]:g}".replace("-", "−"),
+                fontsize=9, color="0.3", rotation=angle, rotation_mode="anchor", transform_rotates_text=True,
+                fontfamily="DejaVu Sans", ha="center", va="center", zorder=2,
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.6})
+    boxed = {"facecolor": "white", "edgecolor": "none", "pad": 0.5, "alpha": 0.9}
     rows = {"x": [(f"x={v:g}", "") for v in x],
-            "h": [(f"a={a[j]:g}, h={h[j]:g}", f"$\\partial L/\\partial h$={dh[j]:.3f}\n$\\partial L/\\partial a$={da[j]:.3f}") for j in range(len(h))],
+            "h": [(f"a={a[j]:g}, h={h[j]:g}", f"$\\partial L/\\partial h$={dh[j]:.3f}\n$\\partial L/\\partial a$={da[j]:.3f}")
+                  for j in range(len(h))],
             "z": [(f"z={z[k]:g}, p={p[k]:.3f}", f"$\\partial L/\\partial z$={dz[k]:.3f}") for k in range(len(z))]}
     for name, places in spots.items():
         for (cx, cy), (up, down) in zip(places, rows[name]):
-            ax.add_patch(plt.Circle((cx, cy), 0.16, facecolor="#dbe9f6", edgecolor="0.3"))
-            ax.text(cx, cy + 0.24, up, ha="center", va="bottom", fontsize=8.5)
+            ax.add_patch(plt.Circle((cx, cy), 0.2, facecolor="#dbe9f6", edgecolor="0.3", zorder=3))
+            ax.text(cx, cy + 0.3, up, ha="center", va="bottom", fontsize=9.5, bbox=boxed, zorder=4)
             if down:
-                ax.text(cx, cy - 0.24, down, ha="center", va="top", fontsize=8.5, color="tab:red")
-    ax.set_title("작은 신경망: 선 위는 가중치, 검정은 순전파 값, 빨강은 역전파 기울기", fontsize=10)
+                ax.text(cx, cy - 0.3, down, ha="center", va="top", fontsize=9.5, color="tab:red", bbox=boxed, zorder=4)
+    # 곱셈 하나: ∂L/∂W2[0,0] = (출력 쪽에서 온 기울기 ∂L/∂z0) × (국소 기울기 h0)
+    (hx, hy), (zx, zy) = spots["h"][0], spots["z"][0]
+    product = dz[0] * h[0]
+    t = spot_of[((hx, hy), (zx, zy))]
+    t = t - 0.2 if t > 0.5 else t + 0.2  # 화살표 끝이 가중치 글자를 가리지 않게, 같은 선의 다른 곳을 가리킵니다
+    ax.annotate(f"출력 쪽에서 온 기울기 × 국소 기울기\n$\\partial L/\\partial W_{{2,00}}$ = $\\partial L/\\partial z_0$ × $h_0$"
+                f" = ({dz[0]:.3f}) × {h[0]:g} = {product:.3f}",
+                xy=(hx + t * (zx - hx), hy + t * (zy - hy)), xytext=(hx + 0.2, 4.45), ha="center", va="top", fontsize=9.5,
+                color="tab:red", arrowprops={"arrowstyle": "->", "color": "tab:red"}, zorder=5)
+    for cx, title in zip((0, 3, 6), ("입력", "은닉 (ReLU)", "점수, 소프트맥스")):
+        ax.text(cx, -0.9, title, ha="center", va="center", fontsize=10)
+    ax.annotate("", xy=(6.3, -1.3), xytext=(-0.3, -1.3), arrowprops={"arrowstyle": "->", "color": "0.2"})
+    ax.text(3, -1.25, "순전파: 입력 쪽에서 출력 쪽으로", ha="center", va="bottom", fontsize=9, color="0.2")
+    ax.annotate("", xy=(-0.3, -1.45), xytext=(6.3, -1.45), arrowprops={"arrowstyle": "->", "color": "tab:red"})
+    ax.text(3, -1.5, "역전파: 출력 쪽에서 입력 쪽으로", ha="center", va="top", fontsize=9, color="tab:red")
+    ax.set_title("작은 신경망: 선 위는 가중치, 검정은 순전파 값, 빨강은 역전파 기울기", fontsize=11)
     return fig
 
 

@@ -89,7 +89,16 @@ def test_tiny_backprop_figure_writes_the_given_values():
     texts = " ".join(t.get_text() for t in fig.axes[0].texts)
     for value in ("x=2", "a=-0.5, h=0", f"p={p[0]:.3f}", f"={dz[0]:.3f}", f"={dh[1]:.3f}"):
         assert value in texts, value
+    assert "출력 쪽에서 온 기울기 × 국소 기울기" in texts and f"= {dz[0] * h[0]:.3f}" in texts  # 곱셈 하나를 선에 적음
     plt.close(fig)
+
+
+def test_weight_label_stays_away_from_a_crossing_line():
+    from cnn_helpers.classifier import _label_spot
+
+    # 가로선 (0,0)-(4,0)을 x=1에서 세로선이 가로지르면, 글자는 교차점에서 먼 쪽(t > 0.5)에 놓입니다
+    t = _label_spot(((0, 0), (4, 0)), [((1, -1), (1, 1))])
+    assert t > 0.5
 
 
 def test_descent_paths_draws_one_panel_per_rate_and_rejects_bad_paths():
