@@ -213,6 +213,7 @@ def test_q1_checks_the_lessons_layer_table(qs):
     (dict(bn_on_projection=False), "배치 정규화를 둡니다"),
     (dict(relu_after_add=False), "더한 뒤에 ReLU"),
     (dict(names=False), "계층 이름"),
+    (dict(plus_operator=True), "layers.Add(name="),
 ])
 def test_q1_mistakes_are_caught_and_taught(qs, mistake, words):
     from cnn_helpers.exercises import lesson08
@@ -229,7 +230,8 @@ def test_q1_untouched_is_unattempted_and_the_lesson_goes_on(qs, capsys):
 
     assert qs[0].verdict(add_shortcut)[0] == UNATTEMPTED
     assert lesson08.yours_if_correct(add_shortcut) is lesson08.reference_add_shortcut
-    assert "풀이의 add_shortcut" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "풀이의 `add_shortcut` 함수" in out and "(가)" not in out and "(를)" not in out
     right = lesson08.shortcut_variant()
     assert lesson08.yours_if_correct(right) is right
     assert qs[0].yours_if_correct(right) is right  # 노트북은 q1.yours_if_correct(...) 한 줄로 부릅니다

@@ -211,8 +211,8 @@ class Exercise:
         status, _ = self.verdict(fn)
         if status == CORRECT:
             return fn
-        print(f"문제 {self.number}의 {self.variable}이(가) 아직 맞지 않아, 아래에서는 풀이의 {self.variable}을(를) 씁니다"
-              "(고친 뒤 그 셀과 이 셀을 다시 실행하면 여러분의 것을 씁니다).")
+        print(f"문제 {self.number}의 `{self.variable}` 함수가 아직 맞지 않아, 아래에서는 풀이의 `{self.variable}` 함수를 씁니다. "
+              "고친 뒤 그 셀과 이 셀을 다시 실행하면 여러분의 함수를 씁니다.")
         return self.reference
 
     def solved(self) -> bool:

@@ -71,7 +71,7 @@ def shortcut_structure(add_shortcut, input_shape, filters, stride, plain) -> dic
 
 
 def shortcut_variant(*, condition="both", project=True, relu_on_projection=False, bn_on_projection=True,
-                     relu_after_add=True, honour_plain=True, names=True):
+                     relu_after_add=True, honour_plain=True, names=True, plus_operator=False):
     """add_shortcut(x, y, stride, name, plain). 인자 없이 부르면 정답, 인자 하나로 흔한 실수를 넣습니다."""
 
     def add_shortcut(x, y, stride, name, plain=False):
@@ -87,7 +87,7 @@ def shortcut_variant(*, condition="both", project=True, relu_on_projection=False
                 x = layers.BatchNormalization(momentum=0.9, epsilon=1e-5, name=f"{name}_0_bn")(x)
             if relu_on_projection:
                 x = layers.Activation("relu", name=f"{name}_0_relu")(x)
-        y = layers.Add(name=f"{name}_add" if names else None)([x, y])
+        y = x + y if plus_operator else layers.Add(name=f"{name}_add" if names else None)([x, y])
         return layers.Activation("relu", name=f"{name}_out")(y) if relu_after_add else y
 
     return add_shortcut
@@ -136,6 +136,9 @@ def q1_add_shortcut() -> Exercise:
             (lambda got, want: got["출력 바로 앞의 ReLU"] == "없음",
              "이 블록(v1)은 더한 뒤에 ReLU를 한 번 적용합니다: layers.Activation(\"relu\", name=f\"{name}_out\").",
              shortcut_variant(relu_after_add=False)),
+            (lambda got, want: want["더하기"] == "있음" and not any(row[1] == "add" for row in got[_LAYERS]),
+             "더하기가 계층으로 보이지 않습니다. x + y 대신 layers.Add(name=f\"{name}_add\")([x, y])로 더하세요. 그래야 "
+             "이름이 붙고 계층 표와 탐색기에 나옵니다.", shortcut_variant(plus_operator=True)),
             (lambda got, want: [r[1:] for r in got[_LAYERS]] == [r[1:] for r in want[_LAYERS]],
              "블록은 맞지만 계층 이름이 다릅니다. 투영은 conv_bn(…, f\"{name}_0\", …), 더하기는 f\"{name}_add\", 마지막 "
              "ReLU는 f\"{name}_out\"로 지으세요. 표와 탐색기가 이 이름으로 계층을 찾습니다.", shortcut_variant(names=False)),
@@ -458,8 +461,8 @@ def q6_my_preact_block() -> Exercise:
         ],
         hint_text=(
             "순서를 종이에 먼저 적어 보세요: x → (배치 정규화 → ReLU) → 3×3 합성곱 → (배치 정규화 → ReLU) → 3×3 합성곱 → "
-            "더하기. 스트라이드와 투영이 필요한 조건은 4절의 규칙 1, 2와 같습니다. 투영의 입력은 첫 ReLU의 출력이고, "
-            "항등 지름길은 무엇을 더하는지, 더한 뒤에 무엇이 있는지(또는 없는지) 문제의 설명에서 다시 확인하세요."
+            "더하기. 스트라이드와 투영이 필요한 조건은 4절의 규칙 1, 2와 같습니다. 투영의 입력은 첫 ReLU의 출력입니다. "
+            "항등 지름길에는 무엇을 더해야 할까요? 지름길이 블록에서 블록으로 아무것도 거치지 않으려면 무엇이어야 하는지 생각해 보세요."
         ),
         solution_text=(
             "def my_preact_block(x, filters, stride):\n"
