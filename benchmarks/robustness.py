@@ -108,26 +108,24 @@ EXPERIMENTS = (
         Figure("작은 VGG 시험 정확도", 'results["accuracy"]', 0.95),
         Figure("학습 곡선 마지막 에포크: 검증 − 학습 정확도",
                'history.history["val_accuracy"][-1] - history.history["accuracy"][-1]', 0),
-        Figure("5절: 같은 가중치, 학습 이미지 1,000장의 정확도: 드롭아웃 끔 − 켬",
-               "dropout_acc[False] - dropout_acc[True]", 0),
-        # 더 알아보기(드롭아웃, 학습 300장 × 30 에포크): 드롭아웃이 없으면 검증 손실이 바닥 뒤 다시 오르고,
+        # 5절(드롭아웃, 학습 300장 × 30 에포크): 드롭아웃이 없으면 검증 손실이 바닥 뒤 다시 오르고,
         # 드롭아웃이 있으면 마지막 검증 손실과 (검증 − 학습) 손실 차가 작음
-        Figure("더 알아보기: 드롭아웃 없음, 마지막 − 가장 낮은 검증 손실",
+        Figure("5절 드롭아웃 실험: 드롭아웃 없음, 마지막 − 가장 낮은 검증 손실",
                'curves["드롭아웃 없음"][1][-1] - min(curves["드롭아웃 없음"][1])', 0.03),
-        Figure("더 알아보기: 마지막 검증 손실, 드롭아웃 없음 − 있음",
+        Figure("5절 드롭아웃 실험: 마지막 검증 손실, 드롭아웃 없음 − 있음",
                'curves["드롭아웃 없음"][1][-1] - curves["Dropout(0.5) 두 개"][1][-1]', 0),
-        Figure("더 알아보기: (검증 − 학습) 손실 차, 드롭아웃 없음 − 있음",
+        Figure("5절 드롭아웃 실험: (검증 − 학습) 손실 차, 드롭아웃 없음 − 있음",
                '(curves["드롭아웃 없음"][1][-1] - curves["드롭아웃 없음"][0][-1])'
                ' - (curves["Dropout(0.5) 두 개"][1][-1] - curves["Dropout(0.5) 두 개"][0][-1])', 0),
-        Figure("더 알아보기: 검증 정확도, 드롭아웃 있음 − 없음 (참고)",
+        Figure("5절 드롭아웃 실험: 검증 정확도, 드롭아웃 있음 − 없음 (참고)",
                'curves["Dropout(0.5) 두 개"][2] - curves["드롭아웃 없음"][2]', None),
         Figure("top-k: top-2 − top-1 정확도 (참고)", "top_k[2] - top_k[1]", None),
         Figure("전이 학습: 0~4로 학습한 블록의 0~4 시험 정확도", "pretrain_acc", 0.95),
-        # 8절의 글(큰 차이만): 숫자마다 2장이면 특징 추출과 무작위 블록 고정이 처음부터 학습보다 나음, 50장이면
+        # 6절의 글(큰 차이만): 숫자마다 2장이면 특징 추출이 처음부터 학습보다 나음, 50장이면
         # 처음부터 학습이 따라잡음, 10장과 50장에서 학습한 블록이 무작위 블록보다 훨씬 나음. 한 번의 실행 값에 %p 문턱을
         # 걸면 다른 기계에서 떨어질 수 있어, 검사 셀은 스윕의 모든 실행에서 성립한 순서만 확인합니다(> 0).
         Figure("숫자마다 2장: 전이 학습 − 처음부터 학습", "accuracy[TRANSFER, 2] - accuracy[SCRATCH, 2]", 0),
-        Figure("숫자마다 2장: 무작위 블록 고정 − 처음부터 학습", "accuracy[RANDOM, 2] - accuracy[SCRATCH, 2]", 0),
+        Figure("숫자마다 2장: 무작위 블록 고정 − 처음부터 학습 (참고)", "accuracy[RANDOM, 2] - accuracy[SCRATCH, 2]", None),
         Figure("숫자마다 2장: 전이 학습 − 무작위 블록 고정 (참고)", "accuracy[TRANSFER, 2] - accuracy[RANDOM, 2]", None),
         Figure("(전이 − 처음부터)의 차: 숫자마다 2장 − 50장",
                "(accuracy[TRANSFER, 2] - accuracy[SCRATCH, 2]) - (accuracy[TRANSFER, 50] - accuracy[SCRATCH, 50])", 0),

@@ -442,8 +442,8 @@ def q3_fine_tune() -> Exercise:
         cases=lambda: FINE_TUNE_CASES,
         hint_text="",
         hint_steps=(
-            "모델 안의 블록 모델은 model.get_layer(\"blocks\")로 꺼냅니다(6절). 꺼낸 모델의 layers에서 계층 이름을 "
-            "출력해 보세요.",
+            "모델 안의 블록 모델은 이름이 \"blocks\"인 계층 하나입니다(6절의 출력). model.get_layer(\"blocks\")로 꺼내고, "
+            "꺼낸 모델의 layers에서 계층 이름을 출력해 보세요.",
             "계층 이름은 block1_conv1처럼 블록 이름으로 시작합니다. 블록 수는 모델마다 다르니 이름들에서 마지막 블록을 "
             "찾고, 그 블록의 계층만 trainable이 True, 나머지는 False가 되게 하세요.",
             "trainable을 바꾼 뒤에는 다시 compile해야 학습에 반영됩니다. 손실은 특징 추출 때와 같게, 학습률은 문제에 "
