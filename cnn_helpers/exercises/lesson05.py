@@ -418,6 +418,9 @@ def q4_bias_step() -> Exercise:
             (lambda a: _close(a, -RATE * p),
              "정답 부류의 기울기는 p가 아니라 p − 1입니다(y는 정답 부류에서만 1). 그래서 정답 부류의 편향은 내려가지 않고 오릅니다.",
              tuple(-RATE * p)),
+            (lambda a: _close(a, -RATE * np.sign(p - onehot)),
+             "기울기의 부호만 써서 학습률만큼 움직였습니다(Adam의 첫 걸음이 대략 이렇습니다). 이 문제는 경사 하강 한 걸음 "
+             "b ← b − 학습률 × (p − y)를 묻습니다.", tuple(-RATE * np.sign(p - onehot))),
             (lambda a: _close(a, right * onehot),
              "정답이 아닌 부류도 기울기 p_k가 0이 아니므로 편향이 바뀝니다. 세 부류를 모두 갱신하세요.",
              tuple(right * onehot)),
