@@ -123,7 +123,7 @@ def layer_table(model, macs=False):
 
 
 def block_table(model, input_shape=None, korean=False, group=None):
-    """`model_table`을 계층 이름의 앞부분(``block3_conv2`` → ``block3``, ``fc1`` → ``fc1``)으로 묶어 더한 표.
+    r"""`model_table`을 계층 이름의 앞부분(``block3_conv2`` → ``block3``, ``fc1`` → ``fc1``)으로 묶어 더한 표.
 
     ``korean=True``면 `model_table`처럼 보여 주기용 표(한국어 열 이름, 천 단위 쉼표)를 돌려줍니다.
     ``group``에 괄호 묶음이 하나 있는 정규식을 주면 계층 이름에서 그 묶음이 잡은 글자로 묶습니다.
@@ -134,9 +134,9 @@ def block_table(model, input_shape=None, korean=False, group=None):
         pandas.DataFrame. 행은 묶음(처음 나온 순서, 입력 계층은 뺌), 열: ``convs``(Conv2D 계층 수),
         ``params``, ``macs``. 6강의 "매개변수는 어디에, 계산은 어디에" 표입니다.
     """
-    import pandas as pd
-
     import re
+
+    import pandas as pd
 
     _check_korean(korean)
     if group is not None:
