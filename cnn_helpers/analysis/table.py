@@ -122,23 +122,42 @@ def layer_table(model, macs=False):
     return out
 
 
-def block_table(model, input_shape=None, korean=False):
-    """`model_table`을 계층 이름의 앞부분(``block3_conv2`` → ``block3``, ``fc1`` → ``fc1``)으로 묶어 더한 표.
+def block_table(model, input_shape=None, korean=False, group=None):
+    r"""`model_table`을 계층 이름의 앞부분(``block3_conv2`` → ``block3``, ``fc1`` → ``fc1``)으로 묶어 더한 표.
 
     ``korean=True``면 `model_table`처럼 보여 주기용 표(한국어 열 이름, 천 단위 쉼표)를 돌려줍니다.
+    ``group``에 괄호 묶음이 하나 있는 정규식을 주면 계층 이름에서 그 묶음이 잡은 글자로 묶습니다.
+    예: ``r"_(1x1|3x3|5x5|pool)"``이면 ``inception_3a_3x3_reduce``와 ``inception_3a_3x3``이 같은 ``3x3`` 가지가 되고,
+    ``r"^inception_(\w\w)_"``이면 모듈(``3a``, ``3b`` …)마다 묶입니다. 정규식에 맞지 않는 계층은 뺍니다.
 
     Returns:
         pandas.DataFrame. 행은 묶음(처음 나온 순서, 입력 계층은 뺌), 열: ``convs``(Conv2D 계층 수),
         ``params``, ``macs``. 6강의 "매개변수는 어디에, 계산은 어디에" 표입니다.
     """
+    import re
+
     import pandas as pd
 
     _check_korean(korean)
+    if group is not None:
+        if not isinstance(group, str):
+            raise TypeError(f"group은 괄호 묶음이 하나 있는 정규식 글자여야 합니다. 받은 값: {group!r}")
+        try:
+            pattern = re.compile(group)
+        except re.error as error:
+            raise ValueError(f"group 정규식이 잘못되었습니다: {group!r} ({error})") from None
+        if pattern.groups != 1:
+            raise ValueError(f"group 정규식에는 괄호 묶음이 꼭 하나 있어야 합니다(지금 {pattern.groups}개): {group!r}")
     table = model_table(model, input_shape)
     table = table[table["type"] != "InputLayer"]
+    if group is None:
+        keys = table["layer"].str.split("_").str[0]
+    else:
+        keys = table["layer"].map(lambda name: (found := pattern.search(name)) and found.group(1))
+        table, keys = table[keys.notna()], keys[keys.notna()]
     columns = pd.DataFrame({"convs": (table["type"] == "Conv2D").astype(int),
                             "params": table["params"].astype(int), "macs": table["macs"].astype(int)})
-    summed = columns.groupby(table["layer"].str.split("_").str[0].rename("block"), sort=False).sum()
+    summed = columns.groupby(keys.rename("block"), sort=False).sum()
     return _korean(summed, index_name="블록 / 계층") if korean else summed
 
 

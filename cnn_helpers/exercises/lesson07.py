@@ -268,7 +268,7 @@ def q5_my_inception() -> Exercise:
         expected=_expected_block,
         cases=_inception_cases,
         hint_text=(
-            "바뀌는 것은 ③ 가지뿐입니다. 3×3 합성곱 두 개를 쌓으면 5×5 하나와 같은 수용 영역을 봅니다(6강). "
+            "바뀌는 것은 ③ 가지뿐입니다. 3×3 합성곱 두 개를 쌓으면 5×5 하나와 같은 수용 영역을 봅니다(4강 3절). "
             "블록 전체의 합성곱은 일곱 개이고, 모두 같은 패딩과 ReLU를 씁니다."
         ),
         solution_text=(

@@ -159,3 +159,20 @@ def test_korean_must_be_a_bool(korean):
         an.model_table(model, korean=korean)
     with pytest.raises(TypeError, match="korean은 True 또는 False"):
         an.block_table(model, korean=korean)
+
+
+def test_block_table_group_regex_sums_inception_branches():
+    import keras
+
+    inputs = keras.Input((28, 28, 192))
+    model = keras.Model(inputs, models.inception_block(inputs, 64, 96, 128, 16, 32, 32, name="inception_3a"))
+    branches = an.block_table(model, group=r"_(1x1|3x3|5x5|pool)")
+    assert sorted(branches.index) == ["1x1", "3x3", "5x5", "pool"]  # …_3x3_reduce도 3x3 가지, …_output은 빠짐
+    assert branches["macs"].sum() == an.count_macs(model)
+    assert branches.loc["3x3", "convs"] == 2 and branches.loc["pool", "convs"] == 1
+    modules = an.block_table(model, group=r"^inception_(\w\w)_")
+    assert list(modules.index) == ["3a"] and modules.loc["3a", "params"] == model.count_params()
+    with pytest.raises(ValueError, match="괄호 묶음이 꼭 하나"):
+        an.block_table(model, group=r"_1x1")
+    with pytest.raises(TypeError, match="group은"):
+        an.block_table(model, group=3)
