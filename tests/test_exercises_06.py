@@ -75,6 +75,12 @@ def test_fine_tune_counts_the_last_block_and_the_head(q):
         return model
 
     assert q[2].verdict(by_layers)[0] == CORRECT
+
+    namespace = {"keras": keras}
+    exec(q[2].solution_text, namespace)  # 풀이: blocks.trainable = True를 먼저 두고 앞 블록을 다시 고정
+    assert q[2].verdict(namespace["fine_tune"])[0] == CORRECT
+    solved = namespace["fine_tune"](feature_extraction_model([(16, 2), (32, 2)]))
+    assert solved.get_layer("blocks").trainable and trainable_count(solved) == 21_733
     assert q[2].verdict(lambda model: None)[0] == UNATTEMPTED
     status, message = q[2].verdict(lambda model: 21_733)
     assert status == WRONG and "keras.Model" in message

@@ -445,7 +445,7 @@ def q3_fine_tune() -> Exercise:
             "모델 안의 블록 모델은 이름이 \"blocks\"인 계층 하나입니다(6절의 출력). model.get_layer(\"blocks\")로 꺼내고, "
             "꺼낸 모델의 layers에서 계층 이름을 출력해 보세요.",
             "계층 이름은 block1_conv1처럼 블록 이름으로 시작합니다. 블록 수는 모델마다 다르니 이름들에서 마지막 블록을 "
-            "찾고, 그 블록의 계층만 trainable이 True, 나머지는 False가 되게 하세요.",
+            "찾으세요. blocks.trainable = True로 먼저 모두 푼 뒤, 그 블록이 아닌 계층만 다시 False로 두세요.",
             "trainable을 바꾼 뒤에는 다시 compile해야 학습에 반영됩니다. 손실은 특징 추출 때와 같게, 학습률은 문제에 "
             "적힌 한도 안에서 고르세요. 마지막으로 모델을 돌려주세요.",
         ),
@@ -453,8 +453,8 @@ def q3_fine_tune() -> Exercise:
             "def fine_tune(model):\n"
             "    blocks = model.get_layer(\"blocks\")\n"
             "    last = [layer.name for layer in blocks.layers if layer.name.startswith(\"block\")][-1].split(\"_\")[0]\n"
-            "    for layer in blocks.layers:\n"
-            "        layer.trainable = layer.name.startswith(last)  # 마지막 블록만 풀고 나머지는 고정\n"
+            "    blocks.trainable = True  # 먼저 블록 모델 전체를 풀고\n    for layer in blocks.layers:\n"
+            "        if not layer.name.startswith(last):\n            layer.trainable = False  # 마지막 블록이 아닌 계층은 다시 고정\n"
             "    model.compile(optimizer=keras.optimizers.Adam(0.0002), loss=\"sparse_categorical_crossentropy\",\n"
             "                  metrics=[\"accuracy\"])  # trainable을 바꾼 뒤에는 다시 compile, 작은 학습률로\n"
             "    return model\n"
