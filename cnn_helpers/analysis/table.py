@@ -111,8 +111,7 @@ def layer_table(model, macs=False):
         raise TypeError(f"macs는 True 또는 False여야 합니다. 받은 값: {macs!r}")
     table = model_table(model)
     total = int(model.count_params())
-    out = table[["layer", "type", "output_shape", "params"]].copy()
-    out.columns = ["계층", "종류", "출력 모양", "매개변수"]
+    out = table[["layer", "type", "output_shape", "params"]].rename(columns=KOREAN_COLUMNS)
     out["출력 모양"] = out["출력 모양"].map(str)
     out["매개변수"] = out["매개변수"].astype(int)
     if macs:
