@@ -92,23 +92,9 @@ def draw_descent_paths(paths, bottom: float = 2.0):
     return fig
 
 
-def _label_spot(segment, others, lo=0.15, hi=0.85):
-    """선분 위에서 다른 선분들과 가장 먼 비율 t (가중치 글자가 엇갈리는 선 위에 놓이지 않게)."""
-    (x0, y0), (x1, y1) = segment
-    best_t, best_gap = 0.5, -1.0
-    for t in np.linspace(lo, hi, 29):
-        point = np.array([x0 + t * (x1 - x0), y0 + t * (y1 - y0)])
-        gap = min(_point_segment_distance(point, other) for other in others) if others else np.inf
-        if gap > best_gap:
-            best_t, best_gap = float(t), gap
-    return best_t
-
-
-def _point_segment_distance(point, segment):
-    start, stop = (np.asarray(end, float) for end in segment)
-    direction = stop - start
-    t = np.clip(np.dot(point - start, direction) / np.dot(direction, direction), 0.0, 1.0)
-    return float(np.linalg.norm(point - (start + t * direction)))
+# 가중치 글자를 놓을 자리: 선의 끝(들어가는 노드) 가까이, 시작에서 끝까지의 비율. 선들이 엇갈리는 가운데를 피하고,
+# 한 노드로 들어가는 선은 끝 가까이에서 서로 떨어져 있어 글자마다 어느 선의 것인지 분명합니다.
+WEIGHT_LABEL_AT = {"x": 0.66, "h": 0.7}
 
 
 def draw_tiny_backprop(x, W1, W2, a, h, z, p, dz, dh, da):
@@ -129,21 +115,14 @@ def draw_tiny_backprop(x, W1, W2, a, h, z, p, dz, dh, da):
              for i in range(len(spots[src])) for j in range(len(spots[dst]))]
     for *_, start, stop in edges:
         ax.plot(*zip(start, stop), color="0.75", zorder=0)
-    text_bars = []  # 노드 위아래 글자가 차지하는 자리 (가중치 글자가 피할 곳): 글 한 줄마다 가로 선분 하나
-    for name, places in spots.items():
-        for cx, cy in places:
-            text_bars.append(((cx - 0.8, cy + 0.45), (cx + 0.8, cy + 0.45)))
-            if name != "x":
-                text_bars += [((cx - 0.7, cy - 0.45), (cx + 0.7, cy - 0.45)), ((cx - 0.7, cy - 0.75), (cx + 0.7, cy - 0.75))]
     spot_of = {}  # 선마다 가중치 글자를 놓은 비율 t
-    for _, _, W, i, j, start, stop in edges:
-        others = [(s, e) for *_, s, e in edges if s != start and e != stop] + text_bars
-        t = spot_of[(start, stop)] = _label_spot((start, stop), others)
+    for src, _, W, i, j, start, stop in edges:
+        t = spot_of[(start, stop)] = WEIGHT_LABEL_AT[src]
         angle = np.degrees(np.arctan2(stop[1] - start[1], stop[0] - start[0]))  # 글자를 선의 방향으로 눕힘
         ax.text(start[0] + t * (stop[0] - start[0]), start[1] + t * (stop[1] - start[1]), f"{W[i, j]:g}".replace("-", "−"),
-                fontsize=9, color="0.3", rotation=angle, rotation_mode="anchor", transform_rotates_text=True,
+                fontsize=9, color="0.2", rotation=angle, rotation_mode="anchor", transform_rotates_text=True,
                 fontfamily="DejaVu Sans", ha="center", va="center", zorder=2,
-                bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.6})
+                bbox={"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": "0.6", "linewidth": 0.6})
     boxed = {"facecolor": "white", "edgecolor": "none", "pad": 0.5, "alpha": 0.9}
     rows = {"x": [(f"x={v:g}", "") for v in x],
             "h": [(f"a={a[j]:g}, h={h[j]:g}", f"$\\partial L/\\partial h$={dh[j]:.3f}\n$\\partial L/\\partial a$={da[j]:.3f}")
@@ -158,8 +137,7 @@ def draw_tiny_backprop(x, W1, W2, a, h, z, p, dz, dh, da):
     # 곱셈 하나: ∂L/∂W2[0,0] = (출력 쪽에서 온 기울기 ∂L/∂z0) × (국소 기울기 h0)
     (hx, hy), (zx, zy) = spots["h"][0], spots["z"][0]
     product = dz[0] * h[0]
-    t = spot_of[((hx, hy), (zx, zy))]
-    t = t - 0.2 if t > 0.5 else t + 0.2  # 화살표 끝이 가중치 글자를 가리지 않게, 같은 선의 다른 곳을 가리킵니다
+    t = spot_of[((hx, hy), (zx, zy))] - 0.3  # 화살표 끝이 가중치 글자를 가리지 않게, 같은 선의 앞쪽을 가리킵니다
     ax.annotate(f"출력 쪽에서 온 기울기 × 국소 기울기\n$\\partial L/\\partial W_{{2,00}}$ = $\\partial L/\\partial z_0$ × $h_0$"
                 f" = ({dz[0]:.3f}) × {h[0]:g} = {product:.3f}",
                 xy=(hx + t * (zx - hx), hy + t * (zy - hy)), xytext=(hx + 0.2, 4.45), ha="center", va="top", fontsize=9.5,
@@ -170,7 +148,7 @@ def draw_tiny_backprop(x, W1, W2, a, h, z, p, dz, dh, da):
     ax.text(3, -1.25, "순전파: 입력 쪽에서 출력 쪽으로", ha="center", va="bottom", fontsize=9, color="0.2")
     ax.annotate("", xy=(-0.3, -1.45), xytext=(6.3, -1.45), arrowprops={"arrowstyle": "->", "color": "tab:red"})
     ax.text(3, -1.5, "역전파: 출력 쪽에서 입력 쪽으로", ha="center", va="top", fontsize=9, color="tab:red")
-    ax.set_title("작은 신경망: 선 위는 가중치, 검정은 순전파 값, 빨강은 역전파 기울기", fontsize=11)
+    ax.set_title("작은 신경망: 선 끝 가까이의 상자는 그 선의 가중치, 검정은 순전파 값, 빨강은 역전파 기울기", fontsize=11)
     return fig
 
 

@@ -93,12 +93,30 @@ def test_tiny_backprop_figure_writes_the_given_values():
     plt.close(fig)
 
 
-def test_weight_label_stays_away_from_a_crossing_line():
-    from cnn_helpers.classifier import _label_spot
+def test_each_weight_label_sits_on_its_own_edge_away_from_the_others():
+    # 가중치 글자(상자)는 제 선 위에 있고, 다른 선과는 0.3 이상 떨어져 있어 어느 선의 것인지 분명합니다
+    x, W1, W2 = np.array([1.0, 2.0]), np.array([[0.5, -1.0], [0.25, 0.25]]), np.array([[1.0, -1.0, 0.0], [0.5, 0.5, -0.5]])
+    a = x @ W1
+    h = np.maximum(a, 0)
+    z = h @ W2
+    p = np.exp(z) / np.exp(z).sum()
+    dz = p - np.array([1.0, 0.0, 0.0])
+    fig = draw_tiny_backprop(x, W1, W2, a, h, z, p, dz, W2 @ dz, np.where(a > 0, W2 @ dz, 0.0))
+    ax = fig.axes[0]
+    lines = [np.asarray(line.get_xydata()) for line in ax.lines if len(line.get_xydata()) == 2]
+    labels = [np.asarray(t.get_position()) for t in ax.texts if t.get_bbox_patch() is not None and t.get_rotation() is not None
+              and t.get_text().replace("−", "-").replace(".", "").lstrip("-").isdigit()]
+    assert len(lines) == 10 and len(labels) == 10
 
-    # 가로선 (0,0)-(4,0)을 x=1에서 세로선이 가로지르면, 글자는 교차점에서 먼 쪽(t > 0.5)에 놓입니다
-    t = _label_spot(((0, 0), (4, 0)), [((1, -1), (1, 1))])
-    assert t > 0.5
+    def distance(point, segment):
+        start, stop = segment
+        t = np.clip(np.dot(point - start, stop - start) / np.dot(stop - start, stop - start), 0, 1)
+        return float(np.linalg.norm(point - (start + t * (stop - start))))
+
+    for point in labels:
+        gaps = sorted(distance(point, segment) for segment in lines)
+        assert gaps[0] < 1e-6 and gaps[1] > 0.3, gaps[:2]
+    plt.close(fig)
 
 
 def test_descent_paths_draws_one_panel_per_rate_and_rejects_bad_paths():
