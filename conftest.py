@@ -20,8 +20,8 @@ for name, value in TF_ENV.items():
 # (MPLBACKEND=Agg) 커널에서 그림 출력이 사라져 nbval이 실패하므로, 모은 뒤에 그런 변경이 없는지 봅니다.
 _MPLBACKEND_AT_START = os.environ.get("MPLBACKEND")
 
-# 채점기가 학생의 함수로 모델을 실제로 학습하는 문제 (5강 문제 6: 600장으로 몇 에포크). 시험 id의 "[05-q6"로 찾습니다.
-TRAINING_EXERCISES = ("05-q6",)
+# 채점기가 학생의 함수로 모델을 실제로 학습하는 문제 (5강 문제 7: 600장으로 몇 에포크). 시험 id의 "[05-q7"로 찾습니다.
+TRAINING_EXERCISES = ("05-q7",)
 
 
 def pytest_collection_modifyitems(config, items):

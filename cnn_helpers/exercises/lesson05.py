@@ -1,6 +1,6 @@
 """5강 연습 문제: LeNet-5. 강의의 절 차례대로: 모양 예측, 매개변수 예산(2절) → 점수가 바뀔 때의 소프트맥스 확률과
-교차 엔트로피(3절) → 편향의 한 걸음(4절) → 조기 종료, 검증 데이터와 조기 종료로 짧게 학습하는 함수(5절) → 혼동 행렬의
-재현율·정밀도(6절). 문제 6의 채점은 lesson05_training.py에 있습니다. 문제 8(수용 영역 상자)은 더 알아보기 '모델 안 들여다보기', 문제 9(서브클래싱의 call)는 더 알아보기
+교차 엔트로피(3절) → 편향의 한 걸음, 은닉 계층으로 거슬러 가는 기울기(4절) → 조기 종료, 검증 데이터와 조기 종료로 짧게 학습하는 함수(5절) → 혼동 행렬의
+재현율·정밀도(6절). 문제 7의 채점은 lesson05_training.py에 있습니다. 문제 9(수용 영역 상자)는 더 알아보기 '모델 안 들여다보기', 문제 10(서브클래싱의 call)은 더 알아보기
 '서브클래싱'에 있습니다."""
 
 from __future__ import annotations
@@ -12,14 +12,14 @@ import numpy as np
 from .. import _lazy
 from ._core import Exercise
 from ._oracles import lenet_layer
-from .lesson05_subclass import q9_subclass_call
-from .lesson05_training import q6_train_with_early_stopping
+from .lesson05_subclass import q10_subclass_call
+from .lesson05_training import q7_train_with_early_stopping
 
-# 문제 5: 검증 손실 기록 (에포크 1부터). patience와 함께 문제 글과 풀이가 이 값을 씁니다.
+# 문제 6: 검증 손실 기록 (에포크 1부터). patience와 함께 문제 글과 풀이가 이 값을 씁니다.
 VAL_LOSSES = (0.42, 0.27, 0.21, 0.23, 0.19, 0.20, 0.22, 0.20, 0.21, 0.24)
 PATIENCE = 3
 
-# 문제 7: 숫자 4, 7, 9 세 부류만 분류하는 모델의 혼동 행렬 (행 = 정답, 열 = 예측). 세 부류뿐이라 재현율·정밀도가
+# 문제 8: 숫자 4, 7, 9 세 부류만 분류하는 모델의 혼동 행렬 (행 = 정답, 열 = 예측). 세 부류뿐이라 재현율·정밀도가
 # 이 표만으로 정해집니다(10부류 행렬에서 떼어 낸 3×3이면 다른 숫자와의 혼동이 빠집니다). 행마다 이미지 수가 달라서,
 # 가장 큰 칸·가장 많이 틀린 행·열(7 → 4)과 비율로 본 답(재현율이 가장 낮은 9, 정밀도가 가장 낮은 4)이 다릅니다.
 CONFUSION_DIGITS = (4, 7, 9)
@@ -30,7 +30,14 @@ SCORES, SCORE_LABEL = (1.0, 3.0, 0.5), 0
 SHIFT, RAISE = 5.0, 1.0
 # 문제 4: 부류 3개의 소프트맥스 확률과 정답, 학습률. 마지막 계층의 편향(처음 0)이 한 걸음 뒤 어떻게 되는지
 PROBS, GRAD_LABEL, RATE = (0.2, 0.7, 0.1), 0, 0.5
-RF_CELL = (1, 3)  # 문제 8: pool2의 이 칸이 보는 입력 상자
+# 문제 5: 은닉 유닛 3개(ReLU) → 부류 3개. 노트북의 답 셀은 ReLU 앞의 값 a_hidden, 은닉 → 점수 가중치 W_out(행 = 은닉 유닛,
+# 열 = 부류), 점수의 기울기 dz_out을 답 줄 위에 둡니다.
+# 유닛 1은 꺼져 있고(a < 0), 켜진 유닛 0과 2의 기울기는 세 부류에서 온 몫의 합입니다. W2가 정사각이라 뒤집어 곱한 실수도 답 모양이 같습니다.
+HIDDEN_A = (0.8, -0.3, 1.5)
+HIDDEN_W2 = ((1.0, 0.5, -1.0), (2.0, -1.0, 0.0), (0.0, 1.0, 0.5))
+HIDDEN_DZ = (0.2, -0.6, 0.4)  # p − y: 합이 0, 정답은 부류 1
+HIDDEN_LABEL = 1
+RF_CELL = (1, 3)  # 문제 9: pool2의 이 칸이 보는 입력 상자
 BUDGET = 20_000  # 문제 2: 매개변수 예산
 
 
@@ -90,6 +97,14 @@ def bias_step(probs=PROBS, label=GRAD_LABEL, rate=RATE) -> tuple[float, float, f
     p = np.asarray(probs, dtype=float)
     grad = p - np.eye(len(p))[label]
     return tuple(float(v) for v in -rate * grad)
+
+
+def hidden_gradient(a=HIDDEN_A, w2=HIDDEN_W2, dz=HIDDEN_DZ) -> tuple[float, ...]:
+    """ReLU 앞의 값 a의 기울기: ∂L/∂h = W2 @ dz (부류마다의 몫을 더함), 그다음 ReLU가 꺼진 유닛(a ≤ 0)은 0."""
+    a, w2, dz = (np.asarray(v, dtype=float) for v in (a, w2, dz))
+    if w2.shape != (len(a), len(dz)):
+        raise ValueError(f"W2의 모양은 (은닉 유닛 수, 부류 수) = ({len(a)}, {len(dz)})이어야 합니다 (받은 모양: {w2.shape}).")
+    return tuple(float(v) for v in np.where(a > 0, w2 @ dz, 0.0))
 
 
 def _close(answer, target) -> bool:
@@ -246,10 +261,10 @@ def q2_small_lenet() -> Exercise:
     )
 
 
-def q5_early_stop() -> Exercise:
+def q6_early_stop() -> Exercise:
     stop, kept = early_stopping_epochs()
     return Exercise(
-        5, "조기 종료가 멈추는 에포크와 남기는 가중치", "early_stop",
+        6, "조기 종료가 멈추는 에포크와 남기는 가중치", "early_stop",
         expected=early_stopping_epochs,
         hint_text=(
             "에포크마다 '지금까지의 최저값보다 낮아졌나?'를 표시해 보세요. 낮아지지 않은 에포크를 연속으로 세다가 "
@@ -276,11 +291,11 @@ def q5_early_stop() -> Exercise:
     )
 
 
-def q7_weakest_digits() -> Exercise:
+def q8_weakest_digits() -> Exercise:
     lowest_recall, lowest_precision = weakest_digits()
     biggest = _largest_off_diagonal()
     return Exercise(
-        7, "혼동 행렬에서 재현율과 정밀도가 가장 낮은 숫자", "weakest",
+        8, "혼동 행렬에서 재현율과 정밀도가 가장 낮은 숫자", "weakest",
         expected=weakest_digits,
         hint_text=(
             "숫자마다 두 비율을 따로 구하세요. 재현율은 대각선 값을 그 행의 합으로, 정밀도는 그 열의 합으로 나눕니다. "
@@ -308,10 +323,10 @@ def q7_weakest_digits() -> Exercise:
     )
 
 
-def q8_pool2_cell_box() -> Exercise:
+def q9_pool2_cell_box() -> Exercise:
     variants = _box_variants
     return Exercise(
-        8, "pool2 한 칸의 수용 영역 상자", "pool2_cell_box",
+        9, "pool2 한 칸의 수용 영역 상자", "pool2_cell_box",
         expected=pool2_box,
         hint_text=(
             "상자의 한 변은 2절 표의 rf 열에서 읽습니다. pool2에서 칸 하나를 옆으로 옮기면 입력에서는 몇 화소를 "
@@ -428,6 +443,44 @@ def q4_bias_step() -> Exercise:
     )
 
 
+def q5_hidden_gradient() -> Exercise:
+    a, w2, dz = (np.asarray(v, dtype=float) for v in (HIDDEN_A, HIDDEN_W2, HIDDEN_DZ))
+    on = a > 0
+    ungated = w2 @ dz
+    transposed = np.where(on, w2.T @ dz, 0.0)
+    one_path = np.where(on, w2[:, HIDDEN_LABEL] * dz[HIDDEN_LABEL], 0.0)  # 정답 부류로 가는 경로 하나만
+    gradient_gate = np.where(ungated > 0, ungated, 0.0)  # ReLU 문을 a가 아니라 기울기의 부호로 정함
+    return Exercise(
+        5, "은닉 계층으로 거슬러 가는 기울기", "da_hidden",
+        expected=hidden_gradient,
+        hint_text=(
+            "4절 역전파의 2와 3을 차례로 씁니다. 먼저 은닉 유닛 j마다 ∂L/∂h_j = Σ_k W2[j, k] × dz[k] "
+            "(W_out의 j행과 dz_out을 곱해 더함). 그다음 ReLU의 국소 기울기를 곱합니다: a_j가 양수인 유닛은 1, 아닌 유닛은 0."
+        ),
+        solution_text=(
+            "dh = np.array(W_out) @ np.array(dz_out)  # 유닛마다 세 부류에서 온 몫의 합: (−0.5, 1.0, −0.4)\n"
+            "da_hidden = tuple(np.where(np.array(a_hidden) > 0, dh, 0.0))  # (−0.5, 0, −0.4): 꺼진 유닛 1은 0"
+        ),
+        mistakes=[
+            (lambda v: _close(v, ungated),
+             "∂L/∂h에서 멈췄습니다. ReLU를 거슬러 가야 합니다: a가 0 이하인(꺼진) 유닛은 국소 기울기가 0이라 기울기가 0입니다.",
+             tuple(ungated)),
+            (lambda v: _close(v, gradient_gate),
+             "ReLU가 켜졌는지는 기울기의 부호가 아니라 순전파에서 ReLU 앞의 값 a_hidden의 부호로 정합니다. a가 양수인 유닛은 "
+             "기울기가 음수여도 그대로 지나갑니다.", tuple(gradient_gate)),
+            (lambda v: _close(v, transposed),
+             "W_out을 뒤집어 곱했습니다(dz_out @ W_out 또는 W_out.T @ dz_out). W_out의 행이 은닉 유닛, 열이 부류이므로, "
+             "유닛 j의 기울기는 W_out의 j행과 dz_out을 곱해 더한 W_out @ dz_out입니다.", tuple(transposed)),
+            (lambda v: _close(v, one_path),
+             "정답 부류로 가는 경로 하나만 셌습니다. h_j는 세 점수 모두에 쓰이므로, 세 부류에서 온 몫 W_out[j, k] × dz_out[k]를 "
+             "모두 더합니다.", tuple(one_path)),
+            (lambda v: _close(v, -np.asarray(hidden_gradient())),
+             "부호가 반대입니다. 기울기는 W_out @ dz_out 그대로이고, 빼는 것은 가중치를 고치는 걸음에서입니다.",
+             tuple(-np.asarray(hidden_gradient()))),
+        ],
+    )
+
+
 def exercises() -> list[Exercise]:
-    return [q1_pool2_shape(), q2_small_lenet(), q3_softmax_loss(), q4_bias_step(), q5_early_stop(),
-            q6_train_with_early_stopping(), q7_weakest_digits(), q8_pool2_cell_box(), q9_subclass_call()]
+    return [q1_pool2_shape(), q2_small_lenet(), q3_softmax_loss(), q4_bias_step(), q5_hidden_gradient(), q6_early_stop(),
+            q7_train_with_early_stopping(), q8_weakest_digits(), q9_pool2_cell_box(), q10_subclass_call()]

@@ -1,4 +1,4 @@
-"""5강 더 알아보기 '서브클래싱'의 연습 문제 9: 클래스 밖에 놓인 call을 고쳐 TinyLeNet을 완성합니다."""
+"""5강 더 알아보기 '서브클래싱'의 연습 문제 10: 클래스 밖에 놓인 call을 고쳐 TinyLeNet을 완성합니다."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import numpy as np
 from .. import _lazy
 from ._core import CORRECT, UNATTEMPTED, WRONG, Exercise
 
-# 문제 9: 서브클래싱. 노트북의 답 셀이 __init__을 주고, 흔한 실수처럼 클래스 밖에 놓인 call을 학생이 고쳐 완성합니다.
+# 문제 10: 서브클래싱. 노트북의 답 셀이 __init__을 주고, 흔한 실수처럼 클래스 밖에 놓인 call을 학생이 고쳐 완성합니다.
 SUBCLASS_NAME = "TinyLeNet"
 SUBCLASS_INIT = """\
     def __init__(self, **kwargs):
@@ -84,11 +84,11 @@ class _ModelExercise(Exercise):
         return WRONG, f"아직 아닙니다. 출력 수와 매개변수 수가 {facts}로 정답 모델과 다릅니다. q{self.number}.hint()를 보세요."
 
 
-def q9_subclass_call() -> Exercise:
+def q10_subclass_call() -> Exercise:
     keras = _lazy.keras()
     classes, params = subclass_expected()
     return _ModelExercise(
-        9, "서브클래싱: 클래스 밖에 놓인 call 고치기", "subclassed",
+        10, "서브클래싱: 클래스 밖에 놓인 call 고치기", "subclassed",
         expected=subclass_expected,
         hint_text=(
             "call은 클래스의 메서드여야 Keras가 모델을 부를 때 씁니다. def call 줄이 def __init__과 같은 칸에서 "
