@@ -454,8 +454,8 @@ def q5_hidden_gradient() -> Exercise:
         5, "은닉 계층으로 거슬러 가는 기울기", "da_hidden",
         expected=hidden_gradient,
         hint_text=(
-            "4절 역전파의 2와 3을 차례로 씁니다. 먼저 은닉 유닛 j마다 ∂L/∂h_j = Σ_k W2[j, k] × dz[k] "
-            "(W_out의 j행과 dz_out을 곱해 더함). 그다음 ReLU의 국소 기울기를 곱합니다: a_j가 양수인 유닛은 1, 아닌 유닛은 0."
+            "4절 역전파의 2(경로마다의 몫을 더함)와 3(ReLU)을 차례로 씁니다. 유닛 j의 ∂L/∂h_j에는 W_out의 j행 전체가 쓰입니다. "
+            "ReLU가 켜졌는지는 순전파에서 ReLU 앞의 값 a_hidden으로 정합니다."
         ),
         solution_text=(
             "dh = np.array(W_out) @ np.array(dz_out)  # 유닛마다 세 부류에서 온 몫의 합: (−0.5, 1.0, −0.4)\n"
