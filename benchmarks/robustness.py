@@ -140,8 +140,8 @@ EXPERIMENTS = (
         Figure("작은 인셉션 신경망 시험 정확도", "test_acc", 0.94),
     )),
     Experiment("08", "08_resnet.ipynb", "assert residual_loss <", (
-        Figure("plain-34 ‖기울기‖·‖필터‖: 입력 쪽 ÷ 출력 쪽", 'front_to_back(grad_scales["plain-34 (지름길 없음)"])', 6),
-        Figure("ResNet-34 ‖기울기‖·‖필터‖: 입력 쪽 ÷ 출력 쪽", 'front_to_back(grad_scales["ResNet-34"])', 2, above=False),
+        Figure("plain-34 ‖기울기‖·‖필터‖: 입력 쪽 ÷ 출력 쪽", 'ratios["plain-34 (지름길 없음)"]', 6),
+        Figure("ResNet-34 ‖기울기‖·‖필터‖: 입력 쪽 ÷ 출력 쪽", 'ratios["ResNet-34"]', 2, above=False),
         Figure("성능 저하 — 학습 손실 비: plain-34 ÷ plain-18", "plain_loss / plain18_loss", 1.2),
         Figure("성능 저하 — 학습 오류율 차: plain-34 − plain-18", 'train_error["plain-34"] - train_error["plain-18"]', 0.1),
         Figure("지름길(γ=0) — 학습 손실 비: ResNet-34 γ=0 ÷ plain-18", "residual_loss / plain18_loss", 1, above=False),
