@@ -212,7 +212,7 @@ def q1_build_vgg() -> Exercise:
             "convs의 항목 하나가 vgg_block 한 번이고, 그 블록의 필터 수는 여러분이 정합니다. 첫 블록은 first_filters, "
             "그다음 블록부터는 앞 블록의 두 배이되 512를 넘지 않게 하세요(2절의 규칙). 블록 뒤는 head에 따라 둘로 "
             "갈립니다. 'flatten'이면 특징 맵을 벡터로 편 다음 유닛 4,096개의 완전 연결 계층(ReLU)을 두 번 잇고, 'gap'이면 "
-            "채널마다 평균을 내는 계층(6절의 pooling='avg'와 같은 것) 하나로 벡터를 만듭니다. 마지막은 둘 다 부류 수만큼의 "
+            "채널마다 평균을 내는 계층(layers.GlobalAveragePooling2D, keras.applications의 pooling='avg') 하나로 벡터를 만듭니다. 마지막은 둘 다 부류 수만큼의 "
             "출력(소프트맥스)입니다. 인자를 숫자로 고정해 두지 마세요."
         ),
         solution_text=(
