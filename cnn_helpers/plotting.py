@@ -263,7 +263,8 @@ def plot_grouped_bars(values, series, groups, *, group_label: str = "{}", ylabel
     """정확도 같은 0~1 값을 묶음마다 막대 여러 개로 그리고, 막대 위에 백분율을 적습니다 (6강의 전이 학습 비교).
 
     Args:
-        values: (계열, 묶음) → 0~1 값인 사전. 예: ``{("특징 추출", 2): 0.69, ...}``.
+        values: (계열, 묶음) → 0~1 값인 사전. 예: ``{("특징 추출", 2): 0.69, ...}``. 값이 목록(시드마다 한 번의
+            실행)이면 막대는 평균, 막대 끝의 검은 선은 최솟값 ~ 최댓값입니다.
         series: 계열 이름의 목록(범례, 묶음 안의 막대 순서).
         groups: 묶음의 목록(x축 순서). x축 글은 ``group_label.format(묶음)``.
     """
@@ -281,10 +282,15 @@ def plot_grouped_bars(values, series, groups, *, group_label: str = "{}", ylabel
     width = 0.8 / len(series)
     fig, ax = plt.subplots(figsize=(8, 3.6))
     for i, name in enumerate(series):
-        heights = [float(values[name, g]) for g in groups]
+        runs = [np.atleast_1d(np.asarray(values[name, g], dtype=float)) for g in groups]
+        if any(r.size == 0 for r in runs):
+            raise ValueError(f"values[{name!r}, …]에 빈 목록이 있습니다. 값이 하나 이상 있어야 합니다.")
+        heights = [r.mean() for r in runs]
+        spread = [[100 * (m - r.min()) for m, r in zip(heights, runs)], [100 * (r.max() - m) for m, r in zip(heights, runs)]]
         offset = (i - (len(series) - 1) / 2) * width
-        bars = ax.bar(np.arange(len(groups)) + offset, [100 * v for v in heights], width=width, label=name)
-        ax.bar_label(bars, labels=[f"{v:.1%}" for v in heights], fontsize=8)
+        bars = ax.bar(np.arange(len(groups)) + offset, [100 * v for v in heights], width=width, label=name,
+                      yerr=spread if max(r.size for r in runs) > 1 else None, capsize=3, error_kw={"lw": 1})
+        ax.bar_label(bars, labels=[f"{v:.1%}" for v in heights], fontsize=8, padding=2)
     ax.set_xticks(np.arange(len(groups)), [group_label.format(g) for g in groups])
     ax.set_ylim(0, 100)
     ax.set_ylabel(ylabel)

@@ -193,15 +193,19 @@ def test_build_vgg_untouched_copied_from_vgg16_or_without_the_rule(q):
     assert status == WRONG and "512" in message
 
 
-def test_vgg19_extra_is_read_from_real_blocks_and_mistakes_do_not_reveal_it(q):
-    from cnn_helpers.exercises.lesson06 import vgg19_minus_vgg16
+def test_vgg19_extra_macs_is_read_from_real_blocks_and_mistakes_do_not_reveal_it(q):
+    """문제 5(곱셈-누산): 답은 실제 Keras 계층으로 센 값이고, 오답 메시지는 답을 드러내지 않습니다."""
+    from cnn_helpers.exercises.lesson06 import conv_macs, vgg19_extra_macs
 
-    assert vgg19_minus_vgg16() == VGG19_PARAMS - 138_357_544 == (9 * 256 * 256 + 256) + 2 * (9 * 512 * 512 + 512)
-    assert q[4].verdict(5_309_696)[0] == CORRECT
-    for wrong, words in [(5_308_416, "편향"), (7_079_424, "256채널"), (5_014_784, "첫 합성곱"), (2_359_808, "세 개"),
-                         (VGG19_PARAMS, "전체")]:
+    m3, m4, m5 = 56 * 56 * 9 * 256 * 256, 28 * 28 * 9 * 512 * 512, 14 * 14 * 9 * 512 * 512
+    assert vgg19_extra_macs() == m3 + m4 + m5 == 4_161_798_144 and m3 == m4
+    assert q[4].variable == "vgg19_extra_macs" and q[4].verdict(4_161_798_144)[0] == CORRECT
+    for wrong, words in [(5_309_696, "매개변수"), (224 * 224 * 9 * (256 * 256 + 2 * 512 * 512), "224×224"),
+                         ((m3 + m4 + m5) // 4, "풀링 앞"), (m3, "세 개"), (m5, "세 개")]:
         status, message = q[4].verdict(wrong)
-        assert status == WRONG and words in message and "5,309,696" not in message and "5309696" not in message
+        assert status == WRONG and words in message and "4,161,798,144" not in message and "4161798144" not in message
+    with pytest.raises(ValueError, match="32의 배수"):
+        conv_macs(((64, 2),), size=100)
 
 
 def test_q3_hint_comes_in_steps(q, capsys):

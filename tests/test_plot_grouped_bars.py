@@ -29,3 +29,17 @@ def test_bars_heights_and_labels():
 def test_bad_inputs_are_explained(args, error, message):
     with pytest.raises(error, match=message):
         plot_grouped_bars(*args)
+
+
+def test_several_runs_give_mean_bars_with_min_max_lines():
+    """값이 목록(시드마다 한 번)이면 막대 높이는 평균, 오차 막대는 최솟값 ~ 최댓값, 빈 목록은 한국어 오류."""
+    runs = {("가", 2): [0.4, 0.5, 0.9], ("나", 2): [0.2, 0.3]}
+    fig = plot_grouped_bars(runs, ["가", "나"], [2])
+    ax = fig.axes[0]
+    assert sorted(round(p.get_height(), 6) for p in ax.patches) == [25.0, 60.0]
+    assert {t.get_text() for t in ax.texts} == {"60.0%", "25.0%"}
+    segments = [seg for c in ax.collections for seg in c.get_segments()]
+    assert sorted((round(s[0][1], 6), round(s[1][1], 6)) for s in segments) == [(20.0, 30.0), (40.0, 90.0)]
+    plt.close(fig)
+    with pytest.raises(ValueError, match="빈 목록"):
+        plot_grouped_bars({("가", 2): []}, ["가"], [2])
