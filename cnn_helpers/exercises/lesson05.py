@@ -32,7 +32,7 @@ SHIFT, RAISE = 5.0, 1.0
 PROBS, GRAD_LABEL, RATE = (0.2, 0.7, 0.1), 0, 0.5
 # 문제 5: 은닉 유닛 3개(ReLU) → 부류 3개. 노트북의 답 셀은 ReLU 앞의 값 a_hidden, 은닉 → 점수 가중치 W_out(행 = 은닉 유닛,
 # 열 = 부류), 점수의 기울기 dz_out을 답 줄 위에 둡니다.
-# 유닛 1은 꺼져 있고(a < 0), 켜진 유닛 0과 2의 기울기는 세 부류에서 온 몫의 합입니다. W2가 정사각이라 뒤집어 곱한 실수도 답 모양이 같습니다.
+# 유닛 1은 꺼져 있고(a < 0), 켜진 유닛 0과 2의 기울기는 세 부류에서 온 기여분의 합입니다. W2가 정사각이라 뒤집어 곱한 실수도 답 모양이 같습니다.
 HIDDEN_A = (0.8, -0.3, 1.5)
 HIDDEN_W2 = ((1.0, 0.5, -1.0), (2.0, -1.0, 0.0), (0.0, 1.0, 0.5))
 HIDDEN_DZ = (0.2, -0.6, 0.4)  # p − y: 합이 0, 정답은 부류 1
@@ -100,7 +100,7 @@ def bias_step(probs=PROBS, label=GRAD_LABEL, rate=RATE) -> tuple[float, float, f
 
 
 def hidden_gradient(a=HIDDEN_A, w2=HIDDEN_W2, dz=HIDDEN_DZ) -> tuple[float, ...]:
-    """ReLU 앞의 값 a의 기울기: ∂L/∂h = W2 @ dz (부류마다의 몫을 더함), 그다음 ReLU가 꺼진 유닛(a ≤ 0)은 0."""
+    """ReLU 앞의 값 a의 기울기: ∂L/∂h = W2 @ dz (부류마다의 기여분을 더함), 그다음 ReLU가 꺼진 유닛(a ≤ 0)은 0."""
     a, w2, dz = (np.asarray(v, dtype=float) for v in (a, w2, dz))
     if w2.shape != (len(a), len(dz)):
         raise ValueError(f"W2의 모양은 (은닉 유닛 수, 부류 수) = ({len(a)}, {len(dz)})이어야 합니다 (받은 모양: {w2.shape}).")
@@ -454,11 +454,11 @@ def q5_hidden_gradient() -> Exercise:
         5, "은닉 계층으로 거슬러 가는 기울기", "da_hidden",
         expected=hidden_gradient,
         hint_text=(
-            "4절 역전파의 2(경로마다의 몫을 더함)와 3(ReLU)을 차례로 씁니다. 유닛 j의 ∂L/∂h_j에는 W_out의 j행 전체가 쓰입니다. "
+            "4절 역전파의 2(경로마다의 기여분을 더함)와 3(ReLU)을 차례로 씁니다. 유닛 j의 ∂L/∂h_j에는 W_out의 j행 전체가 쓰입니다. "
             "ReLU가 켜졌는지는 순전파에서 ReLU 앞의 값 a_hidden으로 정합니다."
         ),
         solution_text=(
-            "dh = np.array(W_out) @ np.array(dz_out)  # 유닛마다 세 부류에서 온 몫의 합: (−0.5, 1.0, −0.4)\n"
+            "dh = np.array(W_out) @ np.array(dz_out)  # 유닛마다 세 부류에서 온 기여분의 합: (−0.5, 1.0, −0.4)\n"
             "da_hidden = tuple(np.where(np.array(a_hidden) > 0, dh, 0.0))  # (−0.5, 0, −0.4): 꺼진 유닛 1은 0"
         ),
         mistakes=[
@@ -472,7 +472,7 @@ def q5_hidden_gradient() -> Exercise:
              "W_out을 뒤집어 곱했습니다(dz_out @ W_out 또는 W_out.T @ dz_out). W_out의 행이 은닉 유닛, 열이 부류이므로, "
              "유닛 j의 기울기는 W_out의 j행과 dz_out을 곱해 더한 W_out @ dz_out입니다.", tuple(transposed)),
             (lambda v: _close(v, one_path),
-             "정답 부류로 가는 경로 하나만 셌습니다. h_j는 세 점수 모두에 쓰이므로, 세 부류에서 온 몫 W_out[j, k] × dz_out[k]를 "
+             "정답 부류로 가는 경로 하나만 셌습니다. h_j는 세 점수 모두에 쓰이므로, 세 부류에서 온 기여분 W_out[j, k] × dz_out[k]를 "
              "모두 더합니다.", tuple(one_path)),
             (lambda v: _close(v, -np.asarray(hidden_gradient())),
              "부호가 반대입니다. 기울기는 W_out @ dz_out 그대로이고, 빼는 것은 가중치를 고치는 걸음에서입니다.",
