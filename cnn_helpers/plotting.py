@@ -292,7 +292,8 @@ def plot_grouped_bars(values, series, groups, *, group_label: str = "{}", ylabel
                       yerr=spread if max(r.size for r in runs) > 1 else None, capsize=3, error_kw={"lw": 1})
         ax.bar_label(bars, labels=[f"{v:.1%}" for v in heights], fontsize=8, padding=2)
     ax.set_xticks(np.arange(len(groups)), [group_label.format(g) for g in groups])
-    ax.set_ylim(0, 100)
+    ax.set_ylim(0, 110)  # 100% 막대 위의 값 글자가 위 테두리에 닿지 않도록 여백을 둡니다
+    ax.set_yticks(range(0, 101, 20))
     ax.set_ylabel(ylabel)
     if title:
         ax.set_title(title)

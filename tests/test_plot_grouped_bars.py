@@ -43,3 +43,12 @@ def test_several_runs_give_mean_bars_with_min_max_lines():
     plt.close(fig)
     with pytest.raises(ValueError, match="빈 목록"):
         plot_grouped_bars({("가", 2): []}, ["가"], [2])
+
+
+def test_top_has_room_for_the_value_labels():
+    """100% 막대의 값 글자가 위 테두리와 겹치지 않도록 y축이 100보다 위까지 있고, 눈금은 100에서 끝납니다."""
+    fig = plot_grouped_bars(VALUES, ["가", "나"], [2, 10])
+    ax = fig.axes[0]
+    assert ax.get_ylim()[1] > 100
+    assert max(ax.get_yticks()) == 100
+    plt.close(fig)
