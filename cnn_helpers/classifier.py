@@ -4,6 +4,7 @@
 
 - `draw_training_loop()`: 한 걸음의 흐름(배치 → 순전파 → 손실 → 기울기 → 갱신)과 에포크를 한 장에 그립니다.
 - `draw_descent_paths(paths)`: L(w) = (w − 2)²/2 위에 학습률마다의 경사 하강 걸음을 나란히 그립니다.
+- `draw_scalar_graph(c, w)`: 곱셈 노드 하나(u = c·w, L = u²/2)의 계산 그래프에 값과 기울기를 적습니다.
 - `draw_tiny_backprop(x, W1, W2, a, h, z, p, dz, dh, da)`: 2–2–3 신경망에 순전파 값과 역전파 기울기를 적습니다.
 - `show_confusion(confusion)`: 혼동 행렬(행 = 정답, 열 = 예측)을 개수와 함께 그립니다.
 - `confused_pairs(confusion)`: 여러 장 헷갈린 (장 수, 정답, 예측) 쌍을 많은 것부터.
@@ -18,7 +19,7 @@ import numpy as np
 
 from . import _lazy
 
-__all__ = ["draw_training_loop", "draw_descent_paths", "draw_tiny_backprop", "show_confusion", "confused_pairs", "wrong_examples", "paired_examples",
+__all__ = ["draw_training_loop", "draw_descent_paths", "draw_scalar_graph", "draw_tiny_backprop", "show_confusion", "confused_pairs", "wrong_examples", "paired_examples",
            "strongest_unit"]
 
 # 한 걸음의 네 단계: (상자 글, 화살표 옆 설명)
@@ -41,7 +42,7 @@ def draw_training_loop():
     fig, ax = plt.subplots(figsize=(10, 2.9), layout="constrained")
     ax.set(xlim=(0, 10), ylim=(0, 3.2))
     ax.axis("off")
-    boxes = [step for step, _ in LOOP_STEPS] + ["가중치 갱신\n(예: w를 w − ηg로)"]
+    boxes = [step for step, _ in LOOP_STEPS] + ["가중치 갱신\n(w를 $w - \\eta\\,\\partial L/\\partial w$로)"]
     centers = [1.0 + 2.0 * k for k in range(len(boxes))]
     for k, (x, text) in enumerate(zip(centers, boxes)):
         color = "#fde2c8" if k == len(boxes) - 1 else "#dbe9f6"
@@ -149,6 +150,44 @@ def draw_tiny_backprop(x, W1, W2, a, h, z, p, dz, dh, da):
     ax.annotate("", xy=(-0.3, -1.45), xytext=(6.3, -1.45), arrowprops={"arrowstyle": "->", "color": "tab:red"})
     ax.text(3, -1.5, "역전파: 출력 쪽에서 입력 쪽으로", ha="center", va="top", fontsize=9, color="tab:red")
     ax.set_title("작은 신경망: 선 끝 가까이의 상자는 그 선의 가중치, 검정은 순전파 값, 빨강은 역전파 기울기", fontsize=11)
+    return fig
+
+
+def draw_scalar_graph(c: float = 3.0, w: float = 2.0):
+    """곱셈 노드 하나의 계산 그래프: w와 c → 곱셈 u = c·w → L = u²/2.
+
+    선 위(검정)에는 순전파 값, 선 아래(빨강)에는 역전파 기울기(∂L/∂그 값)를 적습니다."""
+    import matplotlib.pyplot as plt
+
+    from .plotting import use_korean_font
+
+    for name, value in (("c", c), ("w", w)):
+        if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)) or not np.isfinite(value):
+            raise ValueError(f"{name}는 유한한 실수여야 합니다. 받은 값: {value!r}")
+    u = c * w
+    loss = u * u / 2
+    du = u                   # ∂L/∂u = u
+    grads = {"w": du * c, "c": du * w}  # 곱셈 노드: 출력 쪽에서 온 기울기 × 다른 입력
+    num = lambda v: f"{v:g}".replace("-", "−")  # noqa: E731
+    use_korean_font()
+    fig, ax = plt.subplots(figsize=(8, 2.6), layout="constrained")
+    ax.set(xlim=(-0.6, 7.6), ylim=(-0.6, 2.7), aspect="equal")
+    ax.axis("off")
+    nodes = {"×": (3.0, 1.1), "제곱/2": (5.5, 1.1)}
+    for label, (cx, cy) in nodes.items():
+        ax.add_patch(plt.Circle((cx, cy), 0.42, facecolor="#dbe9f6", edgecolor="0.3", zorder=3))
+        ax.text(cx, cy, label, ha="center", va="center", fontsize=11 if label == "×" else 9, zorder=4)
+    edges = [((0.0, 2.0), (2.6, 1.3), "w", w, grads["w"]), ((0.0, 0.2), (2.6, 0.9), "c", c, grads["c"]),
+             ((3.42, 1.1), (5.08, 1.1), "u", u, du), ((5.92, 1.1), (7.4, 1.1), "L", loss, 1.0)]
+    for start, stop, name, value, grad in edges:
+        ax.annotate("", xy=stop, xytext=start, arrowprops={"arrowstyle": "->", "lw": 1.4, "color": "0.3"})
+        mx, my = (start[0] + stop[0]) / 2, (start[1] + stop[1]) / 2
+        ax.text(mx, my + 0.18, f"{name} = {num(value)}", ha="center", va="bottom", fontsize=10)
+        ax.text(mx, my - 0.24, f"$\\partial L/\\partial {name}$ = {num(grad)}", ha="center", va="top", fontsize=10,
+                color="tab:red")
+    ax.text(3.0, 2.45, f"곱셈 노드: w로 가는 기울기 = 출력 쪽에서 온 기울기 {num(du)} × 다른 입력 c = {num(c)}",
+            ha="center", va="center", fontsize=9.5, color="tab:red")
+    ax.set_title("계산 그래프: 검정은 순전파 값, 빨강은 역전파 기울기", fontsize=11)
     return fig
 
 

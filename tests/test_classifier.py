@@ -12,6 +12,7 @@ from cnn_helpers import _lazy  # noqa: E402
 from cnn_helpers.classifier import (  # noqa: E402
     confused_pairs,
     draw_descent_paths,
+    draw_scalar_graph,
     draw_tiny_backprop,
     draw_training_loop,
     paired_examples,
@@ -127,3 +128,19 @@ def test_descent_paths_draws_one_panel_per_rate_and_rejects_bad_paths():
         draw_descent_paths([[-1.0, 0.0]])
     with pytest.raises(ValueError, match="두 개 이상"):
         draw_descent_paths({0.3: [1.0]})
+
+
+def test_scalar_graph_writes_forward_values_and_gradients():
+    fig = draw_scalar_graph(3.0, 2.0)  # u = 6, L = 18, ∂L/∂u = 6, ∂L/∂w = 6 × 3 = 18, ∂L/∂c = 6 × 2 = 12
+    texts = " ".join(t.get_text() for t in fig.axes[0].texts)
+    for value in ("w = 2", "c = 3", "u = 6", "L = 18", "\\partial w$ = 18", "\\partial c$ = 12", "\\partial u$ = 6",
+                  "\\partial L$ = 1", "곱셈 노드"):
+        assert value in texts, value
+    plt.close(fig)
+    fig = draw_scalar_graph(-1.5, 2)
+    assert "u = −3" in " ".join(t.get_text() for t in fig.axes[0].texts)
+    plt.close(fig)
+    with pytest.raises(ValueError, match="유한한 실수"):
+        draw_scalar_graph("3", 2.0)
+    with pytest.raises(ValueError, match="유한한 실수"):
+        draw_scalar_graph(3.0, float("nan"))

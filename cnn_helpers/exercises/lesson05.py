@@ -329,11 +329,11 @@ def q9_pool2_cell_box() -> Exercise:
         9, "pool2 한 칸의 수용 영역 상자", "pool2_cell_box",
         expected=pool2_box,
         hint_text=(
-            "상자의 한 변은 2절 표의 rf 열에서 읽습니다. pool2에서 칸 하나를 옆으로 옮기면 입력에서는 몇 화소를 "
+            "상자의 한 변은 2절 표의 '수용 영역' 열에서 읽습니다. pool2에서 칸 하나를 옆으로 옮기면 입력에서는 몇 화소를 "
             "옮겨 갈까요(유효 스트라이드, 4강)? conv1의 padding='same'이 입력 둘레에 붙인 칸도 생각하세요."
         ),
         solution_text=(
-            "# pool2: rf 16, 칸 사이 간격(유효 스트라이드) 2 × 2 = 4, conv1의 same 패딩이 왼쪽 위에 2칸\n"
+            "# pool2: 수용 영역 16, 칸 사이 간격(유효 스트라이드) 2 × 2 = 4, conv1의 same 패딩이 왼쪽 위에 2칸\n"
             "top, left = 1 * 4 - 2, 3 * 4 - 2\n"
             "pool2_cell_box = (top, left, top + 16, left + 16)  # (2, 10, 18, 26)"
         ),
