@@ -342,7 +342,7 @@ def q9_pool2_cell_box() -> Exercise:
              "conv1의 padding='same'은 입력 둘레에 2칸을 붙입니다. 그만큼 상자가 왼쪽 위로 밀립니다.",
              variants()["no_padding"]),
             (lambda a: _same(a, variants()["inclusive"]),
-             "아래·오른쪽 끝은 파이썬 슬라이스처럼 포함하지 않습니다(아래 = 위 + 한 변). 탐색기 그림의 글(행 a-b)은 "
+             "아래·오른쪽 끝은 파이썬 슬라이스처럼 포함하지 않습니다(아래 = 위 + 한 변). 탐색기 그림의 글(행 s-e)은 "
              "끝을 포함해 적으므로, 이 문제의 아래·오른쪽은 그 끝에 1을 더한 값입니다.", variants()["inclusive"]),
             (lambda a: _same(a, variants()["jump"]),
              "pool2의 칸 하나는 입력에서 풀링 두 번의 스트라이드를 곱한 만큼(2 × 2) 떨어져 있습니다.",

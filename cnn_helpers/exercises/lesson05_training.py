@@ -156,12 +156,18 @@ def q7_train_with_early_stopping() -> Exercise:
         measure=training_facts,
         expected=training_expected,
         cases=lambda: [(f"MNIST {TRAIN_IMAGES}장",)],
-        hint_text=(
+        hint_text="",  # hint_steps를 이은 글이 들어갑니다
+        hint_steps=(
             "5절의 학습 셀과 같은 세 단계입니다: compile(옵티마이저, 손실) → 조기 종료 콜백 만들기 → fit. "
             "검증 데이터는 x, y를 직접 잘라 만들지 않아도 됩니다: fit의 validation_split은 받은 데이터의 뒤쪽 일부를 "
             "검증에 돌립니다(help(keras.Model.fit)). 검증 데이터의 비율은 너무 적으면 검증 값이 몇 장의 우연에 흔들리고, 너무 많으면 "
             "학습할 이미지가 줄어듭니다. patience는 최대 에포크 안에서 실제로 멈출 수 있을 만큼 작아야 합니다. "
-            "fit이 돌려주는 값을 그대로 return 합니다."
+            "fit이 돌려주는 값을 그대로 return 합니다.",
+            f"채점 범위: 검증 데이터는 x의 {SHARE[0]:.0%}~{SHARE[1]:.0%}이고 학습 이미지와 겹치지 않음, 지켜볼 값은 "
+            f"'val_'로 시작하는 검증 데이터의 값, 최대 에포크 {MAX_EPOCHS} 이하, 가장 좋았던 에포크의 가중치를 남김"
+            "(restore_best_weights=True). 조기 종료가 가장 일찍 멈추는 때는 에포크 patience + 1(에포크 1이 가장 좋고 그 뒤 "
+            "patience번 나아지지 않을 때)이므로 patience + 1이 최대 에포크보다 작아야 합니다. patience=0은 Keras에서 1과 같게 "
+            "동작합니다. 이 안이면 어느 선택이든 정답입니다.",
         ),
         solution_text=(
             "def train_briefly(model, x, y):\n"
