@@ -77,7 +77,8 @@ def test_the_two_figures_have_korean_labels():
     plt.close(fig)
 
 
-def test_tiny_backprop_figure_writes_the_given_values():
+def _tiny_network():
+    """작은 신경망(입력 2 → 은닉 2 → 부류 3)의 순전파 값과 역전파 기울기: draw_tiny_backprop의 인자 차례대로."""
     x, W1, W2 = np.array([1.0, 2.0]), np.array([[0.5, -1.0], [0.25, 0.25]]), np.array([[1.0, -1.0, 0.0], [0.5, 0.5, -0.5]])
     a = x @ W1
     h = np.maximum(a, 0)
@@ -86,6 +87,11 @@ def test_tiny_backprop_figure_writes_the_given_values():
     dz = p - np.array([1.0, 0.0, 0.0])
     dh = W2 @ dz
     da = np.where(a > 0, dh, 0.0)
+    return x, W1, W2, a, h, z, p, dz, dh, da
+
+
+def test_tiny_backprop_figure_writes_the_given_values():
+    x, W1, W2, a, h, z, p, dz, dh, da = _tiny_network()
     fig = draw_tiny_backprop(x, W1, W2, a, h, z, p, dz, dh, da)
     texts = " ".join(t.get_text() for t in fig.axes[0].texts)
     for value in ("x=2", "a=-0.5, h=0", f"p={p[0]:.3f}", f"={dz[0]:.3f}", f"={dh[1]:.3f}"):
@@ -96,13 +102,7 @@ def test_tiny_backprop_figure_writes_the_given_values():
 
 def test_each_weight_label_sits_on_its_own_edge_away_from_the_others():
     # 가중치 글자(상자)는 제 선 위에 있고, 다른 선과는 0.3 이상 떨어져 있어 어느 선의 것인지 분명합니다
-    x, W1, W2 = np.array([1.0, 2.0]), np.array([[0.5, -1.0], [0.25, 0.25]]), np.array([[1.0, -1.0, 0.0], [0.5, 0.5, -0.5]])
-    a = x @ W1
-    h = np.maximum(a, 0)
-    z = h @ W2
-    p = np.exp(z) / np.exp(z).sum()
-    dz = p - np.array([1.0, 0.0, 0.0])
-    fig = draw_tiny_backprop(x, W1, W2, a, h, z, p, dz, W2 @ dz, np.where(a > 0, W2 @ dz, 0.0))
+    fig = draw_tiny_backprop(*_tiny_network())
     ax = fig.axes[0]
     lines = [np.asarray(line.get_xydata()) for line in ax.lines if len(line.get_xydata()) == 2]
     labels = [np.asarray(t.get_position()) for t in ax.texts if t.get_bbox_patch() is not None and t.get_rotation() is not None
