@@ -5,6 +5,7 @@
 - `runs_table(results, grid)`: 학습한 모델들의 학습 손실·학습 데이터 오류율·시험 데이터 오류율 표(grid를 주면 행 × 열 배치).
 - `gradient_scales(model, x, y)`: 학습 전 합성곱 계층마다 ‖기울기‖ × ‖필터‖를 잽니다.
 - `plot_layer_gradients(scales, convs)`: 합성곱 계층마다 잰 기울기 크기를 로그 눈금으로, 단계의 시작에 세로선을 그어 그립니다.
+- `train_over_seeds(builders, train, evaluate)`: 모델 여러 개를 같은 데이터·같은 학습량으로 시드마다 학습하고 정확도를 모읍니다(6강).
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ import numpy as np
 from . import _lazy
 from ._validate import check_int, short_repr
 
-__all__ = ["train_and_record", "plot_training_runs", "runs_table", "gradient_scales", "plot_layer_gradients"]
+__all__ = ["train_and_record", "plot_training_runs", "runs_table", "gradient_scales", "plot_layer_gradients",
+           "train_over_seeds"]
 
 
 def train_and_record(model, x, y, epochs, batch_size, learning_rate=3e-3, shuffle_seed=1):
@@ -194,3 +196,40 @@ def plot_layer_gradients(scales, convs, *, title="학습 전 계층별 ‖기울
     ax.set_title(title)
     ax.legend(loc="center right")
     return fig
+
+
+def train_over_seeds(builders, train, evaluate, *, seeds=(0, 1, 2), epochs=2, batch_size=64, learning_rate=0.002):
+    """모델 여러 개를 같은 데이터·같은 학습량으로, 시드마다 새로 지어 학습하고 정확도를 모읍니다 (6강 5절).
+
+    시드마다 `keras.utils.set_random_seed(seed)` 뒤에 모델을 짓습니다. 그래서 같은 시드의 모델들은 초기화와
+    미니배치 순서의 난수가 같은 자리에서 시작합니다. 최적화는 Adam(learning_rate), 손실은 희소 범주형 교차 엔트로피입니다.
+
+    Args:
+        builders: 이름 → 인자 없이 새 모델을 돌려주는 함수인 사전. 예: ``{"3×3 두 개": lambda: net(3)}``.
+        train: 학습 데이터 (x, y).
+        evaluate: 정확도를 잴 데이터 (x, y).
+
+    돌려주는 값: (정확도, 모델). 정확도는 이름 → 시드마다의 정확도(0~1) 목록인 사전(`plot_grouped_bars`에 바로 씀),
+    모델은 이름 → 첫 시드로 학습한 모델인 사전입니다.
+    """
+    if not isinstance(builders, dict) or not builders or not all(callable(b) for b in builders.values()):
+        raise TypeError(f"builders는 이름 → 모델을 짓는 함수인 사전이어야 합니다. 받은 값: {short_repr(builders)}")
+    for label, pair in (("train", train), ("evaluate", evaluate)):
+        if not isinstance(pair, (tuple, list)) or len(pair) != 2 or len(pair[0]) != len(pair[1]):
+            raise ValueError(f"{label}은 길이가 같은 (이미지, 정답) 두 개여야 합니다. 받은 값: {short_repr(pair)}")
+    seeds = [check_int("seeds의 값", s) for s in seeds]
+    if not seeds:
+        raise ValueError("seeds는 비어 있지 않아야 합니다.")
+    epochs, batch_size = check_int("epochs", epochs, minimum=1), check_int("batch_size", batch_size, minimum=1)
+    keras = _lazy.keras()
+    accuracy, first = {name: [] for name in builders}, {}
+    for seed in seeds:
+        for name, build in builders.items():
+            keras.utils.set_random_seed(seed)
+            model = build()
+            model.compile(optimizer=keras.optimizers.Adam(learning_rate), loss="sparse_categorical_crossentropy",
+                          metrics=["accuracy"])
+            model.fit(*train, epochs=epochs, batch_size=batch_size, verbose=0)
+            accuracy[name].append(model.evaluate(*evaluate, verbose=0, return_dict=True)["accuracy"])
+            first.setdefault(name, model)
+    return accuracy, first
