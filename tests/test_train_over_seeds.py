@@ -40,3 +40,39 @@ def test_bad_inputs_are_explained(kwargs, error, message):
     args = {"builders": {"가": _tiny}, "train": _data(), "evaluate": _data(), **kwargs}
     with pytest.raises(error, match=message):
         train_over_seeds(args.pop("builders"), args.pop("train"), args.pop("evaluate"), **args)
+
+
+def _few_data():
+    rng = np.random.default_rng(1)
+    y = np.repeat(np.arange(4), 6)
+    x = (rng.normal(size=(24, 4)) + y[:, None]).astype("float32")
+    return x, y
+
+
+def test_few_label_runs_samples_per_class_and_is_reproducible():
+    from cnn_helpers.training import few_label_runs
+
+    x, y = _few_data()
+    new = y >= 2
+    kwargs = dict(classes=range(2, 4), per_class=(1, 3), seeds=(0, 1), total=12, epochs=1, batch_size=4)
+    runs, few_sets = few_label_runs(lambda: {"가": _tiny()}, x, y, x[new], y[new], **kwargs)
+    assert set(runs) == {("가", 1), ("가", 3)} and all(len(v) == 2 for v in runs.values())
+    assert all(np.all(np.bincount(y[few_sets[n]], minlength=4)[2:] == n) for n in (1, 3))
+    again, _ = few_label_runs(lambda: {"가": _tiny()}, x, y, x[new], y[new], **kwargs)
+    assert again == runs
+
+
+@pytest.mark.parametrize(("kwargs", "error", "message"), [
+    ({"build_models": 3}, TypeError, "build_models는"),
+    ({"classes": [3, 2]}, ValueError, "오름차순"),
+    ({"per_class": (7,)}, ValueError, "뽑을 수 없습니다"),
+    ({"y_eval_all": True}, ValueError, "classes 밖"),
+])
+def test_few_label_runs_bad_inputs_are_explained(kwargs, error, message):
+    from cnn_helpers.training import few_label_runs
+
+    x, y = _few_data()
+    new = np.ones(len(y), bool) if kwargs.pop("y_eval_all", False) else y >= 2
+    args = {"build_models": lambda: {"가": _tiny()}, "classes": range(2, 4), **kwargs}
+    with pytest.raises(error, match=message):
+        few_label_runs(args.pop("build_models"), x, y, x[new], y[new], **args)
