@@ -203,7 +203,7 @@ def train_over_seeds(builders, train, evaluate, *, seeds=(0, 1, 2), epochs=2, ba
     """모델 여러 개를 같은 데이터·같은 학습량으로, 시드마다 새로 지어 학습하고 정확도를 모읍니다 (6강 5절).
 
     시드마다 `keras.utils.set_random_seed(seed)` 뒤에 모델을 짓습니다. 그래서 같은 시드의 모델들은 초기화와
-    미니배치 순서의 난수가 같은 자리에서 시작합니다. 최적화는 Adam(learning_rate), 손실은 희소 범주형 교차 엔트로피입니다.
+    배치 순서의 난수가 같은 자리에서 시작합니다. 최적화는 Adam(learning_rate), 손실은 희소 범주형 교차 엔트로피입니다.
 
     Args:
         builders: 이름 → 인자 없이 새 모델을 돌려주는 함수인 사전. 예: ``{"3×3 두 개": lambda: net(3)}``.
