@@ -5,6 +5,8 @@
 - `runs_table(results, grid)`: 학습한 모델들의 학습 손실·학습 데이터 오류율·시험 데이터 오류율 표(grid를 주면 행 × 열 배치).
 - `gradient_scales(model, x, y)`: 학습 전 합성곱 계층마다 ‖기울기‖ × ‖필터‖를 잽니다.
 - `plot_layer_gradients(scales, convs)`: 합성곱 계층마다 잰 기울기 크기를 로그 눈금으로, 단계의 시작에 세로선을 그어 그립니다.
+- `train_over_seeds(builders, train, evaluate)`: 모델 여러 개를 같은 데이터·같은 학습량으로 시드마다 학습하고 정확도를 모읍니다(6강).
+- `few_label_runs(build_models, x, y, x_eval, y_eval, classes=...)`: 정답이 적은 새 과제에서 모델 여러 개를 시드마다 견줍니다(6강).
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ import numpy as np
 from . import _lazy
 from ._validate import check_int, short_repr
 
-__all__ = ["train_and_record", "plot_training_runs", "runs_table", "gradient_scales", "plot_layer_gradients"]
+__all__ = ["train_and_record", "plot_training_runs", "runs_table", "gradient_scales", "plot_layer_gradients",
+           "train_over_seeds", "few_label_runs"]
 
 
 def train_and_record(model, x, y, epochs, batch_size, learning_rate=3e-3, shuffle_seed=1):
@@ -194,3 +197,94 @@ def plot_layer_gradients(scales, convs, *, title="학습 전 계층별 ‖기울
     ax.set_title(title)
     ax.legend(loc="center right")
     return fig
+
+
+def train_over_seeds(builders, train, evaluate, *, seeds=(0, 1, 2), epochs=2, batch_size=64, learning_rate=0.002):
+    """모델 여러 개를 같은 데이터·같은 학습량으로, 시드마다 새로 지어 학습하고 정확도를 모읍니다 (6강 5절).
+
+    시드마다 `keras.utils.set_random_seed(seed)` 뒤에 모델을 짓습니다. 그래서 같은 시드의 모델들은 초기화와
+    배치 순서의 난수가 같은 자리에서 시작합니다. 최적화는 Adam(learning_rate), 손실은 희소 범주형 교차 엔트로피입니다.
+
+    Args:
+        builders: 이름 → 인자 없이 새 모델을 돌려주는 함수인 사전. 예: ``{"3×3 두 개": lambda: net(3)}``.
+        train: 학습 데이터 (x, y).
+        evaluate: 정확도를 잴 데이터 (x, y).
+
+    돌려주는 값: (정확도, 모델). 정확도는 이름 → 시드마다의 정확도(0~1) 목록인 사전(`plot_grouped_bars`에 바로 씀),
+    모델은 이름 → 첫 시드로 학습한 모델인 사전입니다.
+    """
+    if not isinstance(builders, dict) or not builders or not all(callable(b) for b in builders.values()):
+        raise TypeError(f"builders는 이름 → 모델을 짓는 함수인 사전이어야 합니다. 받은 값: {short_repr(builders)}")
+    for label, pair in (("train", train), ("evaluate", evaluate)):
+        if not isinstance(pair, (tuple, list)) or len(pair) != 2 or len(pair[0]) != len(pair[1]):
+            raise ValueError(f"{label}은 길이가 같은 (이미지, 정답) 두 개여야 합니다. 받은 값: {short_repr(pair)}")
+    seeds = [check_int("seeds의 값", s) for s in seeds]
+    if not seeds:
+        raise ValueError("seeds는 비어 있지 않아야 합니다.")
+    epochs, batch_size = check_int("epochs", epochs, minimum=1), check_int("batch_size", batch_size, minimum=1)
+    keras = _lazy.keras()
+    accuracy, first = {name: [] for name in builders}, {}
+    for seed in seeds:
+        for name, build in builders.items():
+            keras.utils.set_random_seed(seed)
+            model = build()
+            model.compile(optimizer=keras.optimizers.Adam(learning_rate), loss="sparse_categorical_crossentropy",
+                          metrics=["accuracy"])
+            model.fit(*train, epochs=epochs, batch_size=batch_size, verbose=0)
+            accuracy[name].append(model.evaluate(*evaluate, verbose=0, return_dict=True)["accuracy"])
+            first.setdefault(name, model)
+    return accuracy, first
+
+
+def few_label_runs(build_models, x, y, x_eval, y_eval, *, classes, per_class=(2, 50), seeds=(0, 1, 2), total=500,
+                   epochs=5, batch_size=10, learning_rate=0.002):
+    """정답이 붙은 이미지가 적은 새 과제에서 모델 여러 개를 시드마다 같은 학습량으로 학습하고 정확도를 모읍니다 (6강 6절).
+
+    시드마다 `np.random.default_rng(seed)`와 `keras.utils.set_random_seed(seed)`로 시작하고, per_class의 장 수 n마다:
+
+    1. classes의 부류마다 (x, y)에서 n장을 뽑습니다(중복 없이).
+    2. 학습량을 같게 하려고 뽑은 이미지를 되풀이해 total장 가까이로 만듭니다(total // 뽑은 수 번).
+    3. `build_models()`를 불러 새 모델들을 받고, 모델마다 Adam(learning_rate)으로 compile해 epochs 에포크 학습한 뒤
+       (x_eval, y_eval)의 정확도를 잽니다. 정답은 classes 안의 순서(0, 1, …)로 바꿔 씁니다.
+
+    Args:
+        build_models: 인자 없이 {이름: 새 모델}을 돌려주는 함수. 고정할 블록은 이 함수 안에서 `trainable = False`로 둡니다.
+        classes: 새 과제의 부류(예: ``range(5, 10)``). y와 y_eval의 값은 모두 이 안에 있어야 합니다(y는 밖의 값이 섞여도 됨).
+
+    돌려주는 값: (runs, few_sets). runs는 (이름, n) → 시드마다의 정확도 목록, few_sets는 n → 첫 시드가 뽑은 이미지의 번호입니다.
+    """
+    if not callable(build_models):
+        raise TypeError(f"build_models는 인자 없이 {{이름: 모델}}을 돌려주는 함수여야 합니다. 받은 값: {short_repr(build_models)}")
+    classes = np.asarray(list(classes))
+    if classes.size == 0 or np.any(np.diff(classes) <= 0):
+        raise ValueError(f"classes는 비어 있지 않고 오름차순이어야 합니다. 받은 값: {classes.tolist()}")
+    y, y_eval = np.asarray(y), np.asarray(y_eval)
+    if len(x) != len(y) or len(x_eval) != len(y_eval):
+        raise ValueError("x와 y, x_eval과 y_eval은 길이가 같아야 합니다.")
+    if not np.all(np.isin(y_eval, classes)):
+        raise ValueError("y_eval에 classes 밖의 부류가 있습니다. 새 과제의 이미지만 넘기세요.")
+    per_class = [check_int("per_class의 값", n, minimum=1) for n in per_class]
+    seeds = [check_int("seeds의 값", s) for s in seeds]
+    if not seeds or not per_class:
+        raise ValueError("seeds와 per_class는 비어 있지 않아야 합니다.")
+    for c in classes:
+        if np.sum(y == c) < max(per_class):
+            raise ValueError(f"부류 {c}의 이미지가 {int(np.sum(y == c))}장뿐이라 {max(per_class)}장을 뽑을 수 없습니다.")
+    keras = _lazy.keras()
+    runs, few_sets = {}, {}
+    for seed in seeds:
+        rng = np.random.default_rng(seed)
+        keras.utils.set_random_seed(seed)
+        for n in per_class:
+            few = np.concatenate([rng.choice(np.flatnonzero(y == c), n, replace=False) for c in classes])
+            few_sets.setdefault(n, few)
+            repeat = max(1, total // len(few))
+            x_few = np.repeat(x[few], repeat, axis=0)
+            y_few = np.repeat(np.searchsorted(classes, y[few]), repeat)
+            for name, model in build_models().items():
+                model.compile(optimizer=keras.optimizers.Adam(learning_rate), loss="sparse_categorical_crossentropy",
+                              metrics=["accuracy"])
+                model.fit(x_few, y_few, epochs=epochs, batch_size=batch_size, verbose=0)
+                result = model.evaluate(x_eval, np.searchsorted(classes, y_eval), verbose=0, return_dict=True)
+                runs.setdefault((name, n), []).append(result["accuracy"])
+    return runs, few_sets
