@@ -105,8 +105,8 @@ EXPERIMENTS = (
         Figure("조기 종료: 학습한 에포크 수 (참고, 최대 20)", 'len(history.history["loss"])', None),
     )),
     Experiment("06", "06_vgg.ipynb", "assert accuracy[TRANSFER, 2] - accuracy[SCRATCH, 2]", (
-        # 5절: 3×3 두 개 대 5×5 하나 (시드 0의 시험 정확도). 글: 정확도에 큰 차이가 없음(어느 쪽이 낫다고 말하지 않음)
-        Figure("3×3 두 개 대 5×5 하나: 시험 정확도 중 낮은 쪽",
+        # 5절: 3×3 두 개 대 5×5 하나 (시드 0의 검증 정확도, 700장). 글: 정확도에 큰 차이가 없음(어느 쪽이 낫다고 말하지 않음)
+        Figure("3×3 두 개 대 5×5 하나: 검증 정확도 중 낮은 쪽",
                'min(stack_acc["3×3 두 개"][0], stack_acc["5×5 하나"][0])', 0.85),
         Figure("3×3 두 개 대 5×5 하나: |차이| (미만)",
                'abs(stack_acc["3×3 두 개"][0] - stack_acc["5×5 하나"][0])', 0.03, above=False),
