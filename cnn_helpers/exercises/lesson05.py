@@ -454,7 +454,7 @@ def q5_hidden_gradient() -> Exercise:
         5, "은닉 계층으로 거슬러 가는 기울기", "da_hidden",
         expected=hidden_gradient,
         hint_text=(
-            "4절 역전파 규칙 2(길마다의 기여분을 더함)와 3(ReLU)을 차례로 씁니다. 유닛 j의 ∂L/∂h_j에는 W_out의 j행 전체가 쓰입니다. "
+            "4절 역전파 ②의 2단계(길마다의 기여분을 더함)와 3단계(ReLU)를 유닛마다 차례로 씁니다. 유닛 j의 ∂L/∂h_j에는 W_out의 j행 전체가 쓰입니다. "
             "ReLU가 켜졌는지는 순전파에서 ReLU 앞의 값 a_hidden으로 정합니다."
         ),
         solution_text=(
