@@ -228,12 +228,18 @@ def train_over_seeds(builders, train, evaluate, *, seeds=(0, 1, 2), epochs=2, ba
         for name, build in builders.items():
             keras.utils.set_random_seed(seed)
             model = build()
-            model.compile(optimizer=keras.optimizers.Adam(learning_rate), loss="sparse_categorical_crossentropy",
-                          metrics=["accuracy"])
-            model.fit(*train, epochs=epochs, batch_size=batch_size, verbose=0)
-            accuracy[name].append(model.evaluate(*evaluate, verbose=0, return_dict=True)["accuracy"])
+            accuracy[name].append(_fit_and_score(model, train, evaluate, epochs, batch_size, learning_rate))
             first.setdefault(name, model)
     return accuracy, first
+
+
+def _fit_and_score(model, train, evaluate, epochs, batch_size, learning_rate):
+    """Adam(learning_rate)과 희소 범주형 교차 엔트로피로 compile해 train (x, y)로 학습하고, evaluate (x, y)의 정확도를 돌려줍니다."""
+    keras = _lazy.keras()
+    model.compile(optimizer=keras.optimizers.Adam(learning_rate), loss="sparse_categorical_crossentropy",
+                  metrics=["accuracy"])
+    model.fit(*train, epochs=epochs, batch_size=batch_size, verbose=0)
+    return model.evaluate(*evaluate, verbose=0, return_dict=True)["accuracy"]
 
 
 def few_label_runs(build_models, x, y, x_eval, y_eval, *, classes, per_class=(2, 50), seeds=(0, 1, 2), total=500,
@@ -271,6 +277,7 @@ def few_label_runs(build_models, x, y, x_eval, y_eval, *, classes, per_class=(2,
         if np.sum(y == c) < max(per_class):
             raise ValueError(f"부류 {c}의 이미지가 {int(np.sum(y == c))}장뿐이라 {max(per_class)}장을 뽑을 수 없습니다.")
     keras = _lazy.keras()
+    evaluate = (x_eval, np.searchsorted(classes, y_eval))  # 정답은 classes 안의 순서(0, 1, …)로
     runs, few_sets = {}, {}
     for seed in seeds:
         rng = np.random.default_rng(seed)
@@ -282,9 +289,6 @@ def few_label_runs(build_models, x, y, x_eval, y_eval, *, classes, per_class=(2,
             x_few = np.repeat(x[few], repeat, axis=0)
             y_few = np.repeat(np.searchsorted(classes, y[few]), repeat)
             for name, model in build_models().items():
-                model.compile(optimizer=keras.optimizers.Adam(learning_rate), loss="sparse_categorical_crossentropy",
-                              metrics=["accuracy"])
-                model.fit(x_few, y_few, epochs=epochs, batch_size=batch_size, verbose=0)
-                result = model.evaluate(x_eval, np.searchsorted(classes, y_eval), verbose=0, return_dict=True)
-                runs.setdefault((name, n), []).append(result["accuracy"])
+                score = _fit_and_score(model, (x_few, y_few), evaluate, epochs, batch_size, learning_rate)
+                runs.setdefault((name, n), []).append(score)
     return runs, few_sets
