@@ -378,6 +378,8 @@ bad("lesson.lesson_setup", -1, tensorflow=False, msg="seed은(는) 0 이상이�
 bad("lesson.lesson_setup", 4.5, tensorflow=False, msg="seed은(는) 정수여야")
 bad("lesson.lesson_setup", "42", tensorflow=False, msg="seed은(는) 정수여야")
 bad("lesson.lesson_setup", 1, tensorflow="no", msg="tensorflow은(는) True 또는 False")
+bad("lesson.report_checks", {}, msg="비어 있지 않은 사전")
+bad("lesson.report_checks", [("a", True)], msg="비어 있지 않은 사전")
 ok("lesson.lesson_setup", i64(7), tensorflow=b_(False), check=lambda r: r is None)
 bad("exercises.lesson", [1], msg="의 연습 문제는 없습니다. 있는 강의: 01")
 bad("exercises.lesson", "99", msg="의 연습 문제는 없습니다. 있는 강의: 01")
