@@ -23,7 +23,7 @@ LESSON05_QUESTIONS = [q for number, q in ALL if number == "05"]
 def solved_answer(q):
     """풀이 코드를 실제로 실행해 학생이 쓸 변수를 얻습니다 (풀이도 함께 검증)."""
     namespace = {"np": np}
-    if any(q is other for other in LESSON05_QUESTIONS):  # 5강 문제 8·3·4·5의 답 셀은 문제의 값(cm, digits, scores, probs, label, rate, a_hidden, W_out, dz_out)을 답 줄 위에 둡니다.
+    if any(q is other for other in LESSON05_QUESTIONS):  # 5강 문제 6·3·8·9의 답 셀은 문제의 값(cm, digits, scores, probs, label, rate, a_hidden, W_out, dz_out)을 답 줄 위에 둡니다.
         from cnn_helpers.exercises import lesson05
 
         namespace.update(cm=lesson05.CONFUSION, digits=lesson05.CONFUSION_DIGITS,
@@ -226,11 +226,11 @@ def test_lesson03_q4_budget_is_keras_count():
 
 
 def test_new_exercises_teach_without_revealing():
-    q6 = lesson("05")[5]
-    assert q6.variable == "early_stop"
-    status, message = q6.verdict((8, 8))
+    q4 = lesson("05")[3]
+    assert q4.variable == "early_stop"
+    status, message = q4.verdict((8, 8))
     assert status == WRONG and "restore_best_weights" in message and "5" not in message
-    status, message = q6.verdict((4, 3))
+    status, message = q4.verdict((4, 3))
     assert status == WRONG and "연속" in message
     q3 = lesson("06")[2]
     assert q3.variable == "fine_tune" and q3.kind == "build"
@@ -438,7 +438,7 @@ def test_lesson05_build_exercise_checks_the_budget_and_keeps_the_convolutions():
 
 
 def test_lesson05_notebook_numbers_are_the_graded_numbers():
-    """5강 문제 6·8·3·4·5의 노트북 표·행렬·점수·확률·기울기가 채점에 쓰는 lesson05의 값과 같고, 문제 8은 가장 큰 칸으로 짐작하면 틀립니다."""
+    """5강 문제 4·6·3·8·9의 노트북 표·행렬·점수·확률·기울기가 채점에 쓰는 lesson05의 값과 같고, 문제 6은 가장 큰 칸으로 짐작하면 틀립니다."""
     import json
     import re
     from pathlib import Path
@@ -451,24 +451,24 @@ def test_lesson05_notebook_numbers_are_the_graded_numbers():
     row = re.search(r"\| 검증 손실 \|(.*)\|", table).group(1)
     assert tuple(float(v) for v in row.split("|")) == lesson05.VAL_LOSSES
     namespace = {"np": np}
-    q8_cell = next(s for s in text if "q8.check()" in s)
-    exec(q8_cell.split("weakest =")[0], namespace)
+    q6_cell = next(s for s in text if "q6.check()" in s)
+    exec(q6_cell.split("weakest =")[0], namespace)
     assert tuple(namespace["digits"]) == lesson05.CONFUSION_DIGITS
     assert np.array_equal(namespace["cm"], lesson05.CONFUSION)
     q3_cell = next(s for s in text if "q3.check()" in s)
     exec(q3_cell.split("p_and_loss =")[0], namespace)
     assert tuple(namespace["scores"]) == lesson05.SCORES and namespace["label"] == lesson05.SCORE_LABEL
-    q4_cell = next(s for s in text if "q4.check()" in s)
-    exec(q4_cell.split("bias_after =")[0], namespace)
+    q8_cell = next(s for s in text if "q8.check()" in s)
+    exec(q8_cell.split("bias_after =")[0], namespace)
     assert tuple(namespace["probs"]) == lesson05.PROBS and namespace["label"] == lesson05.GRAD_LABEL
     assert namespace["rate"] == lesson05.RATE
-    q5_cell = next(s for s in text if "q5.check()" in s)
-    exec(q5_cell.split("da_hidden =")[0], namespace)
+    q9_cell = next(s for s in text if "q9.check()" in s)
+    exec(q9_cell.split("da_hidden =")[0], namespace)
     assert tuple(namespace["a_hidden"]) == lesson05.HIDDEN_A and tuple(namespace["dz_out"]) == lesson05.HIDDEN_DZ
     assert np.array_equal(namespace["W_out"], lesson05.HIDDEN_W2)
-    q8 = lesson("05")[7]
-    assert q8.verdict(lesson05._largest_off_diagonal())[0] == WRONG
-    assert q8.verdict(lesson05.weakest_digits())[0] == CORRECT
+    q6 = lesson("05")[5]
+    assert q6.verdict(lesson05._largest_off_diagonal())[0] == WRONG
+    assert q6.verdict(lesson05.weakest_digits())[0] == CORRECT
     # 문제 3: 모든 점수 +5에서 확률은 그대로, 정답 점수만 +1이면 손실은 줄지만 1보다 덜 줄어듭니다 ("정확히 1"은 오답)
     q3 = lesson("05")[2]
     p, loss = lesson05.softmax_loss()
@@ -498,11 +498,11 @@ def test_lesson05_subclass_exercise_needs_call_inside_the_class():
 
 @pytest.mark.slow  # 학생의 함수로 모델을 학습합니다
 def test_lesson05_training_exercise_accepts_reasonable_designs_and_the_lessons_optimizer():
-    """5강 문제 7(설계): 검증 몫 10~30%, 검증 값(val_loss 또는 val_accuracy), 최대 에포크 전에 멈출 수 있는 patience면
+    """5강 문제 5(설계): 검증 몫 10~30%, 검증 값(val_loss 또는 val_accuracy), 최대 에포크 전에 멈출 수 있는 patience면
     어느 선택이든 정답입니다. 옵티마이저는 4절의 Adam(학습률 0.003)이어야 합니다(문자열 "adam"은 학습률 0.001)."""
     from cnn_helpers.exercises import lesson05_training as training
 
-    q = lesson("05")[6]
+    q = lesson("05")[4]
     assert q.variable == "train_briefly"
     for design in (training._trainer(), training._trainer(stopper="patience0"), training._trainer(split=0.1),
                    training._trainer(split=0.3, stopper="val_accuracy"), training._trainer(stopper="patience2", epochs=4)):
@@ -526,7 +526,7 @@ def test_lesson05_training_exercise_accepts_reasonable_designs_and_the_lessons_o
 
 
 def test_exercise_solved_reads_the_notebook_variable(monkeypatch):
-    """qN.solved(): 노트북의 답 변수가 정답일 때만 True (문제 1·8은 맞힌 뒤에만 Keras의 모양·탐색기 상자를 보여 줍니다)."""
+    """qN.solved(): 노트북의 답 변수가 정답일 때만 True (문제 1·7은 맞힌 뒤에만 Keras의 모양·탐색기 상자를 보여 줍니다)."""
     from cnn_helpers.exercises import _core
 
     q1 = lesson("05")[0]
@@ -540,11 +540,11 @@ def test_exercise_solved_reads_the_notebook_variable(monkeypatch):
 
 
 def test_lesson05_bias_step_exercise_is_one_sgd_step_on_p_minus_y():
-    """5강 문제 4: 편향의 기울기 p − y로 한 걸음(b − 학습률 × 기울기). 더한 부호, 학습률 빠짐, −y 빠짐은 각각 오답입니다."""
+    """5강 문제 8(더 알아보기): 편향의 기울기 p − y로 한 걸음(b − 학습률 × 기울기). 더한 부호, 학습률 빠짐, −y 빠짐은 각각 오답입니다."""
     from cnn_helpers.exercises import lesson05
 
-    q = lesson("05")[3]
-    assert q.variable == "bias_after" and q.number == 4
+    q = lesson("05")[7]
+    assert q.variable == "bias_after" and q.number == 8
     assert np.allclose(q.expected(), (0.4, -0.35, -0.05))
     assert q.verdict((0.4, -0.35, -0.05))[0] == CORRECT
     status, message = q.verdict((-0.4, 0.35, 0.05))
@@ -561,17 +561,17 @@ def test_lesson05_softmax_exercise_accepts_the_rounded_answer_of_its_solution():
     assert "(0.111, 1.372)" in q.solution_text
     assert q.verdict((0.111, 1.372))[0] == CORRECT
     assert q.verdict((0.11, 1.37))[0] == WRONG
-    assert lesson("05")[3].rtol == 1e-4  # 다른 문제의 한도는 그대로
+    assert lesson("05")[7].rtol == 1e-4  # 다른 문제의 한도는 그대로
 
 
 def test_lesson05_hidden_gradient_gates_and_sums():
-    """5강 문제 5: 꺼진 유닛(a ≤ 0)은 0, 켜진 유닛은 세 부류에서 온 몫의 합. 모양이 맞지 않는 W2는 한국어 오류."""
+    """5강 문제 9(더 알아보기): 꺼진 유닛(a ≤ 0)은 0, 켜진 유닛은 세 부류에서 온 몫의 합. 모양이 맞지 않는 W2는 한국어 오류."""
     from cnn_helpers.exercises import lesson05
 
     assert np.allclose(lesson05.hidden_gradient(), (-0.5, 0.0, -0.4))
     assert lesson05.hidden_gradient((1.0, -1.0), ((1.0, 2.0), (3.0, 4.0)), (0.5, -0.5)) == (-0.5, 0.0)
     with pytest.raises(ValueError, match="W2의 모양"):
         lesson05.hidden_gradient((1.0, 2.0), ((1.0, 2.0, 3.0),), (0.5, -0.5))
-    q = lesson("05")[4]
-    assert q.variable == "da_hidden" and q.number == 5
+    q = lesson("05")[8]
+    assert q.variable == "da_hidden" and q.number == 9
     assert q.verdict((-0.5, 1.0, -0.4))[0] == WRONG  # ReLU를 거치지 않음

@@ -1,7 +1,7 @@
 """5강 연습 문제: LeNet-5. 강의의 절 차례대로: 모양 예측, 매개변수 예산(2절) → 점수가 바뀔 때의 소프트맥스 확률과
-교차 엔트로피(3절) → 편향의 한 걸음, 은닉 계층으로 거슬러 가는 기울기(4절) → 조기 종료, 검증 데이터와 조기 종료로 짧게 학습하는 함수(5절) → 혼동 행렬의
-재현율·정밀도(6절). 문제 7의 채점은 lesson05_training.py에 있습니다. 문제 9(수용 영역 상자)는 더 알아보기 '모델 안 들여다보기', 문제 10(서브클래싱의 call)은 더 알아보기
-'서브클래싱'에 있습니다."""
+교차 엔트로피(3절) → 조기 종료, 검증 데이터와 조기 종료로 짧게 학습하는 함수(5절) → 혼동 행렬의 재현율·정밀도(6절) →
+pool2 칸의 수용 영역 상자(7절). 문제 5의 채점은 lesson05_training.py에 있습니다. 문제 8(편향의 한 걸음)과 문제 9(은닉 계층으로
+거슬러 가는 기울기)는 더 알아보기 '역전파를 손으로', 문제 10(서브클래싱의 call)은 더 알아보기 '서브클래싱'에 있습니다."""
 
 from __future__ import annotations
 
@@ -13,13 +13,13 @@ from .. import _lazy
 from ._core import Exercise
 from ._oracles import lenet_layer
 from .lesson05_subclass import q10_subclass_call
-from .lesson05_training import q7_train_with_early_stopping
+from .lesson05_training import q5_train_with_early_stopping
 
-# 문제 6: 검증 손실 기록 (에포크 1부터). patience와 함께 문제 글과 풀이가 이 값을 씁니다.
+# 문제 4: 검증 손실 기록 (에포크 1부터). patience와 함께 문제 글과 풀이가 이 값을 씁니다.
 VAL_LOSSES = (0.42, 0.27, 0.21, 0.23, 0.19, 0.20, 0.22, 0.20, 0.21, 0.24)
 PATIENCE = 3
 
-# 문제 8: 숫자 4, 7, 9 세 부류만 분류하는 모델의 혼동 행렬 (행 = 정답, 열 = 예측). 세 부류뿐이라 재현율·정밀도가
+# 문제 6: 숫자 4, 7, 9 세 부류만 분류하는 모델의 혼동 행렬 (행 = 정답, 열 = 예측). 세 부류뿐이라 재현율·정밀도가
 # 이 표만으로 정해집니다(10부류 행렬에서 떼어 낸 3×3이면 다른 숫자와의 혼동이 빠집니다). 행마다 이미지 수가 달라서,
 # 가장 큰 칸·가장 많이 틀린 행·열(7 → 4)과 비율로 본 답(재현율이 가장 낮은 9, 정밀도가 가장 낮은 4)이 다릅니다.
 CONFUSION_DIGITS = (4, 7, 9)
@@ -28,16 +28,16 @@ CONFUSION = np.array([[190, 2, 6], [18, 300, 1], [14, 3, 140]])
 # 문제 3: 부류 3개(숫자 0, 1, 2)의 점수와 정답. (가) 모든 점수에 SHIFT를 더할 때의 확률, (나) 정답 점수만 RAISE 올릴 때의 손실
 SCORES, SCORE_LABEL = (1.0, 3.0, 0.5), 0
 SHIFT, RAISE = 5.0, 1.0
-# 문제 4: 부류 3개의 소프트맥스 확률과 정답, 학습률. 마지막 계층의 편향(처음 0)이 한 걸음 뒤 어떻게 되는지
+# 문제 8: 부류 3개의 소프트맥스 확률과 정답, 학습률. 마지막 계층의 편향(처음 0)이 한 걸음 뒤 어떻게 되는지
 PROBS, GRAD_LABEL, RATE = (0.2, 0.7, 0.1), 0, 0.5
-# 문제 5: 은닉 유닛 3개(ReLU) → 부류 3개. 노트북의 답 셀은 ReLU 앞의 값 a_hidden, 은닉 → 점수 가중치 W_out(행 = 은닉 유닛,
+# 문제 9: 은닉 유닛 3개(ReLU) → 부류 3개. 노트북의 답 셀은 ReLU 앞의 값 a_hidden, 은닉 → 점수 가중치 W_out(행 = 은닉 유닛,
 # 열 = 부류), 점수의 기울기 dz_out을 답 줄 위에 둡니다.
 # 유닛 1은 꺼져 있고(a < 0), 켜진 유닛 0과 2의 기울기는 세 부류에서 온 기여분의 합입니다. W2가 정사각이라 뒤집어 곱한 실수도 답 모양이 같습니다.
 HIDDEN_A = (0.8, -0.3, 1.5)
 HIDDEN_W2 = ((1.0, 0.5, -1.0), (2.0, -1.0, 0.0), (0.0, 1.0, 0.5))
 HIDDEN_DZ = (0.2, -0.6, 0.4)  # p − y: 합이 0, 정답은 부류 1
 HIDDEN_LABEL = 1
-RF_CELL = (1, 3)  # 문제 9: pool2의 이 칸이 보는 입력 상자
+RF_CELL = (1, 3)  # 문제 7: pool2의 이 칸이 보는 입력 상자
 BUDGET = 20_000  # 문제 2: 매개변수 예산
 
 
@@ -261,10 +261,10 @@ def q2_small_lenet() -> Exercise:
     )
 
 
-def q6_early_stop() -> Exercise:
+def q4_early_stop() -> Exercise:
     stop, kept = early_stopping_epochs()
     return Exercise(
-        6, "조기 종료가 멈추는 에포크와 남기는 가중치", "early_stop",
+        4, "조기 종료가 멈추는 에포크와 남기는 가중치", "early_stop",
         expected=early_stopping_epochs,
         hint_text=(
             "에포크마다 '지금까지의 최저값보다 낮아졌나?'를 표시해 보세요. 낮아지지 않은 에포크를 연속으로 세다가 "
@@ -291,11 +291,11 @@ def q6_early_stop() -> Exercise:
     )
 
 
-def q8_weakest_digits() -> Exercise:
+def q6_weakest_digits() -> Exercise:
     lowest_recall, lowest_precision = weakest_digits()
     biggest = _largest_off_diagonal()
     return Exercise(
-        8, "혼동 행렬에서 재현율과 정밀도가 가장 낮은 숫자", "weakest",
+        6, "혼동 행렬에서 재현율과 정밀도가 가장 낮은 숫자", "weakest",
         expected=weakest_digits,
         hint_text=(
             "숫자마다 두 비율을 따로 구하세요. 재현율은 대각선 값을 그 행의 합으로, 정밀도는 그 열의 합으로 나눕니다. "
@@ -323,10 +323,10 @@ def q8_weakest_digits() -> Exercise:
     )
 
 
-def q9_pool2_cell_box() -> Exercise:
+def q7_pool2_cell_box() -> Exercise:
     variants = _box_variants
     return Exercise(
-        9, "pool2 한 칸의 수용 영역 상자", "pool2_cell_box",
+        7, "pool2 한 칸의 수용 영역 상자", "pool2_cell_box",
         expected=pool2_box,
         hint_text=(
             "상자의 한 변은 2절 표의 '수용 영역' 열에서 읽습니다. pool2에서 칸 하나를 옆으로 옮기면 입력에서는 몇 화소를 "
@@ -407,15 +407,15 @@ def q3_softmax_loss() -> Exercise:
     )
 
 
-def q4_bias_step() -> Exercise:
+def q8_bias_step() -> Exercise:
     right = np.asarray(bias_step())
     p = np.asarray(PROBS, dtype=float)
     onehot = np.eye(len(p))[GRAD_LABEL]
     return Exercise(
-        4, "한 걸음 뒤 마지막 계층의 편향", "bias_after",
+        8, "한 걸음 뒤 마지막 계층의 편향", "bias_after",
         expected=bias_step,
         hint_text=(
-            "4절의 두 식을 차례로 씁니다: 먼저 부류마다 편향의 기울기, 그다음 한 걸음의 갱신. "
+            "역전파 ②의 두 식을 차례로 씁니다: 먼저 부류마다 편향의 기울기, 그다음 한 걸음의 갱신. "
             "정답 부류와 나머지 부류에서 기울기의 부호가 어떻게 다른지 보세요."
         ),
         solution_text=(
@@ -443,7 +443,7 @@ def q4_bias_step() -> Exercise:
     )
 
 
-def q5_hidden_gradient() -> Exercise:
+def q9_hidden_gradient() -> Exercise:
     a, w2, dz = (np.asarray(v, dtype=float) for v in (HIDDEN_A, HIDDEN_W2, HIDDEN_DZ))
     on = a > 0
     ungated = w2 @ dz
@@ -451,10 +451,10 @@ def q5_hidden_gradient() -> Exercise:
     one_path = np.where(on, w2[:, HIDDEN_LABEL] * dz[HIDDEN_LABEL], 0.0)  # 정답 부류로 가는 경로 하나만
     gradient_gate = np.where(ungated > 0, ungated, 0.0)  # ReLU 문을 a가 아니라 기울기의 부호로 정함
     return Exercise(
-        5, "은닉 계층으로 거슬러 가는 기울기", "da_hidden",
+        9, "은닉 계층으로 거슬러 가는 기울기", "da_hidden",
         expected=hidden_gradient,
         hint_text=(
-            "4절 역전파 ②의 2단계(길마다의 기여분을 더함)와 3단계(ReLU)를 유닛마다 차례로 씁니다. 유닛 j의 ∂L/∂h_j에는 W_out의 j행 전체가 쓰입니다. "
+            "역전파 ②의 2단계(길마다의 기여분을 더함)와 3단계(ReLU)를 유닛마다 차례로 씁니다. 유닛 j의 ∂L/∂h_j에는 W_out의 j행 전체가 쓰입니다. "
             "ReLU가 켜졌는지는 순전파에서 ReLU 앞의 값 a_hidden으로 정합니다."
         ),
         solution_text=(
@@ -482,5 +482,5 @@ def q5_hidden_gradient() -> Exercise:
 
 
 def exercises() -> list[Exercise]:
-    return [q1_pool2_shape(), q2_small_lenet(), q3_softmax_loss(), q4_bias_step(), q5_hidden_gradient(), q6_early_stop(),
-            q7_train_with_early_stopping(), q8_weakest_digits(), q9_pool2_cell_box(), q10_subclass_call()]
+    return [q1_pool2_shape(), q2_small_lenet(), q3_softmax_loss(), q4_early_stop(), q5_train_with_early_stopping(),
+            q6_weakest_digits(), q7_pool2_cell_box(), q8_bias_step(), q9_hidden_gradient(), q10_subclass_call()]

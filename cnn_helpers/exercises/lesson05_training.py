@@ -1,4 +1,4 @@
-"""5강 5절의 연습 문제 7 (설계): 검증 데이터와 조기 종료로 짧게 학습하는 함수 train_briefly(model, x, y).
+"""5강 5절의 연습 문제 5 (설계): 검증 데이터와 조기 종료로 짧게 학습하는 함수 train_briefly(model, x, y).
 
 검증 데이터의 비율, 지켜볼 값, patience는 학생이 고릅니다. 채점기는 한 값이 아니라 '합리적인 선택'인지를 봅니다:
 검증 데이터가 학습에 쓴 이미지와 겹치지 않고 x의 10~30%인지, 지켜보는 값이 검증 데이터의 값이고 나아지는 방향이 맞는지,
@@ -149,9 +149,9 @@ def _trainer(split=0.2, stopper="best", epochs=3, give_back="history", rate=0.00
     return train
 
 
-def q7_train_with_early_stopping() -> Exercise:
+def q5_train_with_early_stopping() -> Exercise:
     return Exercise(
-        7, "검증 데이터와 조기 종료를 설계해 짧게 학습하기", "train_briefly",
+        5, "검증 데이터와 조기 종료를 설계해 짧게 학습하기", "train_briefly",
         kind="build",
         measure=training_facts,
         expected=training_expected,
