@@ -37,7 +37,7 @@ def model_table(model, input_shape=None, korean=False):
     Args:
         model: 빌드된 keras.Model / keras.Sequential.
         input_shape: 모델 입력의 None 인 축을 채울 입력 모양(배치 제외).
-        korean: True면 보여 주기용 표(열 이름은 한국어, 매개변수·곱셈-누산은 천 단위 쉼표를 넣은 글자)를
+        korean: True면 보여 주기용 표(열 이름은 한국어, 매개변수·곱셈-누산은 천 단위 쉼표를 넣은 글자, 수용 영역이 없는 계층은 —)를
             돌려줍니다. 계산에 쓸 표는 기본값(False)으로 받으세요.
 
     Returns:
@@ -93,7 +93,10 @@ def model_table(model, input_shape=None, korean=False):
     table = pd.DataFrame(rows, columns=columns)
     # None 이 섞여도 정수가 1.0 처럼 실수로 바뀌지 않도록 object 열로 둡니다.
     table["rf"] = pd.Series([row["rf"] for row in rows], index=table.index, dtype=object)
-    return _korean(table) if korean else table
+    if not korean:
+        return table
+    table["rf"] = table["rf"].map(lambda rf: "—" if rf is None else rf)  # 보여 주기용: 공간 축이 없는 계층은 —
+    return _korean(table)
 
 
 # ---------------------------------------------------------------------------

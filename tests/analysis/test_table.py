@@ -147,6 +147,10 @@ def test_korean_tables_rename_columns_and_format_thousands():
     shown = an.model_table(model, korean=True)
     assert list(shown.columns) == ["계층", "종류", "출력 모양", "매개변수", "곱셈-누산", "수용 영역"]
     assert shown["매개변수"].tolist() == [f"{n:,}" for n in an.model_table(model)["params"]]
+    plain = an.model_table(model)
+    no_rf = plain["rf"].isna()  # 공간 축이 없는 계층(flatten, fc)은 보여 주기용 표에서 —, 나머지는 그대로
+    assert no_rf.any() and (shown["수용 영역"][no_rf] == "—").all()
+    assert shown["수용 영역"][~no_rf].tolist() == plain["rf"][~no_rf].tolist()
     blocks = an.block_table(model, korean=True)
     assert blocks.index.name == "블록 / 계층" and list(blocks.columns) == ["합성곱 수", "매개변수", "곱셈-누산"]
     assert blocks.loc["fc1", "매개변수"] == "102,764,544" and blocks.loc["block3", "합성곱 수"] == 3
