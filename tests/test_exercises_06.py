@@ -14,6 +14,7 @@ from cnn_helpers.exercises.lesson06 import (
     block_params,
     deepest_block_in_budget,
     dropout_kept_value,
+    stack_vs_big_params,
     feature_extraction_model,
     head_params,
     trainable_count,
@@ -229,3 +230,23 @@ def test_hint_steps_must_be_text():
 
     with pytest.raises(TypeError, match="hint_steps"):
         Exercise(1, "t", "v", expected=lambda: 1, hint_text="", solution_text="", hint_steps=("", 3))
+
+
+def test_stack_vs_big_reads_keras_and_names_each_mistake(q):
+    """문제 6: 수용 영역 7을 얻는 3×3 세 개와 7×7 하나의 매개변수(편향 포함)를 Keras로 세고, 흔한 실수마다 다른 말을 합니다."""
+    c = 32
+    assert stack_vs_big_params() == (3 * (9 * c * c + c), 49 * c * c + c) == (27_744, 50_208)
+    assert stack_vs_big_params(16, 5) == (2 * (9 * 256 + 16), 25 * 256 + 16)  # 4강의 18C² 대 25C²에 편향
+    for bad in (4, 1, "7"):
+        with pytest.raises(ValueError, match="홀수"):
+            stack_vs_big_params(c, bad)
+    with pytest.raises(ValueError, match="channels"):
+        stack_vs_big_params(0, 7)
+    q6 = q[5]
+    assert q6.number == 6 and q6.variable == "stack_vs_big"
+    assert q6.verdict([27_744, 50_208])[0] == CORRECT
+    assert q6.verdict(...)[0] == UNATTEMPTED
+    for wrong, word in [((27_648, 50_176), "편향"), ((18_496, 50_208), "수용 영역은 5"), ((50_208, 27_744), "순서"),
+                        ((27_680, 50_208), "합성곱마다"), ((960, 1_600), "입력 채널")]:
+        status, message = q6.verdict(wrong)
+        assert status == WRONG and word in message and "27,744" not in message and "50,208" not in message
