@@ -1,5 +1,5 @@
 """6강 연습 문제: 합성곱 수와 VGG 규칙으로 VGG 짓기(build), 예산 안의 블록 설계, 마지막 블록만 푸는 미세 조정(build),
-드롭아웃의 흔한 실수."""
+드롭아웃의 흔한 실수, 수용 영역 7을 얻는 3×3 세 개 대 7×7 하나의 매개변수."""
 
 import keras
 import numpy as np
@@ -14,9 +14,9 @@ from cnn_helpers.exercises.lesson06 import (
     block_params,
     deepest_block_in_budget,
     dropout_kept_value,
-    stack_vs_big_params,
     feature_extraction_model,
     head_params,
+    stack_vs_big_params,
     trainable_count,
     two_dropouts,
     unfrozen_blocks,
