@@ -1,5 +1,5 @@
 """6강 연습 문제: 합성곱 수와 VGG 규칙으로 VGG 짓기(build), 예산 안의 블록 설계, 마지막 블록만 푸는 미세 조정(build),
-드롭아웃의 흔한 실수."""
+드롭아웃의 흔한 실수, 수용 영역 7을 얻는 3×3 세 개 대 7×7 하나의 매개변수."""
 
 import keras
 import numpy as np
@@ -16,6 +16,7 @@ from cnn_helpers.exercises.lesson06 import (
     dropout_kept_value,
     feature_extraction_model,
     head_params,
+    stack_vs_big_params,
     trainable_count,
     two_dropouts,
     unfrozen_blocks,
@@ -229,3 +230,23 @@ def test_hint_steps_must_be_text():
 
     with pytest.raises(TypeError, match="hint_steps"):
         Exercise(1, "t", "v", expected=lambda: 1, hint_text="", solution_text="", hint_steps=("", 3))
+
+
+def test_stack_vs_big_reads_keras_and_names_each_mistake(q):
+    """문제 6: 수용 영역 7을 얻는 3×3 세 개와 7×7 하나의 매개변수(편향 포함)를 Keras로 세고, 흔한 실수마다 다른 말을 합니다."""
+    c = 32
+    assert stack_vs_big_params() == (3 * (9 * c * c + c), 49 * c * c + c) == (27_744, 50_208)
+    assert stack_vs_big_params(16, 5) == (2 * (9 * 256 + 16), 25 * 256 + 16)  # 4강의 18C² 대 25C²에 편향
+    for bad in (4, 1, "7"):
+        with pytest.raises(ValueError, match="홀수"):
+            stack_vs_big_params(c, bad)
+    with pytest.raises(ValueError, match="channels"):
+        stack_vs_big_params(0, 7)
+    q6 = q[5]
+    assert q6.number == 6 and q6.variable == "stack_vs_big"
+    assert q6.verdict([27_744, 50_208])[0] == CORRECT
+    assert q6.verdict(...)[0] == UNATTEMPTED
+    for wrong, word in [((27_648, 50_176), "편향"), ((18_496, 50_208), "수용 영역은 5"), ((50_208, 27_744), "순서"),
+                        ((27_680, 50_208), "합성곱마다"), ((960, 1_600), "입력 채널")]:
+        status, message = q6.verdict(wrong)
+        assert status == WRONG and word in message and "27,744" not in message and "50,208" not in message

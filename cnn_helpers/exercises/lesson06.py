@@ -1,5 +1,6 @@
 """6강 연습 문제: VGG (블록마다의 합성곱 수와 VGG 규칙(채널 두 배, 512에서 멈춤)으로 VGG 짓기, 예산 안의 블록 설계,
-작은 VGG의 블록 하나를 풀어 미세 조정 준비하기, 드롭아웃, VGG-19와 VGG-16의 곱셈-누산 차이 예측)."""
+작은 VGG의 블록 하나를 풀어 미세 조정 준비하기, 드롭아웃, VGG-19와 VGG-16의 곱셈-누산 차이 예측,
+수용 영역 7을 얻는 3×3 세 개와 7×7 하나의 매개변수: 문제 6의 채점은 lesson06_stack.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import numpy as np
 
 from .. import _lazy
 from ._core import Exercise
+from .lesson06_stack import q6_stack_vs_big, stack_vs_big_params  # noqa: F401 (stack_vs_big_params: 시험이 여기서 부름)
 
 # 문제 2: 28×28×96 특징 맵 위에, 필터 192개짜리 3×3 합성곱을 예산 안에서 최대한 쌓기
 BUDGET_INPUT, BUDGET_FILTERS, BUDGET = (28, 28, 96), 192, 1_000_000
@@ -594,4 +596,4 @@ def q5_vgg19_extra() -> Exercise:
 
 
 def exercises() -> list[Exercise]:
-    return [q1_build_vgg(), q2_budget_block(), q3_fine_tune(), q4_two_dropouts(), q5_vgg19_extra()]
+    return [q1_build_vgg(), q2_budget_block(), q3_fine_tune(), q4_two_dropouts(), q5_vgg19_extra(), q6_stack_vs_big()]
