@@ -95,7 +95,8 @@ def model_table(model, input_shape=None, korean=False):
     table["rf"] = pd.Series([row["rf"] for row in rows], index=table.index, dtype=object)
     if not korean:
         return table
-    table["rf"] = table["rf"].map(lambda rf: "—" if rf is None else rf)  # 보여 주기용: 공간 축이 없는 계층은 —
+    if table["rf"].isna().any():  # 보여 주기용: 공간 축이 없는 계층은 — (없으면 열을 그대로 둠)
+        table["rf"] = table["rf"].map(lambda rf: "—" if rf is None else rf)
     return _korean(table)
 
 
