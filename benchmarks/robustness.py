@@ -112,6 +112,15 @@ EXPERIMENTS = (
                'abs(stack_acc["3×3 두 개"][0] - stack_acc["5×5 하나"][0])', 0.03, above=False),
         Figure("3×3 두 개 대 5×5 하나: 3×3 − 5×5 (참고)", 'stack_acc["3×3 두 개"][0] - stack_acc["5×5 하나"][0]', None),
         Figure("top-k: top-2 − top-1 정확도 (참고)", "top_k[2] - top_k[1]", None),
+        # 6절의 드롭아웃 실험(학습 300장, 20 에포크, 시드 0). 정리의 글: 드롭아웃을 넣으면 마지막 검증 손실이 낮고
+        # 최저점 뒤에 덜 오름. 세션 12 측정(시드 3 × 스레드 1·2 × oneDNN 0·1): 차이 0.167~0.287, 상승의 차 0.039~0.157
+        Figure("드롭아웃: 마지막 검증 손실, 없음 − Dropout(0.5)",
+               'val_curves["드롭아웃 없음"][-1] - val_curves["Dropout(0.5)"][-1]', 0.05),
+        Figure("드롭아웃: 최저점 뒤 상승, 없음 − Dropout(0.5)",
+               '(val_curves["드롭아웃 없음"][-1] - min(val_curves["드롭아웃 없음"]))'
+               ' - (val_curves["Dropout(0.5)"][-1] - min(val_curves["Dropout(0.5)"]))', 0.01),
+        Figure("드롭아웃: 없음의 최저점 뒤 상승 (참고)",
+               'val_curves["드롭아웃 없음"][-1] - min(val_curves["드롭아웃 없음"])', None),
         Figure("전이 학습: 0~4로 학습한 블록의 0~4 시험 정확도", "pretrain_acc", 0.95),
         # 6절의 값은 시드 세 번(노트북 안의 seed 0·1·2)의 평균입니다.
         # 6절의 글(큰 차이만): 숫자마다 2장이면 특징 추출이 처음부터 학습보다 나음, 50장이면
