@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import functools
 
-import numpy as np
-
-from .. import _lazy
 from ._core import Exercise
+from ._oracles import conv2d_params, has
 
 
 def _a_pair(a):
-    return np.ndim(a) == 1 and len(a) == 2
+    return has(a, (2,))
 
 
 # 문제 6: 입력과 출력 채널이 모두 STACK_CHANNELS개일 때 수용 영역 7을 얻는 두 방법(3×3 세 개, 7×7 하나)의 매개변수
@@ -21,7 +19,7 @@ STACK_CHANNELS, STACK_RF = 32, 7
 
 @functools.cache
 def stack_vs_big_params(channels=STACK_CHANNELS, rf=STACK_RF) -> tuple:
-    """3×3 합성곱(same, 편향 있음)을 수용 영역 rf가 될 때까지 쌓은 것과 rf×rf 합성곱 하나의 매개변수를 Keras로 셉니다.
+    """3×3 합성곱(편향 있음)을 수용 영역 rf가 될 때까지 쌓은 것과 rf×rf 합성곱 하나의 매개변수를 Keras로 셉니다(`conv2d_params`).
 
     3×3 하나를 더할 때마다 수용 영역이 2씩 커지므로 (rf − 1) / 2개를 쌓습니다. rf는 3 이상의 홀수여야 합니다.
     """
@@ -29,13 +27,8 @@ def stack_vs_big_params(channels=STACK_CHANNELS, rf=STACK_RF) -> tuple:
         raise ValueError(f"rf는 3 이상의 홀수여야 3×3을 쌓아 같은 수용 영역을 만들 수 있습니다. 받은 값: {rf!r}")
     if not isinstance(channels, int) or channels < 1:
         raise ValueError(f"channels는 1 이상의 정수여야 합니다. 받은 값: {channels!r}")
-    keras = _lazy.keras()
-    inputs = keras.Input((rf * 2, rf * 2, channels))
-    x = inputs
-    for _ in range((rf - 1) // 2):
-        x = keras.layers.Conv2D(channels, 3, padding="same")(x)
-    stack = int(keras.Model(inputs, x).count_params())
-    big = int(keras.Model(inputs, keras.layers.Conv2D(channels, rf, padding="same")(inputs)).count_params())
+    stack = (rf - 1) // 2 * conv2d_params(channels, 3, channels)  # 3×3 하나마다 수용 영역 +2
+    big = conv2d_params(channels, rf, channels)
     return stack, big
 
 
