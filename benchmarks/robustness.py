@@ -58,6 +58,10 @@ class Figure:
     above: bool = True  # True: 수치 ≥ 문턱값이어야 통과, False: 수치 < 문턱값이어야 통과
 
 
+# 5·6·8강의 검사 셀 첫 줄 (report_checks를 쓰는 검사 셀은 모두 이 줄로 시작합니다)
+CHECK_CELL = "# @title 검사"
+
+
 @dataclass(frozen=True)
 class Experiment:
     key: str
@@ -90,7 +94,7 @@ EXPERIMENTS = (
                'row["1칸 이동: 상대 변화"] - t.loc["최대 풀링 2×2 (14×14)", "1칸 이동: 상대 변화"]', 0, above=False),
         Figure("최대+흐림: 1칸 이동 뒤 그대로인 칸", 'row["1칸 이동: 그대로인 칸"]', 0.05, above=False),
     )),
-    Experiment("05", "05_lenet5.ipynb", "test_acc >= 0.96", (
+    Experiment("05", "05_lenet5.ipynb", CHECK_CELL, (
         Figure("LeNet-5 시험 정확도 (2,000장, 증강 없음)", "test_acc", 0.96),
         Figure("과적합 예(300장, 30 에포크): 마지막 ÷ 가장 낮은 검증 손실", "val_losses[-1] / min(val_losses)", 1.1),
         # 더 알아보기(학습 데이터 앞 2,000장, 배치 32, 3 에포크): 글이 "Adam이 모멘텀 없는 SGD보다 훨씬 멀리"라고 하므로 10%p
@@ -104,7 +108,7 @@ EXPERIMENTS = (
         Figure("LeNet-5 부분집합 밖 1,000장 정확도 (참고)", "holdout_accuracy(model)", None),
         Figure("조기 종료: 학습한 에포크 수 (참고, 최대 20)", 'len(history.history["loss"])', None),
     )),
-    Experiment("06", "06_vgg.ipynb", "2장: 특징 추출 > 처음부터 (세 시드 모두)", (
+    Experiment("06", "06_vgg.ipynb", CHECK_CELL, (
         # 5절: 3×3 두 개 대 5×5 하나 (시드 0의 검증 정확도, 700장). 글: 정확도에 큰 차이가 없음(어느 쪽이 낫다고 말하지 않음)
         Figure("3×3 두 개 대 5×5 하나: 검증 정확도 중 낮은 쪽",
                'min(stack_acc["3×3 두 개"][0], stack_acc["5×5 하나"][0])', 0.85),
@@ -144,7 +148,7 @@ EXPERIMENTS = (
     Experiment("07", "07_inception.ipynb", "assert test_acc >=", (
         Figure("작은 인셉션 신경망 시험 정확도", "test_acc", 0.94),
     )),
-    Experiment("08", "08_resnet.ipynb", "ch.lesson.report_checks(checks)", (
+    Experiment("08", "08_resnet.ipynb", CHECK_CELL, (
         Figure("plain-34 ‖기울기‖·‖필터‖: 입력 쪽 ÷ 출력 쪽", 'ratios["plain-34 (지름길 없음)"]', 6),
         Figure("ResNet-34 ‖기울기‖·‖필터‖: 입력 쪽 ÷ 출력 쪽", 'ratios["ResNet-34"]', 2, above=False),
         Figure("성능 저하 — 학습 손실 비: plain-34 ÷ plain-18", "plain_loss / plain18_loss", 1.2),
