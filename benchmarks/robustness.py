@@ -157,14 +157,14 @@ EXPERIMENTS = (
         Figure("학습 오류율 차: plain-18 − ResNet-34 γ=0 (참고)", 'train_error["plain-18"] - train_error["ResNet-34 γ=0"]', None),
         Figure("ResNet-34 γ=0 시험 정확도", 'test_accuracy["ResNet-34 γ=0"]', 0.75),
         Figure("시험 정확도 차: ResNet-34 γ=0 − plain-34", 'test_accuracy["ResNet-34 γ=0"] - test_accuracy["plain-34"]', 0.1),
-        # 문제 2의 정답(3: 절반 미만)과 6절 "지름길의 효과": 논문처럼 γ = 1에서 시작한 ResNet-34와 plain-34는 지름길만 다름
-        Figure("문제 2·6절 — 학습 손실 비: ResNet-34 γ=1 ÷ plain-34 (절반 미만)", "paper_loss / plain_loss", 0.5, above=False),
+        # 문제 2의 정답(3: 절반 미만)과 7절 "지름길의 효과": 논문처럼 γ = 1에서 시작한 ResNet-34와 plain-34는 지름길만 다름
+        Figure("문제 2·7절 — 학습 손실 비: ResNet-34 γ=1 ÷ plain-34 (절반 미만)", "paper_loss / plain_loss", 0.5, above=False),
         Figure("시험 정확도 차: ResNet-34 γ=1 − plain-34", 'test_accuracy["ResNet-34 γ=1"] - test_accuracy["plain-34"]', 0.1),
-        # 6절의 2 × 2 표 {plain, ResNet} × {18, 34}: 같은 깊이에서 지름길이 손실을 몇 분의 1로, ResNet-34 < plain-18,
+        # 7절의 2 × 2 표 {plain, ResNet} × {18, 34}: 같은 깊이에서 지름길이 손실을 몇 분의 1로, ResNet-34 < plain-18,
         # γ = 1이면 141걸음 뒤 ResNet-18이 ResNet-34보다 훨씬 낮음 (논문 표 2의 순서가 아직 안 나옴)
-        Figure("6절 2×2 — 학습 손실 비: ResNet-18 γ=1 ÷ plain-18 (몇 분의 1)", "resnet18_paper_loss / plain18_loss", 0.5, above=False),
-        Figure("6절 2×2 — 학습 손실 비: ResNet-34 γ=1 ÷ plain-18", "paper_loss / plain18_loss", 1, above=False),
-        Figure("6절 2×2 — 학습 손실 비: ResNet-34 γ=1 ÷ ResNet-18 γ=1", "paper_loss / resnet18_paper_loss", 1.5),
+        Figure("7절 2×2 — 학습 손실 비: ResNet-18 γ=1 ÷ plain-18 (몇 분의 1)", "resnet18_paper_loss / plain18_loss", 0.5, above=False),
+        Figure("7절 2×2 — 학습 손실 비: ResNet-34 γ=1 ÷ plain-18", "paper_loss / plain18_loss", 1, above=False),
+        Figure("7절 2×2 — 학습 손실 비: ResNet-34 γ=1 ÷ ResNet-18 γ=1", "paper_loss / resnet18_paper_loss", 1.5),
         Figure("학습 오류율 차: plain-18 − ResNet-34 γ=1 (참고)", 'train_error["plain-18"] - train_error["ResNet-34 γ=1"]', None),
         Figure("시험 정확도 차: ResNet-34 γ=1 − plain-18 (참고)", 'test_accuracy["ResNet-34 γ=1"] - test_accuracy["plain-18"]', None),
         Figure("학습 오류율 차: ResNet-34 γ=1 − ResNet-18 γ=1 (참고)", 'train_error["ResNet-34 γ=1"] - train_error["ResNet-18 γ=1"]', None),

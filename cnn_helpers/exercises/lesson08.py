@@ -141,7 +141,7 @@ def q1_add_shortcut() -> Exercise:
              "이름이 붙고 계층 표에 나옵니다.", shortcut_variant(plus_operator=True)),
             (lambda got, want: [r[1:] for r in got[_LAYERS]] == [r[1:] for r in want[_LAYERS]],
              "블록은 맞지만 계층 이름이 다릅니다. 투영은 conv_bn(…, f\"{name}_0\", …), 더하기는 f\"{name}_add\", 마지막 "
-             "ReLU는 f\"{name}_out\"로 지으세요. 계층 표와 4절의 단계 크기 출력이 이 이름으로 블록의 끝을 찾습니다.", shortcut_variant(names=False)),
+             "ReLU는 f\"{name}_out\"로 지으세요. 계층 표와 5절의 단계 크기 출력이 이 이름으로 블록의 끝을 찾습니다.", shortcut_variant(names=False)),
         ],
         hint_text=(
             "셋으로 나누어 쓰세요. (1) plain이면 지름길 없이 끝의 ReLU만. (2) 모양이 바뀌는지: 크기(stride)와 채널 수"
@@ -206,8 +206,8 @@ def q2_shortcut_effect() -> Exercise:
             "shortcut_effect = 3  # 학습 손실이 plain-34의 절반보다 훨씬 작습니다\n"
             "# 합성곱은 plain-34와 같고 지름길(과 1×1 투영 세 개)만 더했는데, 같은 141걸음에 훨씬 많이 배웁니다. 이 짧은 학습에서\n"
             "# plain-34를 늦춘 것은 주로 지름길 없는 구조로 보입니다(한 번의 실행). 깊이의 영향도 남아, 지름길이 있어도 ResNet-34는\n"
-            "# ResNet-18보다 느리게 배웁니다(6절의 2×2 표). 논문은 배치 정규화를 쓴 평범한 신경망의 기울기가 사라지지 않았다고\n"
-            "# 보고합니다(6절). 학습 전 기울기를 직접 재 보는 실험은 더 알아보기에 있습니다."
+            "# ResNet-18보다 느리게 배웁니다(7절의 2×2 표). 논문은 배치 정규화를 쓴 평범한 신경망의 기울기가 사라지지 않았다고\n"
+            "# 보고합니다(7절). 학습 전 기울기를 직접 재 보는 실험은 더 알아보기에 있습니다."
         ),
         mistakes=[
             (lambda a: a not in CHOICES, "1, 2, 3 중 하나를 쓰세요.", 4),
