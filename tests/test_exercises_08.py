@@ -208,7 +208,7 @@ def test_q1_checks_the_lessons_layer_table(qs):
     (dict(condition="channels"), "stride도 넣으세요"),
     (dict(project=False), "투영하세요"),
     (dict(honour_plain=False), "plain=True"),
-    (dict(condition="always"), "옵션 B"),
+    (dict(condition="always"), "모양이 바뀌는 곳에만"),
     (dict(relu_on_projection=True), "투영 뒤에는 ReLU가 없습니다"),
     (dict(bn_on_projection=False), "배치 정규화를 둡니다"),
     (dict(relu_after_add=False), "더한 뒤에 ReLU"),

@@ -125,7 +125,7 @@ def q1_add_shortcut() -> Exercise:
              "plain=True면 지름길 없이(더하지 않고) y에 ReLU만 적용합니다. 지름길 없는 평범한 블록을 만들 때 쓰는 인자입니다.",
              shortcut_variant(honour_plain=False)),
             (lambda got, want: len(got[_PROJ]) > len(want[_PROJ]),
-             "모양이 같으면 지름길은 x 그대로(항등, 매개변수 0)입니다. 투영은 모양이 바뀌는 곳에만 둡니다(옵션 B).",
+             "모양이 같으면 지름길은 x 그대로(항등, 매개변수 0)입니다. 투영은 모양이 바뀌는 곳에만 둡니다(규칙 2).",
              shortcut_variant(condition="always")),
             (lambda got, want: got[_PROJ] == want[_PROJ] and got["ReLU 수"] > want["ReLU 수"],
              "투영 뒤에는 ReLU가 없습니다(규칙 4): conv_bn(…, relu=False). 더한 뒤의 ReLU 하나면 됩니다.",
