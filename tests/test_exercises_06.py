@@ -7,8 +7,6 @@ import pytest
 
 from cnn_helpers.exercises import CORRECT, UNATTEMPTED, WRONG, lesson
 from cnn_helpers.exercises.lesson06 import (
-    TOPK_LABELS,
-    TOPK_PROBS,
     VGG16_CONV_PARAMS,
     VGG19_BLOCKS,
     VGG19_PARAMS,
@@ -18,14 +16,13 @@ from cnn_helpers.exercises.lesson06 import (
     dropout_kept_value,
     feature_extraction_model,
     head_params,
-    label_ranks,
-    top_k_accuracies,
     trainable_count,
     two_dropouts,
     unfrozen_blocks,
     vgg16_base_shape,
     vgg_filters,
 )
+from cnn_helpers.exercises.lesson06_topk import TOPK_LABELS, TOPK_PROBS, label_ranks, top_k_accuracies
 
 layers = keras.layers
 
