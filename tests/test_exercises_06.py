@@ -1,5 +1,5 @@
 """6강 연습 문제: 합성곱 수와 VGG 규칙으로 VGG 짓기(build), 예산 안의 블록 설계, 마지막 블록만 푸는 미세 조정(build),
-드롭아웃의 흔한 실수, 수용 영역 7을 얻는 3×3 세 개 대 7×7 하나의 매개변수."""
+드롭아웃의 흔한 실수, 작은 확률 표에서 손으로 구하는 top-1·top-3 정확도."""
 
 import keras
 import numpy as np
@@ -16,13 +16,13 @@ from cnn_helpers.exercises.lesson06 import (
     dropout_kept_value,
     feature_extraction_model,
     head_params,
-    stack_vs_big_params,
     trainable_count,
     two_dropouts,
     unfrozen_blocks,
     vgg16_base_shape,
     vgg_filters,
 )
+from cnn_helpers.exercises.lesson06_topk import TOPK_LABELS, TOPK_PROBS, label_ranks, top_k_accuracies
 
 layers = keras.layers
 
@@ -232,21 +232,38 @@ def test_hint_steps_must_be_text():
         Exercise(1, "t", "v", expected=lambda: 1, hint_text="", solution_text="", hint_steps=("", 3))
 
 
-def test_stack_vs_big_reads_keras_and_names_each_mistake(q):
-    """문제 6: 수용 영역 7을 얻는 3×3 세 개와 7×7 하나의 매개변수(편향 포함)를 Keras로 세고, 흔한 실수마다 다른 말을 합니다."""
-    c = 32
-    assert stack_vs_big_params() == (3 * (9 * c * c + c), 49 * c * c + c) == (27_744, 50_208)
-    assert stack_vs_big_params(16, 5) == (2 * (9 * 256 + 16), 25 * 256 + 16)  # 4강의 18C² 대 25C²에 편향
-    for bad in (4, 1, "7"):
-        with pytest.raises(ValueError, match="홀수"):
-            stack_vs_big_params(c, bad)
-    with pytest.raises(ValueError, match="channels"):
-        stack_vs_big_params(0, 7)
+def test_top_k_matches_keras_and_names_each_mistake(q):
+    """문제 6: 작은 표의 top-1·top-3 정확도가 Keras의 SparseTopKCategoricalAccuracy와 같고, 흔한 실수마다 다른 말을 합니다."""
+    probs, labels = np.array(TOPK_PROBS, dtype="float32"), np.array(TOPK_LABELS)
+    for k, ours in zip((1, 3), top_k_accuracies()):
+        metric = keras.metrics.SparseTopKCategoricalAccuracy(k=k)
+        metric.update_state(labels, probs)
+        assert float(metric.result()) == pytest.approx(ours)
+    assert all(len(set(row)) == 5 for row in TOPK_PROBS)  # 행 안에 같은 확률이 없어 순위가 하나로 정해짐
+    assert np.allclose(np.sum(TOPK_PROBS, axis=1), 1)
+    assert list(label_ranks()) == [0, 2, 3, 1, 0]
+    with pytest.raises(ValueError, match="2차원"):
+        label_ranks([0.1, 0.9], [1])
     q6 = q[5]
-    assert q6.number == 6 and q6.variable == "stack_vs_big"
-    assert q6.verdict([27_744, 50_208])[0] == CORRECT
+    assert q6.number == 6 and q6.variable == "topk_answer"
+    for right in ((0.4, 0.8), [2 / 5, 4 / 5], np.array([0.4, 0.8])):
+        assert q6.verdict(right)[0] == CORRECT
     assert q6.verdict(...)[0] == UNATTEMPTED
-    for wrong, word in [((27_648, 50_176), "편향"), ((18_496, 50_208), "수용 영역은 5"), ((50_208, 27_744), "순서"),
-                        ((27_680, 50_208), "합성곱마다"), ((960, 1_600), "입력 채널")]:
+    for wrong, word in [((0.8, 0.4), "순서"), ((0.0, 0.4), "argsort"), ((0.6, 0.2), "오류율"), ((0.4, 0.2), "꼭 3위"),
+                        ((0.6, 1.0), "k+1위"), ((2, 4), "장 수"), ((40, 80), "퍼센트"), (0.4, "튜플")]:
         status, message = q6.verdict(wrong)
-        assert status == WRONG and word in message and "27,744" not in message and "50,208" not in message
+        assert status == WRONG and word in message and "0.8" not in message, (wrong, message)
+
+
+def test_notebook_top_k_table_is_the_graders_table():
+    """노트북 문제 6 셀의 topk_probs·topk_labels가 채점기의 표와 같습니다(학생이 보는 표로 채점)."""
+    import json
+
+    from tools import NOTEBOOKS
+
+    nb = json.loads((NOTEBOOKS / "06_vgg.ipynb").read_text(encoding="utf-8"))
+    source = next("".join(c["source"]) for c in nb["cells"] if "topk_probs = np.array(" in "".join(c["source"]))
+    namespace = {"np": np}
+    exec(source[:source.index("topk_answer")], namespace)
+    assert np.allclose(namespace["topk_probs"], TOPK_PROBS) and tuple(namespace["topk_labels"]) == TOPK_LABELS
+
