@@ -244,7 +244,7 @@ def _fit_and_score(model, train, evaluate, epochs, batch_size, learning_rate):
 
 def few_label_runs(build_models, x, y, x_eval, y_eval, *, classes, per_class=(2, 50), seeds=(0, 1, 2), total=500,
                    epochs=5, batch_size=10, learning_rate=0.002):
-    """정답이 붙은 이미지가 적은 새 과제에서 모델 여러 개를 시드마다 같은 학습량으로 학습하고 정확도를 모읍니다 (6강 7절).
+    """정답이 붙은 이미지가 적은 새 과제에서 모델 여러 개를 시드마다 같은 학습량으로 학습하고 정확도를 모읍니다 (6강 8절).
 
     시드마다 `np.random.default_rng(seed)`와 `keras.utils.set_random_seed(seed)`로 시작하고, per_class의 장 수 n마다:
 
