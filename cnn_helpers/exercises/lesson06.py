@@ -10,7 +10,7 @@ import numpy as np
 
 from .. import _lazy
 from ._core import Exercise
-from .lesson06_topk import q6_top_k
+from .lesson06_topk import _a_pair, _pair_close, q6_top_k
 
 # 문제 2: 28×28×96 특징 맵 위에, 필터 192개짜리 3×3 합성곱을 예산 안에서 최대한 쌓기
 BUDGET_INPUT, BUDGET_FILTERS, BUDGET = (28, 28, 96), 192, 1_000_000
@@ -280,10 +280,6 @@ def q1_build_vgg() -> Exercise:
     )
 
 
-def _a_pair(a):
-    return np.ndim(a) == 1 and len(a) == 2
-
-
 def q2_budget_block() -> Exercise:
     c_in, f = BUDGET_INPUT[-1], BUDGET_FILTERS
     first, later = 9 * c_in * f + f, 9 * f * f + f
@@ -484,13 +480,6 @@ def q3_fine_tune() -> Exercise:
              _tune_with_big_rate),
         ],
     )
-
-
-def _pair_close(a, i, value):
-    try:
-        return _a_pair(a) and bool(np.isclose(float(a[i]), value))
-    except (TypeError, ValueError):
-        return False
 
 
 def q4_two_dropouts() -> Exercise:
