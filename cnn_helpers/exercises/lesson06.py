@@ -9,8 +9,8 @@ import functools
 import numpy as np
 
 from .. import _lazy
-from ._core import Exercise
-from .lesson06_topk import _a_pair, _pair_close, q6_top_k
+from ._core import Exercise, is_pair, pair_close
+from .lesson06_topk import q6_top_k
 
 # 문제 2: 28×28×96 특징 맵 위에, 필터 192개짜리 3×3 합성곱을 예산 안에서 최대한 쌓기
 BUDGET_INPUT, BUDGET_FILTERS, BUDGET = (28, 28, 96), 192, 1_000_000
@@ -303,22 +303,22 @@ def q2_budget_block() -> Exercise:
             "# 채널이 모두 같을 때의 27C² 대 49C²보다 덜 줄어드는 것은 3×3 셋 중 뒤의 둘이 192채널을 받기 때문입니다."
         ),
         mistakes=[
-            (lambda a: _a_pair(a) and a[1] == first - f + (later - f) * (a[0] - 1),
+            (lambda a: is_pair(a) and a[1] == first - f + (later - f) * (a[0] - 1),
              "편향(필터마다 하나, 합성곱마다 필터 수만큼)을 빠뜨리지 않았나요?",
              (3, first - f + 2 * (later - f))),
-            (lambda a: _a_pair(a) and a[1] == later * a[0],
+            (lambda a: is_pair(a) and a[1] == later * a[0],
              "첫 합성곱은 앞 특징 맵의 채널 96개를 받습니다. 그 뒤의 합성곱만 192개를 받습니다.",
              (3, 3 * later)),
-            (lambda a: _a_pair(a) and a[1] > BUDGET,
+            (lambda a: is_pair(a) and a[1] > BUDGET,
              "매개변수가 예산(1,000,000개)을 넘습니다. 하나 덜 쌓으세요.",
              (4, first + 3 * later)),
-            (lambda a: _a_pair(a) and a[0] == 1 and a[1] == 49 * c_in * f + f,
+            (lambda a: is_pair(a) and a[0] == 1 and a[1] == 49 * c_in * f + f,
              "그것은 7×7 합성곱 하나입니다. VGG 규칙대로 3×3만 쌓으면 같은 7×7 영역을 더 적은 매개변수로 봅니다.",
              (1, 49 * c_in * f + f)),
-            (lambda a: _a_pair(a) and a[1] + later <= BUDGET,
+            (lambda a: is_pair(a) and a[1] + later <= BUDGET,
              "아직 예산이 남습니다. 3×3 합성곱을 하나 더 쌓아도 예산 안인지 보세요.",
              (2, first + later)),
-            (lambda a: not _a_pair(a),
+            (lambda a: not is_pair(a),
              "답은 (합성곱 수, 매개변수 수) 두 값의 튜플로 쓰세요.",
              first + 2 * later),
         ],
@@ -498,29 +498,29 @@ def q4_two_dropouts() -> Exercise:
             "# 평균은 0.64 × 1.5625 = 1로 그대로입니다."
         ),
         mistakes=[
-            (lambda a: _pair_close(a, 0, rate * rate),
+            (lambda a: pair_close(a, 0, rate * rate),
              "0.2 × 0.2는 두 번 모두 0이 될 확률입니다. 한 번이라도 0이 되면 그 값은 0으로 남습니다.",
              (rate * rate, 1 / keep ** 2)),
-            (lambda a: _pair_close(a, 0, 2 * rate),
+            (lambda a: pair_close(a, 0, 2 * rate),
              "0이 된 비율을 더하지 마세요. 두 번째 드롭아웃은 이미 0인 값도 다시 고르므로, 살아남을 확률(0.8)을 곱해 "
              "생각하세요.",
              (2 * rate, 1 / keep ** 2)),
-            (lambda a: _pair_close(a, 0, rate),
+            (lambda a: pair_close(a, 0, rate),
              "그것은 드롭아웃 한 번의 비율입니다. 두 번째 드롭아웃이 남은 값 가운데 일부를 또 0으로 만듭니다.",
              (rate, 1 / keep)),
-            (lambda a: _pair_close(a, 1, 1 / keep),
+            (lambda a: pair_close(a, 1, 1 / keep),
              "1.25는 드롭아웃 한 번을 지난 값입니다. 두 번째 드롭아웃도 남은 값을 다시 키웁니다.",
              (1 - keep ** 2, 1 / keep)),
-            (lambda a: _pair_close(a, 1, 1 + 2 * (1 / keep - 1)),
+            (lambda a: pair_close(a, 1, 1 + 2 * (1 / keep - 1)),
              "키운 몫(0.25)을 두 번 더했나요? 두 번째 드롭아웃은 이미 키운 값을 다시 1.25배 합니다(곱하기).",
              (1 - keep ** 2, 1 + 2 * (1 / keep - 1))),
-            (lambda a: any(_pair_close(a, 1, v) for v in (keep, keep ** 2)),
+            (lambda a: any(pair_close(a, 1, v) for v in (keep, keep ** 2)),
              "Keras는 남은 값을 줄이지 않고 키워서, 평균이 1로 남게 합니다.",
              (1 - keep ** 2, keep ** 2)),
-            (lambda a: _pair_close(a, 1, 1.0),
+            (lambda a: pair_close(a, 1, 1.0),
              "추론할 때(training=False)는 1 그대로지만, 학습할 때는 남은 값을 키웁니다.",
              (1 - keep ** 2, 1.0)),
-            (lambda a: not _a_pair(a),
+            (lambda a: not is_pair(a),
              "답은 (0이 된 비율, 남은 값) 두 값의 튜플로 쓰세요. 비율은 0~1 사이의 수입니다.",
              1 / keep ** 2),
         ],

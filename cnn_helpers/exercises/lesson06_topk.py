@@ -5,18 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._core import Exercise
+from ._core import Exercise, is_pair, pair_close
 
-
-def _a_pair(a):
-    return np.ndim(a) == 1 and len(a) == 2
-
-
-def _pair_close(a, i, value):
-    try:
-        return _a_pair(a) and bool(np.isclose(float(a[i]), value))
-    except (TypeError, ValueError):
-        return False
 # 문제 6: 이미지 5장 × 부류 5개의 확률(행마다 합 1, 같은 값 없음)과 정답. 노트북의 topk_probs·topk_labels와 같아야 합니다(tests).
 TOPK_PROBS = (
     (0.05, 0.10, 0.50, 0.20, 0.15),
@@ -64,30 +54,30 @@ def q6_top_k() -> Exercise:
             "# 1위인 이미지가 2장이라 top-1은 2/5, 3위 안인 이미지가 4장이라 top-3은 4/5입니다(셋째 이미지만 4위)."
         ),
         mistakes=[
-            (lambda a: _pair_close(a, 0, top3) and _pair_close(a, 1, top1),
+            (lambda a: pair_close(a, 0, top3) and pair_close(a, 1, top1),
              "순서가 바뀌었습니다. (top-1 정확도, top-3 정확도) 순서로 쓰세요.",
              (top3, top1)),
-            (lambda a: all(_pair_close(a, i, v) for i, v in enumerate(top_k_accuracies(largest=False)))
-             and not all(_pair_close(a, i, v) for i, v in enumerate((top1, top3))),
+            (lambda a: all(pair_close(a, i, v) for i, v in enumerate(top_k_accuracies(largest=False)))
+             and not all(pair_close(a, i, v) for i, v in enumerate((top1, top3))),
              "확률이 작은 부류부터 센 것 같습니다. np.argsort는 작은 값부터 정렬하므로, 확률이 큰 쪽부터 보려면 뒤집어야 합니다"
              "(np.argsort(p)[::-1]).",
              top_k_accuracies(largest=False)),
-            (lambda a: _pair_close(a, 0, 1 - top1) and _pair_close(a, 1, 1 - top3),
+            (lambda a: pair_close(a, 0, 1 - top1) and pair_close(a, 1, 1 - top3),
              "그것은 오류율(1 − 정확도)입니다. 정답이 k위 안에 든 이미지의 비율을 쓰세요.",
              (1 - top1, 1 - top3)),
-            (lambda a: _pair_close(a, 1, exactly_third),
+            (lambda a: pair_close(a, 1, exactly_third),
              "top-3은 정답이 꼭 3위인 비율이 아니라 1위, 2위, 3위 중 어디든 든 비율입니다.",
              (top1, exactly_third)),
-            (lambda a: _pair_close(a, 0, off_by_one[0]) or _pair_close(a, 1, off_by_one[1]),
+            (lambda a: pair_close(a, 0, off_by_one[0]) or pair_close(a, 1, off_by_one[1]),
              "정답보다 확률이 높은 부류가 k개면 정답은 k+1위입니다. top-k에 들려면 더 높은 부류가 k−1개 이하여야 합니다.",
              off_by_one),
-            (lambda a: _pair_close(a, 0, n * top1) and _pair_close(a, 1, n * top3),
+            (lambda a: pair_close(a, 0, n * top1) and pair_close(a, 1, n * top3),
              "맞힌 이미지의 장 수가 아니라, 그 수를 이미지 수로 나눈 비율(0~1)을 쓰세요.",
              (n * top1, n * top3)),
-            (lambda a: _pair_close(a, 0, 100 * top1) and _pair_close(a, 1, 100 * top3),
+            (lambda a: pair_close(a, 0, 100 * top1) and pair_close(a, 1, 100 * top3),
              "퍼센트가 아니라 0~1 사이의 비율로 쓰세요.",
              (100 * top1, 100 * top3)),
-            (lambda a: not _a_pair(a),
+            (lambda a: not is_pair(a),
              "답은 (top-1 정확도, top-3 정확도) 두 수의 튜플로 쓰세요.",
              top1),
         ],
