@@ -25,7 +25,7 @@ __getattr__, __dir__, __all__ = attach(
         "activation": ["activation_explorer"],
         "pretrained": ["imagenet_model"],
         "training": ["train_and_record", "plot_training_runs", "plot_layer_gradients", "gradient_scales", "runs_table",
-                     "train_over_seeds", "few_label_runs"],
+                     "few_label_runs"],
         "classifier": ["draw_training_loop", "draw_descent_paths", "draw_scalar_graph", "draw_tiny_backprop", "show_confusion", "confused_pairs", "wrong_examples", "paired_examples",
                        "strongest_unit"],
     },

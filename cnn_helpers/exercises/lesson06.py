@@ -325,7 +325,7 @@ def q2_budget_block() -> Exercise:
     )
 
 
-# 문제 3: 8절의 특징 추출 모델(고정한 블록 `blocks` + 학습한 머리 Dense(5))에서 마지막 블록만 풀고 작은 학습률로
+# 문제 3: 7절의 특징 추출 모델(고정한 블록 `blocks` + 학습한 머리 Dense(5))에서 마지막 블록만 풀고 작은 학습률로
 # 다시 compile하는 함수 fine_tune(model). 채점하는 블록 구성마다 모델을 새로 지어 함수에 넘기고, 돌려받은 모델의
 # 학습하는 매개변수 수, 다시 compile했는지, 학습률을 잽니다.
 FEATURE_LR, FINE_TUNE_MAX_LR = 0.002, 0.0002  # 특징 추출 때의 학습률, 미세 조정에서 받아 주는 가장 큰 학습률
@@ -333,7 +333,7 @@ FINE_TUNE_CASES = [([(16, 2), (32, 2)],), ([(8, 1), (16, 2), (32, 1)],)]
 
 
 def feature_extraction_model(blocks_config):
-    """8절처럼: 블록들(이름 block1, block2, …)에 평면화를 붙인 모델 `blocks`를 고정하고 새 머리 Dense(5)를 얹어
+    """7절처럼: 블록들(이름 block1, block2, …)에 평면화를 붙인 모델 `blocks`를 고정하고 새 머리 Dense(5)를 얹어
     특징 추출용으로 compile한 모델 (28×28×1 입력)."""
     keras = _lazy.keras()
     layers = keras.layers
@@ -409,7 +409,7 @@ def package_fine_tune_facts(blocks_config) -> dict:
 
 
 # 문제 3의 흔한 실수를 한 함수들 (tests/test_exercise_rules.py가 이 예로 메시지를 확인합니다)
-def _tune_named_block2(model):  # 블록 이름을 적어 둔 답: 블록 둘인 8절의 모델에서만 맞음
+def _tune_named_block2(model):  # 블록 이름을 적어 둔 답: 블록 둘인 7절의 모델에서만 맞음
     for layer in model.get_layer("blocks").layers:
         layer.trainable = layer.name.startswith("block2")
     return _reference_fine_tune(model, unfreeze=False, refreeze_first=False)  # 작은 학습률로 compile만
@@ -440,7 +440,7 @@ def q3_fine_tune() -> Exercise:
         cases=lambda: FINE_TUNE_CASES,
         hint_text="",
         hint_steps=(
-            "모델 안의 블록 모델은 이름이 \"blocks\"인 계층 하나입니다(8절의 vgg_blocks가 붙인 이름). model.get_layer(\"blocks\")로 꺼내고, "
+            "모델 안의 블록 모델은 이름이 \"blocks\"인 계층 하나입니다(7절의 vgg_blocks가 붙인 이름). model.get_layer(\"blocks\")로 꺼내고, "
             "꺼낸 모델의 layers에서 계층 이름을 출력해 보세요.",
             "계층 이름은 block1_conv1처럼 블록 이름으로 시작합니다. 블록 수는 모델마다 다르니 이름들에서 마지막 블록을 "
             "찾으세요. blocks.trainable = True로 먼저 모두 푼 뒤, 그 블록이 아닌 계층만 다시 False로 두세요.",

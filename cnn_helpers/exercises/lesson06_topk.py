@@ -20,7 +20,7 @@ TOPK_KS = (1, 3)
 
 
 def label_ranks(probs=TOPK_PROBS, labels=TOPK_LABELS) -> np.ndarray:
-    """행마다 정답보다 확률이 높은 부류의 수(0이면 1위). 강의 6절의 `rank`와 같은 계산입니다."""
+    """행마다 정답보다 확률이 높은 부류의 수(0이면 1위). 강의 5절의 `rank`와 같은 계산입니다."""
     probs, labels = np.asarray(probs, dtype=float), np.asarray(labels)
     if probs.ndim != 2 or labels.shape != (len(probs),):
         raise ValueError(f"probs는 (이미지, 부류) 2차원, labels는 이미지마다 하나여야 합니다. 받은 모양: {probs.shape}, {labels.shape}")
