@@ -54,19 +54,6 @@ def _numbers(value) -> np.ndarray | None:
     return arr
 
 
-def is_pair(a) -> bool:
-    """답이 값 두 개짜리 1차원 묶음(튜플·리스트·배열)인지."""
-    return np.ndim(a) == 1 and len(a) == 2
-
-
-def pair_close(a, i, value) -> bool:
-    """답이 값 두 개짜리이고 그 i번째가 value와 (부동소수 오차 안에서) 같은지. 숫자가 아니면 False."""
-    try:
-        return is_pair(a) and bool(np.isclose(float(a[i]), value))
-    except (TypeError, ValueError):
-        return False
-
-
 def answers_equal(answer, expected, rtol: float = 1e-4) -> bool:
     """정수 정답(개수·크기)은 정확히, 실수 정답은 작은 상대 오차(rtol)를 허용해 비교합니다.
 

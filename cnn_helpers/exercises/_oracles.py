@@ -42,6 +42,14 @@ def dense_after_flatten_params(shape, units) -> int:
 def has(a, shape) -> bool:
     return np.shape(a) == shape
 
+
+def pair_close(a, i, value) -> bool:
+    """답이 값 두 개짜리이고 그 i번째가 value와 (부동소수 오차 안에서) 같은지. 숫자가 아니면 False."""
+    try:
+        return has(a, (2,)) and bool(np.isclose(float(a[i]), value))
+    except (TypeError, ValueError):
+        return False
+
 @functools.cache
 def lenet_layer(input_shape, name, attribute):
     """models.lenet5를 실제로 만들어 계층의 값(매개변수 수나 출력 모양)을 꺼냅니다."""

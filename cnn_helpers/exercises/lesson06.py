@@ -9,7 +9,8 @@ import functools
 import numpy as np
 
 from .. import _lazy
-from ._core import Exercise, is_pair, pair_close
+from ._core import Exercise
+from ._oracles import has, pair_close
 from .lesson06_topk import q6_top_k
 
 # 문제 2: 28×28×96 특징 맵 위에, 필터 192개짜리 3×3 합성곱을 예산 안에서 최대한 쌓기
@@ -303,22 +304,22 @@ def q2_budget_block() -> Exercise:
             "# 채널이 모두 같을 때의 27C² 대 49C²보다 덜 줄어드는 것은 3×3 셋 중 뒤의 둘이 192채널을 받기 때문입니다."
         ),
         mistakes=[
-            (lambda a: is_pair(a) and a[1] == first - f + (later - f) * (a[0] - 1),
+            (lambda a: has(a, (2,)) and a[1] == first - f + (later - f) * (a[0] - 1),
              "편향(필터마다 하나, 합성곱마다 필터 수만큼)을 빠뜨리지 않았나요?",
              (3, first - f + 2 * (later - f))),
-            (lambda a: is_pair(a) and a[1] == later * a[0],
+            (lambda a: has(a, (2,)) and a[1] == later * a[0],
              "첫 합성곱은 앞 특징 맵의 채널 96개를 받습니다. 그 뒤의 합성곱만 192개를 받습니다.",
              (3, 3 * later)),
-            (lambda a: is_pair(a) and a[1] > BUDGET,
+            (lambda a: has(a, (2,)) and a[1] > BUDGET,
              "매개변수가 예산(1,000,000개)을 넘습니다. 하나 덜 쌓으세요.",
              (4, first + 3 * later)),
-            (lambda a: is_pair(a) and a[0] == 1 and a[1] == 49 * c_in * f + f,
+            (lambda a: has(a, (2,)) and a[0] == 1 and a[1] == 49 * c_in * f + f,
              "그것은 7×7 합성곱 하나입니다. VGG 규칙대로 3×3만 쌓으면 같은 7×7 영역을 더 적은 매개변수로 봅니다.",
              (1, 49 * c_in * f + f)),
-            (lambda a: is_pair(a) and a[1] + later <= BUDGET,
+            (lambda a: has(a, (2,)) and a[1] + later <= BUDGET,
              "아직 예산이 남습니다. 3×3 합성곱을 하나 더 쌓아도 예산 안인지 보세요.",
              (2, first + later)),
-            (lambda a: not is_pair(a),
+            (lambda a: not has(a, (2,)),
              "답은 (합성곱 수, 매개변수 수) 두 값의 튜플로 쓰세요.",
              first + 2 * later),
         ],
@@ -520,7 +521,7 @@ def q4_two_dropouts() -> Exercise:
             (lambda a: pair_close(a, 1, 1.0),
              "추론할 때(training=False)는 1 그대로지만, 학습할 때는 남은 값을 키웁니다.",
              (1 - keep ** 2, 1.0)),
-            (lambda a: not is_pair(a),
+            (lambda a: not has(a, (2,)),
              "답은 (0이 된 비율, 남은 값) 두 값의 튜플로 쓰세요. 비율은 0~1 사이의 수입니다.",
              1 / keep ** 2),
         ],

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._core import Exercise, is_pair, pair_close
+from ._core import Exercise
+from ._oracles import has, pair_close
 
 # 문제 6: 이미지 5장 × 부류 5개의 확률(행마다 합 1, 같은 값 없음)과 정답. 노트북의 topk_probs·topk_labels와 같아야 합니다(tests).
 TOPK_PROBS = (
@@ -77,7 +78,7 @@ def q6_top_k() -> Exercise:
             (lambda a: pair_close(a, 0, 100 * top1) and pair_close(a, 1, 100 * top3),
              "퍼센트가 아니라 0~1 사이의 비율로 쓰세요.",
              (100 * top1, 100 * top3)),
-            (lambda a: not is_pair(a),
+            (lambda a: not has(a, (2,)),
              "답은 (top-1 정확도, top-3 정확도) 두 수의 튜플로 쓰세요.",
              top1),
         ],
