@@ -67,7 +67,7 @@ def lesson_setup(seed: int = 42, *, tensorflow: bool = True) -> None:
 def report_checks(checks: dict[str, bool]) -> None:
     """강의 끝의 검사 셀: 항목마다 참·거짓을 받아 한국어로 한 번 알리고, 오류는 내지 않습니다.
 
-    checks: {"무엇을 검사했는지": 결과} (넘파이의 참·거짓도 됩니다). 모두 참이면 "검사 통과: …" 한 줄,
+    checks: {"무엇을 검사했는지": 결과} (넘파이의 참·거짓도 됩니다). 모두 참이면 "검사 통과: N가지 모두 …" 짧은 한 줄(항목 이름은 셀의 코드에 있음),
     아니면 기대와 다른 항목과, 학습 결과는 컴퓨터마다 조금 다를 수 있어 강의를 이어 가도 된다는 안내를 씁니다.
     학생에게는 AssertionError 대신 이 안내가 보이고, CI는 저장된 출력과 비교하므로(nbval) 다른 줄이 나오면 실패합니다.
     """
@@ -75,7 +75,7 @@ def report_checks(checks: dict[str, bool]) -> None:
         raise TypeError("checks는 {'검사한 것': 참/거짓} 꼴의 비어 있지 않은 사전이어야 합니다.")
     failed = [name for name, passed in checks.items() if not bool(passed)]
     if not failed:
-        print(f"검사 통과 ({len(checks)}가지): " + ", ".join(checks) + ".")
+        print(f"검사 통과: {len(checks)}가지 모두 기대대로입니다(무엇을 검사했는지는 이 셀의 코드에 있습니다).")
         return
     print(f"검사 {len(checks)}가지 중 {len(failed)}가지가 기대와 다릅니다: " + ", ".join(failed) + ".")
     print("학습 결과는 컴퓨터(CPU·GPU)와 라이브러리 버전에 따라 조금 다를 수 있습니다. 강의는 그대로 이어 가도 됩니다. "
