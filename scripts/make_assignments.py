@@ -28,7 +28,7 @@ COURSE_ID = "cnn-course-ko"
 CODE_STUB = "# 여기에 답을 쓰세요"
 POINTS = {"value": 1, "function": 2, "build": 3}
 # 과제 노트북은 강의의 준비 셀만 가져오므로, 연습 문제가 쓰는 강의 본문의 정의를 패키지의 같은 함수로 채웁니다
-# (6강: 문제 1·5의 build_vgg가 2절의 vgg_block을 씀; tests/test_lesson_code_06.py가 둘이 같은지 확인).
+# (6강: 문제 1·3의 build_vgg가 2절의 vgg_block을 씀; tests/test_lesson_code_06.py가 둘이 같은지 확인).
 ASSIGNMENT_IMPORTS = {"06": "from cnn_helpers.models import vgg_block  # 강의 2절의 vgg_block과 같은 함수\n"}
 
 CONFIG = f'''"""nbgrader 설정: scripts/make_assignments.py가 만든 파일입니다 (고치려면 그 스크립트를 고치세요)."""

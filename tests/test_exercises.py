@@ -232,8 +232,8 @@ def test_new_exercises_teach_without_revealing():
     assert status == WRONG and "restore_best_weights" in message and "5" not in message
     status, message = q4.verdict((4, 3))
     assert status == WRONG and "연속" in message
-    q3 = lesson("06")[2]
-    assert q3.variable == "fine_tune" and q3.kind == "build"
+    q6 = lesson("06")[5]
+    assert q6.variable == "fine_tune" and q6.kind == "build"
 
 
 def test_no_exercise_is_asked_twice():

@@ -1,5 +1,5 @@
-"""6강 연습 문제: 합성곱 수와 VGG 규칙으로 VGG 짓기(build), 예산 안의 블록 설계, 마지막 블록만 푸는 미세 조정(build),
-드롭아웃의 흔한 실수, 작은 확률 표에서 손으로 구하는 top-1·top-3 정확도."""
+"""6강 연습 문제(절 순서): 합성곱 수와 VGG 규칙으로 VGG 짓기(build), 예산 안의 블록 설계, VGG-19의 곱셈-누산,
+무작위로 고르는 분류기의 top-5, 드롭아웃의 흔한 실수, 마지막 블록만 푸는 미세 조정(build)."""
 
 import keras
 import numpy as np
@@ -22,7 +22,7 @@ from cnn_helpers.exercises.lesson06 import (
     vgg16_base_shape,
     vgg_filters,
 )
-from cnn_helpers.exercises.lesson06_topk import TOPK_LABELS, TOPK_PROBS, label_ranks, top_k_accuracies
+from cnn_helpers.exercises.lesson06_topk import label_ranks, random_top_k, simulated_top_k
 
 layers = keras.layers
 
@@ -65,40 +65,40 @@ def test_fine_tune_counts_the_last_block_and_the_head(q):
     assert trainable_count(model) == 7 * 7 * 32 * 5 + 5 == 7_845  # 6절의 특징 추출: 머리만
     tuned = _reference_fine_tune(model)
     assert trainable_count(tuned) == (9 * 16 * 32 + 32) + (9 * 32 * 32 + 32) + 7_845 == 21_733  # block2 + 머리
-    assert q[2].verdict(_reference_fine_tune)[0] == CORRECT
+    assert q[5].verdict(_reference_fine_tune)[0] == CORRECT
 
     def by_layers(model):  # 블록 모델의 trainable은 그대로 두고 계층만 풀어도 Keras 3에서는 학습합니다
         blocks = model.get_layer("blocks")
-        last = [layer.name for layer in blocks.layers if layer.name.startswith("block")][-1].split("_")[0]
+        last = [layer.name for layer in blocks.layers if layer.name.startswith("block")][-1].split("_")[0]  # 입력 이름이 block…가 아님
         for layer in blocks.layers:
             layer.trainable = layer.name.startswith(last)
         model.compile(optimizer=keras.optimizers.SGD(1e-4), loss="sparse_categorical_crossentropy")
         return model
 
-    assert q[2].verdict(by_layers)[0] == CORRECT
+    assert q[5].verdict(by_layers)[0] == CORRECT
 
     namespace = {"keras": keras}
-    exec(q[2].solution_text, namespace)  # 풀이: blocks.trainable = True를 먼저 두고 앞 블록을 다시 고정
-    assert q[2].verdict(namespace["fine_tune"])[0] == CORRECT
+    exec(q[5].solution_text, namespace)  # 풀이: blocks.trainable = True를 먼저 두고 앞 블록을 다시 고정
+    assert q[5].verdict(namespace["fine_tune"])[0] == CORRECT
     solved = namespace["fine_tune"](feature_extraction_model([(16, 2), (32, 2)]))
     assert solved.get_layer("blocks").trainable and trainable_count(solved) == 21_733
-    assert q[2].verdict(lambda model: None)[0] == UNATTEMPTED
-    status, message = q[2].verdict(lambda model: 21_733)
+    assert q[5].verdict(lambda model: None)[0] == UNATTEMPTED
+    status, message = q[5].verdict(lambda model: 21_733)
     assert status == WRONG and "keras.Model" in message
-    for example, words in zip([m[2] for m in q[2].mistakes], ("마지막이 아닌 블록", "고정되어", "앞쪽 블록", "compile", "학습률")):
-        status, message = q[2].verdict(example)
+    for example, words in zip([m[2] for m in q[5].mistakes], ("마지막이 아닌 블록", "고정되어", "앞쪽 블록", "compile", "학습률")):
+        status, message = q[5].verdict(example)
         assert status == WRONG and words in message and "21,733" not in message, message
-    assert "21,733" not in q[2].hint_text and "21733" not in q[2].hint_text
+    assert "21,733" not in q[5].hint_text and "21733" not in q[5].hint_text
 
 
 def test_two_dropouts_accepts_expressions_and_numpy(q):
-    assert q[3].verdict((1 - 0.8 * 0.8, 1.25 * 1.25))[0] == CORRECT
-    assert q[3].verdict([np.float32(0.36), np.float64(1.5625)])[0] == CORRECT
-    assert q[3].verdict(("0.36", "1.5625"))[0] == WRONG
-    assert q[3].verdict(1.5625)[0] == WRONG
+    assert q[4].verdict((1 - 0.8 * 0.8, 1.25 * 1.25))[0] == CORRECT
+    assert q[4].verdict([np.float32(0.36), np.float64(1.5625)])[0] == CORRECT
+    assert q[4].verdict(("0.36", "1.5625"))[0] == WRONG
+    assert q[4].verdict(1.5625)[0] == WRONG
     for wrong, words in [((0.04, 1.5625), "두 번 모두 0"), ((0.4, 1.5625), "더하지"), ((0.36, 1.25), "한 번"),
                          ((0.36, 1.5), "곱하기"), ((0.36, 0.64), "키워서")]:
-        status, message = q[3].verdict(wrong)
+        status, message = q[4].verdict(wrong)
         assert status == WRONG and words in message and "1.5625" not in message, (wrong, message)
 
 
@@ -195,25 +195,25 @@ def test_build_vgg_untouched_copied_from_vgg16_or_without_the_rule(q):
 
 
 def test_vgg19_extra_macs_is_read_from_real_blocks_and_mistakes_do_not_reveal_it(q):
-    """문제 5(곱셈-누산): 답은 실제 Keras 계층으로 센 값이고, 오답 메시지는 답을 드러내지 않습니다."""
+    """문제 3(곱셈-누산): 답은 실제 Keras 계층으로 센 값이고, 오답 메시지는 답을 드러내지 않습니다."""
     from cnn_helpers.exercises.lesson06 import conv_macs, vgg19_extra_macs
 
     m3, m4, m5 = 56 * 56 * 9 * 256 * 256, 28 * 28 * 9 * 512 * 512, 14 * 14 * 9 * 512 * 512
     assert vgg19_extra_macs() == m3 + m4 + m5 == 4_161_798_144 and m3 == m4
-    assert q[4].variable == "vgg19_extra_macs" and q[4].verdict(4_161_798_144)[0] == CORRECT
+    assert q[2].variable == "vgg19_extra_macs" and q[2].verdict(4_161_798_144)[0] == CORRECT
     for wrong, words in [(5_309_696, "매개변수"), (224 * 224 * 9 * (256 * 256 + 2 * 512 * 512), "224×224"),
                          ((m3 + m4 + m5) // 4, "풀링 앞"), (m3, "세 개"), (m5, "세 개")]:
-        status, message = q[4].verdict(wrong)
+        status, message = q[2].verdict(wrong)
         assert status == WRONG and words in message and "4,161,798,144" not in message and "4161798144" not in message
     with pytest.raises(ValueError, match="32의 배수"):
         conv_macs(((64, 2),), size=100)
 
 
-def test_q3_hint_comes_in_steps(q, capsys):
-    """문제 3의 힌트는 단계로 나뉩니다: 첫 hint()는 첫 단계만, 부를 때마다 한 단계씩 더 (마지막 단계에서 멈춤)."""
+def test_fine_tune_hint_comes_in_steps(q, capsys):
+    """문제 6의 힌트는 단계로 나뉩니다: 첫 hint()는 첫 단계만, 부를 때마다 한 단계씩 더 (마지막 단계에서 멈춤)."""
     import copy
 
-    exercise = copy.copy(q[2])
+    exercise = copy.copy(q[5])
     steps = exercise.hint_steps
     assert len(steps) == 3 and exercise.hint_text == " ".join(steps)
     exercise.hint()
@@ -221,7 +221,7 @@ def test_q3_hint_comes_in_steps(q, capsys):
     assert steps[0] in first and steps[1] not in first and "한 번 더" in first
     for _ in range(3):
         exercise.hint()
-    last = capsys.readouterr().out.split("💡 힌트 3 (1/3단계)")[-1]
+    last = capsys.readouterr().out.split("💡 힌트 6 (1/3단계)")[-1]
     assert all(step in last for step in steps) and "한 번 더" not in last
 
 
@@ -232,38 +232,30 @@ def test_hint_steps_must_be_text():
         Exercise(1, "t", "v", expected=lambda: 1, hint_text="", solution_text="", hint_steps=("", 3))
 
 
-def test_top_k_matches_keras_and_names_each_mistake(q):
-    """문제 6: 작은 표의 top-1·top-3 정확도가 Keras의 SparseTopKCategoricalAccuracy와 같고, 흔한 실수마다 다른 말을 합니다."""
-    probs, labels = np.array(TOPK_PROBS, dtype="float32"), np.array(TOPK_LABELS)
-    for k, ours in zip((1, 3), top_k_accuracies()):
-        metric = keras.metrics.SparseTopKCategoricalAccuracy(k=k)
-        metric.update_state(labels, probs)
-        assert float(metric.result()) == pytest.approx(ours)
-    assert all(len(set(row)) == 5 for row in TOPK_PROBS)  # 행 안에 같은 확률이 없어 순위가 하나로 정해짐
-    assert np.allclose(np.sum(TOPK_PROBS, axis=1), 1)
-    assert list(label_ranks()) == [0, 2, 3, 1, 0]
+def test_random_top_k_is_k_over_classes_and_names_each_mistake(q):
+    """문제 4: 무작위 확률의 top-5 정확도는 5 / 부류 수이고(1만 장으로 잰 값과 맞음), 흔한 실수마다 다른 말을 합니다."""
+    assert random_top_k() == pytest.approx((0.5, 0.005)) and random_top_k(k=1) == pytest.approx((0.1, 0.001))
+    assert simulated_top_k() == pytest.approx(random_top_k(), abs=0.015)
+    assert list(label_ranks([[0.1, 0.6, 0.2, 0.1], [0.5, 0.1, 0.3, 0.1]], [1, 2])) == [0, 1]
     with pytest.raises(ValueError, match="2차원"):
         label_ranks([0.1, 0.9], [1])
-    q6 = q[5]
-    assert q6.number == 6 and q6.variable == "topk_answer"
-    for right in ((0.4, 0.8), [2 / 5, 4 / 5], np.array([0.4, 0.8])):
-        assert q6.verdict(right)[0] == CORRECT
-    assert q6.verdict(...)[0] == UNATTEMPTED
-    for wrong, word in [((0.8, 0.4), "순서"), ((0.0, 0.4), "argsort"), ((0.6, 0.2), "오류율"), ((0.4, 0.2), "꼭 3위"),
-                        ((0.6, 1.0), "k+1위"), ((2, 4), "장 수"), ((40, 80), "퍼센트"), (0.4, "튜플")]:
-        status, message = q6.verdict(wrong)
-        assert status == WRONG and word in message and "0.8" not in message, (wrong, message)
+    q4 = q[3]
+    assert q4.number == 4 and q4.variable == "random_top5"
+    for right in ((0.5, 0.005), [5 / 10, 5 / 1000], np.array([0.5, 0.005])):
+        assert q4.verdict(right)[0] == CORRECT
+    assert q4.verdict(...)[0] == UNATTEMPTED
+    for wrong, word in [((0.005, 0.5), "순서"), ((0.1, 0.001), "top-1"), ((0.5, 0.995), "오류율"), ((50, 0.5), "퍼센트"),
+                        ((0.5, 0.05), "1,000가지"), ((0.5, 0.5), "1,000가지"), (0.5, "튜플")]:
+        status, message = q4.verdict(wrong)
+        assert status == WRONG and word in message and "0.005" not in message, (wrong, message)
 
 
-def test_notebook_top_k_table_is_the_graders_table():
-    """노트북 문제 6 셀의 topk_probs·topk_labels가 채점기의 표와 같습니다(학생이 보는 표로 채점)."""
+def test_notebook_random_top_k_cell_measures_with_the_lessons_rank():
+    """노트북 문제 4 셀은 6절과 같은 순위 계산(정답보다 확률이 높은 부류의 수)으로 무작위 확률의 top-5를 잽니다."""
     import json
 
     from tools import NOTEBOOKS
 
     nb = json.loads((NOTEBOOKS / "06_vgg.ipynb").read_text(encoding="utf-8"))
-    source = next("".join(c["source"]) for c in nb["cells"] if "topk_probs = np.array(" in "".join(c["source"]))
-    namespace = {"np": np}
-    exec(source[:source.index("topk_answer")], namespace)
-    assert np.allclose(namespace["topk_probs"], TOPK_PROBS) and tuple(namespace["topk_labels"]) == TOPK_LABELS
-
+    source = next("".join(c["source"]) for c in nb["cells"] if "q4.check()" in "".join(c["source"]))
+    assert "random_top5 = ..." in source and "probs > " in source and "< 5" in source

@@ -1,23 +1,24 @@
 """6강 연습 문제: VGG (블록마다의 합성곱 수와 VGG 규칙(채널 두 배, 512에서 멈춤)으로 VGG 짓기, 예산 안의 블록 설계,
-작은 VGG의 블록 하나를 풀어 미세 조정 준비하기, 드롭아웃, VGG-19와 VGG-16의 곱셈-누산 차이 예측,
-작은 확률 표에서 손으로 구하는 top-1·top-3 정확도: 문제 6의 채점은 lesson06_topk.py)."""
+VGG-19와 VGG-16의 곱셈-누산 차이 예측, 무작위로 고르는 분류기의 top-5 정확도 예측(채점은 lesson06_topk.py),
+드롭아웃, 작은 VGG의 마지막 블록만 풀어 미세 조정 준비하기)."""
 
 from __future__ import annotations
 
 import functools
+import re
 
 import numpy as np
 
 from .. import _lazy
 from ._core import Exercise
 from ._oracles import has, pair_close
-from .lesson06_topk import q6_top_k
+from .lesson06_topk import q4_random_top_k
 
 # 문제 2: 28×28×96 특징 맵 위에, 필터 192개짜리 3×3 합성곱을 예산 안에서 최대한 쌓기
 BUDGET_INPUT, BUDGET_FILTERS, BUDGET = (28, 28, 96), 192, 1_000_000
 # VGG-16 합성곱 13개의 매개변수 (입력 크기와 상관없음; tests가 keras.applications.VGG16과 견줌)
 VGG16_CONV_PARAMS = 14_714_688
-# 문제 4: 학습할 때 Dropout(0.2)을 지난 1의 값
+# 문제 5: 학습할 때 Dropout(0.2)을 지난 1의 값
 DROPOUT_RATE = 0.2
 
 
@@ -326,7 +327,7 @@ def q2_budget_block() -> Exercise:
     )
 
 
-# 문제 3: 7절의 특징 추출 모델(고정한 블록 `blocks` + 학습한 머리 Dense(5))에서 마지막 블록만 풀고 작은 학습률로
+# 문제 6: 8절의 특징 추출 모델(고정한 블록 `blocks` + 학습한 머리 Dense(5))에서 마지막 블록만 풀고 작은 학습률로
 # 다시 compile하는 함수 fine_tune(model). 채점하는 블록 구성마다 모델을 새로 지어 함수에 넘기고, 돌려받은 모델의
 # 학습하는 매개변수 수, 다시 compile했는지, 학습률을 잽니다.
 FEATURE_LR, FINE_TUNE_MAX_LR = 0.002, 0.0002  # 특징 추출 때의 학습률, 미세 조정에서 받아 주는 가장 큰 학습률
@@ -334,7 +335,7 @@ FINE_TUNE_CASES = [([(16, 2), (32, 2)],), ([(8, 1), (16, 2), (32, 1)],)]
 
 
 def feature_extraction_model(blocks_config):
-    """7절처럼: 블록들(이름 block1, block2, …)에 평면화를 붙인 모델 `blocks`를 고정하고 새 머리 Dense(5)를 얹어
+    """8절처럼: 블록들(이름 block1, block2, …)에 평면화를 붙인 모델 `blocks`를 고정하고 새 머리 Dense(5)를 얹어
     특징 추출용으로 compile한 모델 (28×28×1 입력)."""
     keras = _lazy.keras()
     layers = keras.layers
@@ -360,7 +361,7 @@ def trainable_count(model) -> int:
 
 def _block_names(layers) -> tuple:
     """계층 이름(block1_conv1, …)에서 블록 이름(block1, block2, …)을 계층 차례대로, 겹치지 않게 모읍니다."""
-    return tuple(dict.fromkeys(layer.name.split("_")[0] for layer in layers if layer.name.startswith("block")))
+    return tuple(dict.fromkeys(layer.name.split("_")[0] for layer in layers if re.match(r"block\d+_", layer.name)))
 
 
 def unfrozen_blocks(model) -> tuple:
@@ -409,8 +410,8 @@ def package_fine_tune_facts(blocks_config) -> dict:
     return fine_tune_facts(_reference_fine_tune, blocks_config)
 
 
-# 문제 3의 흔한 실수를 한 함수들 (tests/test_exercise_rules.py가 이 예로 메시지를 확인합니다)
-def _tune_named_block2(model):  # 블록 이름을 적어 둔 답: 블록 둘인 7절의 모델에서만 맞음
+# 문제 6의 흔한 실수를 한 함수들 (tests/test_exercise_rules.py가 이 예로 메시지를 확인합니다)
+def _tune_named_block2(model):  # 블록 이름을 적어 둔 답: 블록 둘인 8절의 모델에서만 맞음
     for layer in model.get_layer("blocks").layers:
         layer.trainable = layer.name.startswith("block2")
     return _reference_fine_tune(model, unfreeze=False, refreeze_first=False)  # 작은 학습률로 compile만
@@ -432,16 +433,16 @@ def _tune_with_big_rate(model):
     return _reference_fine_tune(model, rate=FEATURE_LR)
 
 
-def q3_fine_tune() -> Exercise:
+def q6_fine_tune() -> Exercise:
     return Exercise(
-        3, "마지막 블록만 풀어 미세 조정 준비하기", "fine_tune",
+        6, "마지막 블록만 풀어 미세 조정 준비하기", "fine_tune",
         kind="build",
         expected=package_fine_tune_facts,
         measure=fine_tune_facts,
         cases=lambda: FINE_TUNE_CASES,
         hint_text="",
         hint_steps=(
-            "모델 안의 블록 모델은 이름이 \"blocks\"인 계층 하나입니다(7절의 vgg_blocks가 붙인 이름). model.get_layer(\"blocks\")로 꺼내고, "
+            "모델 안의 블록 모델은 이름이 \"blocks\"인 계층 하나입니다(8절의 vgg_blocks가 붙인 이름). model.get_layer(\"blocks\")로 꺼내고, "
             "꺼낸 모델의 layers에서 계층 이름을 출력해 보세요.",
             "계층 이름은 block1_conv1처럼 블록 이름으로 시작합니다. 블록 수는 모델마다 다르니 이름들에서 마지막 블록을 "
             "찾으세요. blocks.trainable = True로 먼저 모두 푼 뒤, 그 블록이 아닌 계층만 다시 False로 두세요.",
@@ -451,7 +452,8 @@ def q3_fine_tune() -> Exercise:
         solution_text=(
             "def fine_tune(model):\n"
             "    blocks = model.get_layer(\"blocks\")\n"
-            "    last = [layer.name for layer in blocks.layers if layer.name.startswith(\"block\")][-1].split(\"_\")[0]\n"
+            "    convs = [layer.name for layer in blocks.layers if isinstance(layer, keras.layers.Conv2D)]\n"
+            "    last = convs[-1].split(\"_\")[0]  # 마지막 합성곱의 이름 block2_conv2 → 블록 이름 block2\n"
             "    blocks.trainable = True  # 먼저 블록 모델 전체를 풀고\n    for layer in blocks.layers:\n"
             "        if not layer.name.startswith(last):\n            layer.trainable = False  # 마지막 블록이 아닌 계층은 다시 고정\n"
             "    model.compile(optimizer=keras.optimizers.Adam(0.0002), loss=\"sparse_categorical_crossentropy\",\n"
@@ -483,11 +485,11 @@ def q3_fine_tune() -> Exercise:
     )
 
 
-def q4_two_dropouts() -> Exercise:
+def q5_two_dropouts() -> Exercise:
     rate = DROPOUT_RATE
     keep = 1 - rate
     return Exercise(
-        4, "학습할 때 Dropout(0.2) 두 번을 지난 값", "two_dropouts_answer",
+        5, "학습할 때 Dropout(0.2) 두 번을 지난 값", "two_dropouts_answer",
         expected=two_dropouts,
         hint_text=(
             "값 하나를 따라가 보세요. 드롭아웃 하나를 지날 때 살아남을 확률은 얼마이고, 살아남으면 몇 배가 되나요? "
@@ -552,15 +554,15 @@ def vgg19_extra_macs() -> int:
     return conv_macs(tuple(VGG19_BLOCKS)) - conv_macs(tuple(VGG16_BLOCKS))
 
 
-def q5_vgg19_extra() -> Exercise:
+def q3_vgg19_extra() -> Exercise:
     m3, m4, m5 = 56 * 56 * 9 * 256 * 256, 28 * 28 * 9 * 512 * 512, 14 * 14 * 9 * 512 * 512  # 블록 3·4·5의 넷째 합성곱
     return Exercise(
-        5, "VGG-19는 VGG-16보다 곱셈-누산이 몇 번 많은가", "vgg19_extra_macs",
+        3, "VGG-19는 VGG-16보다 곱셈-누산이 몇 번 많은가", "vgg19_extra_macs",
         expected=vgg19_extra_macs,
         hint_text=(
             "늘어난 것은 블록 3, 4, 5에 하나씩 더한 3×3 합성곱입니다. 합성곱마다 (출력 위치 수 H×W) × 9 × (입력 채널) × "
             "(필터 수)를 구해 더하세요. 블록 안의 합성곱은 가로·세로를 바꾸지 않으므로, H×W는 그 블록에 들어오는 특징 맵의 "
-            "크기입니다. 4절의 block3 = block4도 떠올려 보세요."
+            "크기입니다. 5절의 block3 = block4도 떠올려 보세요."
         ),
         solution_text=(
             "vgg19_extra_macs = 56 * 56 * 9 * 256 * 256 + 28 * 28 * 9 * 512 * 512 + 14 * 14 * 9 * 512 * 512\n"
@@ -586,4 +588,4 @@ def q5_vgg19_extra() -> Exercise:
 
 
 def exercises() -> list[Exercise]:
-    return [q1_build_vgg(), q2_budget_block(), q3_fine_tune(), q4_two_dropouts(), q5_vgg19_extra(), q6_top_k()]
+    return [q1_build_vgg(), q2_budget_block(), q3_vgg19_extra(), q4_random_top_k(), q5_two_dropouts(), q6_fine_tune()]
