@@ -42,7 +42,7 @@ def draw_training_loop():
     fig, ax = plt.subplots(figsize=(10, 2.9), layout="constrained")
     ax.set(xlim=(0, 10), ylim=(0, 3.2))
     ax.axis("off")
-    boxes = [step for step, _ in LOOP_STEPS] + ["가중치 갱신\n(w를 $w - \\eta\\,\\partial L/\\partial w$로)"]
+    boxes = [step for step, _ in LOOP_STEPS] + ["가중치 고치기\n(SGD: $w - \\eta\\,\\partial L/\\partial w$)"]
     centers = [1.0 + 2.0 * k for k in range(len(boxes))]
     for k, (x, text) in enumerate(zip(centers, boxes)):
         color = "#fde2c8" if k == len(boxes) - 1 else "#dbe9f6"
@@ -56,7 +56,7 @@ def draw_training_loop():
                 color="tab:red" if label.startswith("역전파") else "0.2")
     ax.annotate("", xy=(centers[0], 1.5), xytext=(centers[-1], 1.5),
                 arrowprops={"arrowstyle": "->", "lw": 1.5, "color": "tab:green", "connectionstyle": "arc3,rad=-0.25"})
-    ax.text(5.0, 0.98, "새 배치로 되풀이 (어느 옵티마이저든)", ha="center", va="center", fontsize=10, color="tab:green")
+    ax.text(5.0, 0.98, "새 배치로 되풀이 (고치는 규칙은 옵티마이저마다 다름: 이 강의는 Adam)", ha="center", va="center", fontsize=10, color="tab:green")
     ax.text(5.0, 0.05, "배치마다 한 걸음, 학습 데이터를 한 번 다 쓰면 한 에포크 (에포크 끝의 검증과 조기 종료는 뒤에서)",
             ha="center", va="center", fontsize=9.5, color="0.25")
     ax.set_title("한 걸음의 흐름: model.fit이 걸음마다 되풀이하는 일", fontsize=11)

@@ -68,7 +68,7 @@ def test_strongest_unit_is_the_largest_activation():
 def test_the_two_figures_have_korean_labels():
     fig = draw_training_loop()
     texts = " ".join(t.get_text() for t in fig.axes[0].texts) + fig.axes[0].get_title()
-    for word in ("배치", "손실", "기울기", "역전파", "갱신", "에포크", "조기 종료"):
+    for word in ("배치", "손실", "기울기", "역전파", "고치기", "Adam", "에포크", "조기 종료"):
         assert word in texts, word
     plt.close(fig)
     fig = show_confusion(_confusion(Y_TRUE, Y_PRED))
