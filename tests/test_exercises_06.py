@@ -22,9 +22,23 @@ from cnn_helpers.exercises.lesson06 import (
     vgg16_base_shape,
     vgg_filters,
 )
-from cnn_helpers.exercises.lesson06_topk import label_ranks, random_top_k, simulated_top_k
+from cnn_helpers.exercises.lesson06_topk import random_top_k
 
 layers = keras.layers
+
+
+def label_ranks(probs, labels) -> np.ndarray:
+    """행마다 정답보다 확률이 높은 부류의 수(0이면 1위). 강의 6절의 `rank`, 문제 4 셀과 같은 계산입니다."""
+    probs, labels = np.asarray(probs, dtype=float), np.asarray(labels)
+    if probs.ndim != 2 or labels.shape != (len(probs),):
+        raise ValueError(f"probs는 (이미지, 부류) 2차원, labels는 이미지마다 하나여야 합니다. 받은 모양: {probs.shape}, {labels.shape}")
+    return np.sum(probs > probs[np.arange(len(probs)), labels][:, None], axis=1)
+
+
+def simulated_top_k(k=5, classes=(10, 1000), images=10_000, seed=0) -> tuple:
+    """정답과 상관없는 균등 난수를 확률 대신 써서 top-k 정확도를 잽니다(노트북 문제 4 셀과 같은 계산)."""
+    rng = np.random.default_rng(seed)
+    return tuple(float(np.mean(label_ranks(rng.random((images, n)), rng.integers(n, size=images)) < k)) for n in classes)
 
 
 @pytest.fixture(scope="module")

@@ -50,6 +50,7 @@ def pair_close(a, i, value) -> bool:
     except (TypeError, ValueError):
         return False
 
+
 @functools.cache
 def lenet_layer(input_shape, name, attribute):
     """models.lenet5를 실제로 만들어 계층의 값(매개변수 수나 출력 모양)을 꺼냅니다."""

@@ -3,32 +3,15 @@
 
 from __future__ import annotations
 
-import numpy as np
-
 from ._core import Exercise
 from ._oracles import has, pair_close
 
 RANDOM_K, RANDOM_CLASSES = 5, (10, 1000)  # top-5, MNIST와 ImageNet의 부류 수
 
 
-def label_ranks(probs, labels) -> np.ndarray:
-    """행마다 정답보다 확률이 높은 부류의 수(0이면 1위). 강의 6절의 `rank`와 같은 계산입니다."""
-    probs, labels = np.asarray(probs, dtype=float), np.asarray(labels)
-    if probs.ndim != 2 or labels.shape != (len(probs),):
-        raise ValueError(f"probs는 (이미지, 부류) 2차원, labels는 이미지마다 하나여야 합니다. 받은 모양: {probs.shape}, {labels.shape}")
-    label_prob = probs[np.arange(len(probs)), labels]
-    return np.sum(probs > label_prob[:, None], axis=1)
-
-
 def random_top_k(k=RANDOM_K, classes=RANDOM_CLASSES) -> tuple:
     """무작위 확률을 내는 분류기의 top-k 정확도의 기댓값: 정답의 순위는 1위~N위가 똑같이 나올 수 있으므로 k / N."""
     return tuple(min(k, n) / n for n in classes)
-
-
-def simulated_top_k(k=RANDOM_K, classes=RANDOM_CLASSES, images=10_000, seed=0) -> tuple:
-    """정답과 상관없는 균등 난수를 확률 대신 써서 top-k 정확도를 잽니다(노트북의 확인 셀과 같은 계산)."""
-    rng = np.random.default_rng(seed)
-    return tuple(float(np.mean(label_ranks(rng.random((images, n)), rng.integers(n, size=images)) < k)) for n in classes)
 
 
 def q4_random_top_k() -> Exercise:
