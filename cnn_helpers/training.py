@@ -202,7 +202,7 @@ def _fit_and_score(model, train, evaluate, epochs, batch_size, learning_rate):
     """Adam(learning_rate)과 희소 범주형 교차 엔트로피로 compile해 train (x, y)로 학습하고, evaluate (x, y)의 정확도를 돌려줍니다."""
     keras = _lazy.keras()
     # steps_per_execution: 배치 25개를 한 번의 그래프 호출로 학습합니다. 걸음마다의 계산은 같고(결과도 같음), 작은 모델에서
-    # 걸음마다 드는 호출 비용만 줄어 6강 7절의 반복 학습이 빨라집니다.
+    # 걸음마다 드는 호출 비용만 줄어 6강 8절의 반복 학습이 빨라집니다.
     model.compile(optimizer=keras.optimizers.Adam(learning_rate), loss="sparse_categorical_crossentropy",
                   metrics=["accuracy"], steps_per_execution=25)
     model.fit(*train, epochs=epochs, batch_size=batch_size, verbose=0)
@@ -211,7 +211,7 @@ def _fit_and_score(model, train, evaluate, epochs, batch_size, learning_rate):
 
 def few_label_runs(build_models, x, y, x_eval, y_eval, *, classes, per_class=(2, 50), seeds=(0, 1, 2), total=500,
                    epochs=5, batch_size=10, learning_rate=0.002):
-    """정답이 붙은 이미지가 적은 새 과제에서 모델 여러 개를 시드마다 같은 학습량으로 학습하고 정확도를 모읍니다 (6강 7절).
+    """정답이 붙은 이미지가 적은 새 과제에서 모델 여러 개를 시드마다 같은 학습량으로 학습하고 정확도를 모읍니다 (6강 8절).
 
     시드마다 `np.random.default_rng(seed)`와 `keras.utils.set_random_seed(seed)`로 시작하고, per_class의 장 수 n마다:
 

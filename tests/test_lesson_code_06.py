@@ -54,3 +54,28 @@ def test_lessons_vgg16_is_the_packages(lesson, input_shape, classes):
     assert ours.layers[-1].activation.__name__ == package.layers[-1].activation.__name__ == "softmax"
     if input_shape == (224, 224, 3):
         assert ours.count_params() == 138_357_544
+
+
+def test_imagenet_feature_extraction_recipe_runs():
+    """더 알아보기 "ImageNet으로 학습된 VGG-16"의 특징 추출 코드 조각이 그대로 돕니다(오프라인이라 weights=None, 사진 대신 작은 배열)."""
+    import json
+    import re
+
+    import numpy as np
+    from keras import layers
+
+    from .lesson_code import NOTEBOOKS
+
+    cells = json.loads((NOTEBOOKS / "06_vgg.ipynb").read_text(encoding="utf-8"))["cells"]
+    text = next("".join(c["source"]) for c in cells
+                if "".join(c["source"]).startswith("## 더 알아보기: ImageNet으로 학습된 VGG-16"))
+    (recipe,) = re.findall(r"```python\n(.*?)```", text, re.S)
+    assert recipe.count('weights="imagenet"') == 1 and "epochs=5" in recipe
+    recipe = recipe.replace('weights="imagenet"', "weights=None").replace("epochs=5", "epochs=1")
+    images = np.random.default_rng(0).integers(0, 256, (4, 224, 224, 3)).astype("uint8")
+    namespace = {"keras": keras, "layers": layers, "images": images, "labels": np.array([0, 1, 2, 0]), "num_classes": 3}
+    exec(compile(recipe, "06_vgg.ipynb[recipe]", "exec"), namespace)
+    model, base = namespace["model"], namespace["base"]
+    assert model.output.shape[-1] == 3 and not base.trainable
+    assert sum(int(np.prod(w.shape)) for w in model.trainable_weights) == 512 * 3 + 3  # 머리만 학습
+    assert np.allclose(namespace["images"], images)  # 전처리가 원래 배열을 바꾸지 않음
