@@ -20,12 +20,17 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["load_mnist", "sample_image", "load_image", "HANDWRITTEN_SAMPLE"]
+__all__ = ["load_mnist", "sample_image", "load_image", "HANDWRITTEN_SAMPLE", "TENSORBOARD_SCREENSHOT",
+           "TENSORBOARD_HISTOGRAMS"]
 
 ENV_VAR = "CNN_HELPERS_MNIST"
 BUNDLED_MNIST = Path(__file__).with_name("_data") / "mnist-subset.npz"
 # 손글씨 숫자 사진 견본 (assets/make_handwritten_sample.py가 만듦; Colab에서도 쓸 수 있게 패키지 안에 둠)
 HANDWRITTEN_SAMPLE = Path(__file__).with_name("_data") / "handwritten_digit.png"
+# 5강 TensorBoard 화면: 5강과 같은 학습 기록의 손실·정확도 곡선 (assets/make_tensorboard_screenshot.py가 찍음)
+TENSORBOARD_SCREENSHOT = Path(__file__).with_name("_data") / "tensorboard_lenet5.png"
+# 같은 기록의 HISTOGRAMS 탭: 계층마다 가중치 분포가 에포크마다 바뀌는 모습 (같은 스크립트가 찍음)
+TENSORBOARD_HISTOGRAMS = Path(__file__).with_name("_data") / "tensorboard_lenet5_histograms.png"
 _KEYS = ("x_train", "y_train", "x_test", "y_test")
 _last_source: str | None = None
 

@@ -67,6 +67,20 @@ def test_bundled_subset_ships_with_its_credit():
     assert "LeCun" in credit and "CC BY-SA 3.0" in credit
 
 
+@pytest.mark.parametrize("name", ["TENSORBOARD_SCREENSHOT", "TENSORBOARD_HISTOGRAMS"])
+def test_tensorboard_screenshots_ship_in_the_package(name):
+    """5강의 TensorBoard 화면(assets/make_tensorboard_screenshot.py가 찍음): 읽히는 PNG, 읽을 만한 크기, 400 KB 미만."""
+    from PIL import Image
+
+    path = getattr(data, name)
+    assert path.is_file() and path.stat().st_size < 400_000
+    with Image.open(path) as im:
+        assert im.format == "PNG" and im.width >= 800 and im.height >= 400
+        im.load()
+    credit = (path.parent / "README.md").read_text(encoding="utf-8")
+    assert path.name in credit and "Apache-2.0" in credit
+
+
 def test_env_var_beats_bundled(clean_env, monkeypatch, capsys):
     monkeypatch.setenv(ENV_VAR, str(write_mnist(clean_env / "env.npz", n_train=6)))
     (xtr, _), _ = load_mnist()
