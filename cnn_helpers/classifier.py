@@ -26,7 +26,7 @@ __all__ = ["draw_training_loop", "draw_descent_paths", "draw_scalar_graph", "dra
 LOOP_STEPS = (
     ("배치\n(이미지 여러 장)", "순전파"),
     ("확률\n(소프트맥스)", "정답과 비교"),
-    ("손실\n(교차 엔트로피)", "역전파\n(출력 쪽에서 입력 쪽으로)"),
+    ("손실\n(교차 엔트로피)", "역전파\n(계층을 거꾸로 지나며)"),
     ("기울기\n(가중치마다)", "옵티마이저에게"),
 )
 
@@ -185,7 +185,7 @@ def draw_scalar_graph(c: float = 3.0, w: float = 2.0):
         ax.text(mx, my + 0.18, f"{name} = {num(value)}", ha="center", va="bottom", fontsize=10)
         ax.text(mx, my - 0.24, f"$\\partial L/\\partial {name}$ = {num(grad)}", ha="center", va="top", fontsize=10,
                 color="tab:red")
-    ax.text(3.0, 2.45, f"곱셈 노드: w로 가는 기울기 = 출력 쪽에서 온 기울기 {num(du)} × 다른 입력 c = {num(c)}",
+    ax.text(3.0, 2.45, f"곱셈 노드: w로 가는 기울기 = 출력 쪽에서 온 기울기 {num(du)} × 다른 입력 c({num(c)}) = {num(du * c)}",
             ha="center", va="center", fontsize=9.5, color="tab:red")
     ax.set_title("계산 그래프: 검정은 순전파 값, 빨강은 역전파 기울기", fontsize=11)
     return fig
